@@ -1,0 +1,41 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.functional import cached_property
+
+MODERATORS_GROUP = "Moderators"
+
+
+class TextSize(models.IntegerChoices):
+    NORMAL = 100, "Normal (100%)"
+    LARGE = 125, "Large (125%)"
+    LARGER = 150, "Larger (150%)"
+    LARGEST = 200, "Largest (200%)"
+
+
+class User(AbstractUser):
+    """A member. `username` is the public handle; `email` is never shown to others."""
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", "Everyone"
+        MEMBERS = "members", "Members only"
+        HIDDEN = "hidden", "Hidden (only my handle shows next to what I write)"
+
+    bio = models.TextField(blank=True, max_length=2000)
+    profile_visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    text_size = models.PositiveSmallIntegerField(choices=TextSize.choices, default=TextSize.NORMAL)
+    high_contrast = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("username"), name="unique_handle_ignoring_case"),
+        ]
+
+    def __str__(self):
+        return self.username
+
+    @cached_property
+    def is_moderator(self):
+        return self.is_staff or self.groups.filter(name=MODERATORS_GROUP).exists()

@@ -1,0 +1,25 @@
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from .forms import AccessibilityForm
+from .preferences import preferences_for, save_preferences
+
+
+def _safe_next(request, fallback="/"):
+    target = request.POST.get("next") or request.GET.get("next") or fallback
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+@require_http_methods(["GET", "POST"])
+def accessibility_settings(request):
+    """Text size and contrast; works for readers (cookie) and members (account) without JS."""
+    if request.method == "POST":
+        form = AccessibilityForm(request.POST)
+        if form.is_valid():
+            return save_preferences(request, redirect(_safe_next(request)), form.cleaned_data)
+        return render(request, "accounts/accessibility.html", {"form": form}, status=400)
+    form = AccessibilityForm(initial=preferences_for(request))
+    return render(request, "accounts/accessibility.html", {"form": form})

@@ -1,0 +1,26 @@
+from django import forms
+
+from .models import Post
+
+TITLE_MAX = 200
+POST_BODY_MAX = 20_000
+
+
+class PostForm(forms.ModelForm):
+    title = forms.CharField(
+        max_length=TITLE_MAX,
+        error_messages={"required": "Please give your post a title."},
+        help_text="A short summary, for example “Does anyone else get the MS hug at night?”",
+    )
+    body = forms.CharField(
+        max_length=POST_BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        error_messages={"required": "Please write something before publishing."},
+        help_text="Markdown works: *italic*, **bold**, lists and links. Up to 20,000 characters.",
+    )
+
+    class Meta:
+        model = Post
+        fields = ["kind", "title", "body", "visibility"]
+        labels = {"kind": "This is a", "visibility": "Who can read it"}
+        widgets = {"kind": forms.RadioSelect, "visibility": forms.RadioSelect}

@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .disclaimers import Disclaimer
+
+
+class PostQuerySet(models.QuerySet):
+    def listed_for(self, user):
+        """Posts that belong in lists and feeds for this person: published, and
+        members-only ones only for members."""
+        qs = self.filter(status=Post.Status.PUBLISHED)
+        if not (user and user.is_authenticated):
+            qs = qs.filter(visibility=Post.Visibility.PUBLIC)
+        return qs
+
+    def visible_to(self, user):
+        """Posts this person may open: what is listed, plus their own that are not removed,
+        and everything for moderators."""
+        if user and user.is_authenticated and user.is_moderator:
+            return self.all()
+        listed = Q(status=Post.Status.PUBLISHED)
+        if not (user and user.is_authenticated):
+            return self.filter(listed, visibility=Post.Visibility.PUBLIC)
+        own = Q(author=user) & ~Q(status=Post.Status.REMOVED)
+        return self.filter(listed | own)
+
+    def latest(self):
+        return self.order_by("-published_at", "-id")
+
+
+class Post(models.Model):
+    class Kind(models.TextChoices):
+        STORY = "story", "Story"
+        QUESTION = "question", "Question"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        PUBLISHED = "published", "Published"
+        HIDDEN = "hidden", "Hidden by a moderator"
+        REMOVED = "removed", "Removed by a moderator"
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", "Everyone"
+        MEMBERS = "members", "Members only"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STORY)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+    # Kept on the post so the byline survives an anonymised account ("former member").
+    author_name = models.CharField(max_length=150)
+    body = models.TextField()
+    body_html = models.TextField(editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    is_locked = models.BooleanField(default=False)
+    disclaimer = models.ForeignKey(Disclaimer, on_delete=models.PROTECT, related_name="posts")
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(db_index=False)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    comment_count = models.PositiveIntegerField(default=0)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["-published_at", "-id"], name="post_published_latest",
+                condition=Q(status="published"),
+            ),
+            models.Index(fields=["author", "-published_at"], name="post_author_latest"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("post_detail", args=[self.slug])

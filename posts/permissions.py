@@ -1,0 +1,21 @@
+"""Who may do what with content. Services call these; templates only mirror them."""
+
+from django.core.exceptions import PermissionDenied
+
+
+def can_edit_post(user, post):
+    return bool(user and user.is_authenticated and (post.author_id == user.id or user.is_moderator))
+
+
+def ensure_can_write(user):
+    if not (user and user.is_authenticated):
+        raise PermissionDenied("Please log in to write.")
+    if not user.is_active:
+        raise PermissionDenied("This account cannot write.")
+
+
+def ensure_can_edit_post(user, post):
+    if not can_edit_post(user, post):
+        raise PermissionDenied("Only the author or a moderator can change this post.")
+    if post.status == post.Status.REMOVED and not user.is_moderator:
+        raise PermissionDenied("This post was removed by a moderator and cannot be changed.")
