@@ -1,0 +1,122 @@
+import pytest
+from django.core import mail
+
+from accounts.models import User
+from accounts.preferences import COOKIE_NAME
+from tests.factories import PASSWORD, make_user
+
+SIGNUP = "/accounts/signup/"
+
+
+def signup(client, **data):
+    payload = {"username": "newcomer", "email": "new@example.org",
+               "password1": "slow-river-lantern-8", "password2": "slow-river-lantern-8"}
+    payload.update(data)
+    return client.post(SIGNUP, payload)
+
+
+def test_a_newcomer_signs_up_with_a_handle_and_email(client, db):
+    response = signup(client)
+    assert response.status_code == 302
+    user = User.objects.get(username="newcomer")
+    assert user.email == "new@example.org"
+
+
+@pytest.mark.parametrize(
+    ("handle", "message"),
+    [
+        ("Admin", "That handle is reserved"),
+        ("moderator", "That handle is reserved"),
+        ("ab", "at least 3 characters"),
+        ("x" * 31, "at most 30 characters"),
+        ("bad handle!", "Use only letters, numbers"),
+    ],
+)
+def test_unsuitable_handles_are_refused(client, db, handle, message):
+    response = signup(client, username=handle)
+    assert response.status_code == 200  # allauth re-renders the form with the error
+    assert message in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_a_handle_differing_only_in_case_is_taken(client, db):
+    make_user("Rowan")
+    response = signup(client, username="rOWAN")
+    assert "already" in response.content.decode().lower()
+    assert User.objects.count() == 1
+
+
+def test_a_malformed_email_is_refused(client, db):
+    response = signup(client, email="not-an-email")
+    assert "Enter a valid email address." in response.content.decode()
+    assert not User.objects.exists()
+
+
+@pytest.mark.parametrize("login", ["rowan", "rowan@example.org"])
+def test_members_log_in_with_handle_or_email(client, member, login):
+    response = client.post("/accounts/login/", {"login": login, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/").context["user"] == member
+
+
+def test_logging_out_needs_a_post(client, member):
+    client.force_login(member)
+    page = client.get("/accounts/logout/")
+    assert page.status_code == 200 and client.get("/").context["user"] == member
+    client.post("/accounts/logout/")
+    assert not client.get("/").context["user"].is_authenticated
+
+
+def test_password_reset_sends_an_email(client, member):
+    response = client.post("/accounts/password/reset/", {"email": "rowan@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1 and "rowan@example.org" in mail.outbox[0].to
+
+
+def test_account_pages_use_the_site_layout(client, db):
+    for url in ("/accounts/login/", SIGNUP, "/accounts/password/reset/"):
+        content = client.get(url).content.decode()
+        assert "Skip to content" in content and content.count("<h1") == 1
+
+
+def test_readers_text_size_and_contrast_are_remembered_in_a_cookie(client, db):
+    response = client.post("/settings/accessibility/",
+                           {"text_size": "200", "high_contrast": "on", "next": "/"})
+    assert response.status_code == 302 and response.url == "/"
+    assert response.cookies[COOKIE_NAME].value == "200:1"
+    html = client.get("/").content.decode()
+    assert '<html lang="en" class="text-200 contrast-high">' in html
+
+
+def test_members_preferences_are_stored_on_their_account(client, member):
+    client.force_login(member)
+    client.post("/settings/accessibility/", {"text_size": "150"})
+    member.refresh_from_db()
+    assert member.text_size == 150 and member.high_contrast is False
+    other_device = type(client)()
+    other_device.force_login(member)
+    assert 'class="text-150"' in other_device.get("/").content.decode()
+
+
+@pytest.mark.parametrize("size", ["999", "", "huge"])
+def test_an_unknown_text_size_is_refused(client, db, size):
+    response = client.post("/settings/accessibility/", {"text_size": size})
+    assert response.status_code == 400
+    assert COOKIE_NAME not in response.cookies
+
+
+def test_a_forged_preferences_cookie_falls_back_to_defaults(client, db):
+    client.cookies[COOKIE_NAME] = "<script>:9"
+    assert 'class="text-100"' in client.get("/").content.decode()
+
+
+def test_preferences_never_redirect_off_site(client, db):
+    response = client.post("/settings/accessibility/",
+                           {"text_size": "125", "next": "https://evil.example/"})
+    assert response.url == "/"
+
+
+def test_accessibility_settings_query_budget(client, member, django_assert_max_num_queries):
+    client.force_login(member)
+    with django_assert_max_num_queries(4):
+        assert client.get("/settings/accessibility/").status_code == 200

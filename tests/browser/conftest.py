@@ -1,0 +1,176 @@
+"""Fixtures for the browser suite: one headless Chromium per session, a fresh context per test.
+
+Every test here drives pytest-django's ``live_server``. That server runs in a thread while
+Playwright's sync API keeps an event loop running in the main thread, so Django's
+"you are in an async context" guard would refuse ORM calls from the test body; the
+environment variable below turns that guard off for this suite only.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+PASSWORD = "a-long-test-passphrase-42"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        message = f"Chromium is not installed at {CHROMIUM}; the browser suite cannot run."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+    except Exception:
+        playwright.stop()
+        raise
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Factory for extra contexts (narrow viewport, JavaScript off); all closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("viewport", VIEWPORT)
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def context(new_context):
+    return new_context()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    yield page
+    page.close()
+
+
+@pytest.fixture(autouse=True)
+def shipped_content(transactional_db):
+    """Put back the rows the data migrations install.
+
+    ``live_server`` needs a transactional database, which is flushed after every test, so
+    the first disclaimer and the editorial pages would exist only for the first test.
+    Both installers are idempotent.
+    """
+    from forum.models import Page
+    from forum.pages_content import install_editorial_pages
+    from posts.defaults import install_first_disclaimer
+    from posts.models import Disclaimer
+    from posts.rendering import render_markdown
+
+    install_first_disclaimer(Disclaimer, render_markdown)
+    install_editorial_pages(Page, render_markdown)
+
+
+@pytest.fixture
+def base_url(live_server):
+    return live_server.url
+
+
+@pytest.fixture
+def member(transactional_db):
+    from accounts.models import User
+
+    return User.objects.create_user(
+        username="marion", email="marion@example.com", password=PASSWORD
+    )
+
+
+@pytest.fixture
+def posts(member):
+    """A few published posts so lists, bylines and relative times are on the page."""
+    from posts.services import create_post
+
+    return [
+        create_post(
+            author=member,
+            title="Does anyone else get the MS hug at night?",
+            body="It starts under my ribs after dinner.\n\n- warm bath helps\n- *slow* breathing",
+            kind="question",
+        ),
+        create_post(
+            author=member,
+            title="Living with back spasticity",
+            body=(
+                "Mornings are the hardest. I stretch **before** I get up, and I keep a "
+                "[notebook](https://example.com/notes) of what helps.\n\n"
+                "> Pace yourself, my MS nurse says.\n\nSome days that is enough."
+            ),
+            kind="story",
+        ),
+        create_post(
+            author=member,
+            title="Heat and fatigue: what worked this summer",
+            body="Cooling vest, fan by the bed, and saying no to afternoon plans.",
+            kind="story",
+        ),
+    ]
+
+
+@pytest.fixture
+def post(posts):
+    return posts[1]
+
+
+def log_in(context, user, base_url):
+    """Sign ``user`` in inside ``context`` by copying a real session cookie into it.
+
+    Faster than filling the login form in every test; the login form itself is checked
+    for accessibility in test_accessibility.py.
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    session_cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([
+        {"name": settings.SESSION_COOKIE_NAME, "value": session_cookie.value, "url": base_url}
+    ])
+
+
+def assert_no_axe_violations(page):
+    """Run axe-core (all default rules) on the page as it is now and fail with its report."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_load_state("load")
+    # Axe is injected through Playwright's page.evaluate (the DevTools protocol), which the
+    # site's Content-Security-Policy (script-src 'self') does not block, so contexts keep
+    # the real CSP on and no bypass_csp is needed.
+    results = Axe().run(page)
+    if results.violations_count:
+        pytest.fail(f"axe on {page.url}:\n{results.generate_report()}", pytrace=False)
