@@ -3,7 +3,6 @@ PYTHON ?= $(shell command -v python3.13 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
 .PHONY: run test lint bench venv dev-deps clean
 

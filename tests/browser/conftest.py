@@ -1,9 +1,17 @@
-"""Fixtures for the browser suite: one headless Chromium per session, a fresh context per test.
+"""Fixtures for the browser suite: one headless Chromium for the package, a fresh context
+per test.
 
-Every test here drives pytest-django's ``live_server``. That server runs in a thread while
-Playwright's sync API keeps an event loop running in the main thread, so Django's
-"you are in an async context" guard would refuse ORM calls from the test body; the
-environment variable below turns that guard off for this suite only.
+Every test here drives pytest-django's ``live_server``. Playwright's sync API keeps an
+asyncio event loop *running* in the main thread from ``start()`` to ``stop()``, so Django's
+"you are in an async context" guard would refuse the ORM calls that tests and fixtures make
+meanwhile. ``DJANGO_ALLOW_ASYNC_UNSAFE`` turns that guard off, but only for as long as
+Playwright runs: the ``browser`` fixture sets it and puts the environment back afterwards,
+and it is package-scoped so Playwright stops when the browser tests end. A process-wide
+setting (at import, or a session-scoped browser) would leak into the rest of the suite and
+into the subprocesses it starts: ``manage.py check --deploy`` then fails with
+the async.E001 error ("You should not set the DJANGO_ALLOW_ASYNC_UNSAFE environment
+variable in deployment"), and tests that run after this package would hit Django's guard
+while Playwright's loop was still running.
 """
 
 import os
@@ -12,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -28,7 +35,7 @@ VIEWPORT = {"width": 1280, "height": 900}
 PASSWORD = "a-long-test-passphrase-42"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
         message = f"Chromium is not installed at {CHROMIUM}; the browser suite cannot run."
@@ -37,17 +44,23 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-    except Exception:
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
         playwright.stop()
-        raise
-    yield chromium
-    chromium.close()
-    playwright.stop()
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
 
 
 @pytest.fixture
