@@ -212,6 +212,9 @@ SECURE_CSP = {
 # --- Kindred ------------------------------------------------------------------------------------
 SITE_NAME = "Kindred"
 KINDRED_POSTS_PER_PAGE = int(os.environ.get("KINDRED_POSTS_PER_PAGE", 20))
+KINDRED_COMMENTS_PER_PAGE = int(os.environ.get("KINDRED_COMMENTS_PER_PAGE", 50))  # top-level
+KINDRED_COMMENT_MAX_DEPTH = int(os.environ.get("KINDRED_COMMENT_MAX_DEPTH", 4))  # nesting levels
+KINDRED_REPLIES_SHOWN = int(os.environ.get("KINDRED_REPLIES_SHOWN", 5))  # before "show N more"
 KINDRED_RATE_LIMITS = os.environ.get("KINDRED_RATE_LIMITS", "on").lower() != "off"
 
 LOGGING = {

@@ -24,3 +24,17 @@ class PostForm(forms.ModelForm):
         fields = ["kind", "title", "body", "visibility"]
         labels = {"kind": "This is a", "visibility": "Who can read it"}
         widgets = {"kind": forms.RadioSelect, "visibility": forms.RadioSelect}
+
+
+COMMENT_BODY_MAX = 10_000
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label="Your comment",
+        max_length=COMMENT_BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Please write something before posting."},
+        help_text="Be kind. Markdown works. Up to 10,000 characters.",
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)

@@ -19,3 +19,22 @@ def ensure_can_edit_post(user, post):
         raise PermissionDenied("Only the author or a moderator can change this post.")
     if post.status == post.Status.REMOVED and not user.is_moderator:
         raise PermissionDenied("This post was removed by a moderator and cannot be changed.")
+
+
+def ensure_can_comment(user, post):
+    ensure_can_write(user)
+    if post.status != post.Status.PUBLISHED:
+        raise PermissionDenied("This post is not open for comments.")
+    if post.is_locked:
+        raise PermissionDenied(
+            "This post is locked. You can still read the conversation, but new comments "
+            "and replies are closed."
+        )
+
+
+def ensure_can_change_comment(user, comment):
+    """Members change only their own words; moderators act through moderation instead."""
+    if not (user and user.is_authenticated and comment.author_id == user.id):
+        raise PermissionDenied("Only the person who wrote a comment can change it.")
+    if comment.status not in (comment.Status.VISIBLE, comment.Status.PENDING):
+        raise PermissionDenied("This comment can no longer be changed.")

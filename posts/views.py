@@ -2,11 +2,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from . import services
-from .forms import PostForm
+from . import drafts, services
+from .forms import CommentForm, PostForm
 from .models import Post
 from .permissions import can_edit_post, ensure_can_edit_post
 from .rendering import render_markdown
+from .thread_html import ThreadRenderer
+from .threads import thread_page
 
 
 def _visible_post_or_404(request, slug):
@@ -15,10 +17,29 @@ def _visible_post_or_404(request, slug):
     )
 
 
+def _reply_to(request):
+    value = request.GET.get("reply", "")
+    return int(value) if value.isdigit() else None
+
+
 def post_detail(request, slug):
     post = _visible_post_or_404(request, slug)
+    comments = thread_page(
+        post, request.user, page_number=request.GET.get("page"),
+        sort=request.GET.get("sort", "oldest"),
+    )
+    can_reply = post.status == Post.Status.PUBLISHED and not post.is_locked
+    reply_to = _reply_to(request)
+    renderer = ThreadRenderer(
+        request, post, can_reply=can_reply, reply_to=reply_to,
+        draft=drafts.get(request, post, reply_to) if reply_to else "",
+    )
+    comment_form = CommentForm(initial={"body": drafts.get(request, post, None)})
     return render(request, "posts/post_detail.html", {
         "post": post, "can_edit": can_edit_post(request.user, post),
+        "comments": comments, "thread_html": renderer.render(comments.threads),
+        "can_reply": can_reply, "comment_form": comment_form,
+        "sort_query": "sort=newest&" if comments.sort == "newest" else "",
     })
 
 

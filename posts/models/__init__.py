@@ -1,4 +1,5 @@
+from .comments import Comment
 from .disclaimers import Disclaimer
 from .posts import Post
 
-__all__ = ["Disclaimer", "Post"]
+__all__ = ["Comment", "Disclaimer", "Post"]

@@ -1,4 +1,4 @@
-"""Writes to stories and questions. One function per action; views only call these."""
+"""Writes to stories and questions."""
 
 import secrets
 
@@ -6,9 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Disclaimer, Post
-from .permissions import ensure_can_edit_post, ensure_can_write
-from .rendering import render_markdown
+from ..models import Disclaimer, Post
+from ..permissions import ensure_can_edit_post, ensure_can_write
+from ..rendering import render_markdown
 
 SLUG_MAX = 80
 

@@ -1,12 +1,84 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
-  // After a failed submit, move focus to the error summary so screen readers hear it.
+  var DRAFT_PREFIX = "kindred-draft:";
+
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+
+  // Drafts: what a member types in a comment box is saved on this device as they type,
+  // and comes back if the page reloads, the submit fails or the session expires.
+  function watchDraft(form) {
+    var store = storage();
+    var key = form.getAttribute("data-draft-key");
+    var box = form.querySelector("textarea[name=body]");
+    if (!store || !key || !box) { return; }
+    if (!box.value && store.getItem(DRAFT_PREFIX + key)) {
+      box.value = store.getItem(DRAFT_PREFIX + key);
+    }
+    box.addEventListener("input", function () {
+      if (box.value) { store.setItem(DRAFT_PREFIX + key, box.value); }
+      else { store.removeItem(DRAFT_PREFIX + key); }
+    });
+  }
+
+  // After a successful post the server says which draft is done ("posted-<post>-<parent>").
+  function clearPostedDrafts() {
+    var store = storage();
+    var done = document.querySelectorAll("[data-tags*='posted-']");
+    Array.prototype.forEach.call(done, function (message) {
+      var match = /posted-(\d+)-(\d+)/.exec(message.getAttribute("data-tags"));
+      if (match && store) { store.removeItem(DRAFT_PREFIX + match[1] + ":" + match[2]); }
+      var announcer = document.getElementById("comment-announcer");
+      if (announcer) {
+        window.setTimeout(function () { announcer.textContent = message.textContent; }, 300);
+      }
+      var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+      var article = target && target.querySelector("article");
+      if (article) { article.focus(); }
+    });
+  }
+
+  // Inline reply box under the comment, instead of a page load.
+  function openReply(link) {
+    var id = link.getAttribute("data-reply-to");
+    var existing = document.getElementById("reply-" + id);
+    if (existing) { existing.querySelector("textarea").focus(); return; }
+    var template = document.getElementById("reply-template");
+    if (!template) { return; }
+    var form = template.content.firstElementChild.cloneNode(true);
+    var label = form.querySelector("label");
+    var box = form.querySelector("textarea");
+    form.id = "reply-" + id;
+    form.setAttribute("data-draft-key", template.getAttribute("data-post-id") + ":" + id);
+    form.querySelector("input[name=parent]").value = id;
+    box.id = "reply-body-" + id;
+    label.setAttribute("for", box.id);
+    label.textContent = "Your reply to " + link.getAttribute("data-reply-name");
+    form.querySelector("[data-cancel-reply]").addEventListener("click", function () {
+      form.parentNode.removeChild(form);
+      link.focus();
+    });
+    var article = link.closest("article");
+    article.appendChild(form);
+    watchDraft(form);
+    box.focus();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.getElementById("error-summary");
     if (summary) {
       summary.setAttribute("tabindex", "-1");
       summary.focus();
     }
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-draft-key]"), watchDraft);
+    clearPostedDrafts();
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a.reply-link");
+      if (!link || link.getAttribute("href").indexOf("?reply=") !== 0) { return; }
+      event.preventDefault();
+      openReply(link);
+    });
   });
 })();

@@ -1,0 +1,130 @@
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import drafts, services
+from .forms import CommentForm
+from .models import Comment, Post
+from .permissions import ensure_can_change_comment
+from .thread_html import ThreadRenderer
+from .threads import location, subthread
+
+
+def _comment_or_404(request, comment_id):
+    comment = get_object_or_404(
+        Comment.objects.displayable_to(request.user).select_related("post"), pk=comment_id
+    )
+    if not Post.objects.visible_to(request.user).filter(pk=comment.post_id).exists():
+        raise PermissionDenied("This conversation is not available.")
+    return comment
+
+
+def comment_url(comment, user):
+    kind, where = location(comment, user)
+    if kind == "thread":
+        return f"{reverse('comment_thread', args=[where])}#comment-{comment.pk}"
+    page = f"?{urlencode({'page': where})}" if where > 1 else ""
+    return f"{reverse('post_detail', args=[comment.post.slug])}{page}#comment-{comment.pk}"
+
+
+def _refused(request, post, form, message, status, parent=None):
+    return render(request, "posts/comment_form.html", {
+        "post": post, "form": form, "refusal": message, "parent": parent,
+        "action": reverse("post_comment", args=[post.slug]),
+    }, status=status)
+
+
+@require_POST
+def post_comment(request, slug):
+    post = get_object_or_404(Post.objects.visible_to(request.user), slug=slug)
+    form = CommentForm(request.POST)
+    parent_id = request.POST.get("parent") or None
+    if not request.user.is_authenticated:
+        # The login expired (or never was): keep the words and bring them back to this box.
+        if parent_id and not str(parent_id).isdigit():
+            parent_id = None
+        drafts.keep(request, post, parent_id, request.POST.get("body", "").replace("\x00", ""))
+        anchor = f"?reply={parent_id}#reply-{parent_id}" if parent_id else "#comment-form"
+        messages.info(request, "Please log in to post. What you wrote is kept for you.")
+        next_url = f"{post.get_absolute_url()}{anchor}"
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+    if not form.is_valid():
+        return _refused(request, post, form, None, 400)
+    parent = form.cleaned_data["parent"]
+    try:
+        comment = services.post_comment(
+            author=request.user, post=post, body=form.cleaned_data["body"], parent=parent
+        )
+    except services.CommentRefused as refusal:
+        return _refused(request, post, form, str(refusal), 400)
+    except PermissionDenied as refusal:
+        return _refused(request, post, form, str(refusal), 403)
+    drafts.clear(request, post, parent)
+    # The tag tells the page's script which locally saved draft is now safe to forget.
+    messages.success(request, "Your comment is posted.",
+                     extra_tags=f"posted-{post.pk}-{parent or 0}")
+    return redirect(comment_url(comment, request.user))
+
+
+def comment_permalink(request, comment_id):
+    comment = _comment_or_404(request, comment_id)
+    return redirect(comment_url(comment, request.user))
+
+
+def comment_thread(request, comment_id):
+    """'Continue this thread': one comment and its replies on a page of their own."""
+    comment = _comment_or_404(request, comment_id)
+    post = comment.post
+    top = subthread(comment, request.user)
+    reply_to = request.GET.get("reply")
+    renderer = ThreadRenderer(
+        request, post, can_reply=post.status == Post.Status.PUBLISHED and not post.is_locked,
+        reply_to=int(reply_to) if reply_to and reply_to.isdigit() else None,
+        draft=drafts.get(request, post, reply_to),
+    )
+    return render(request, "posts/comment_thread.html", {
+        "post": post, "comment": comment,
+        "thread_html": renderer.render([top] if top else []),
+        "back_url": reverse("comment_permalink", args=[comment.root_id]),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_edit(request, comment_id):
+    comment = _comment_or_404(request, comment_id)
+    ensure_can_change_comment(request.user, comment)
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    context = {"post": comment.post, "form": form, "editing": comment,
+               "action": reverse("comment_edit", args=[comment.pk])}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "posts/comment_form.html", context, status=400)
+        try:
+            services.edit_comment(editor=request.user, comment=comment,
+                                  body=form.cleaned_data["body"])
+        except PermissionDenied as refusal:
+            context["refusal"] = str(refusal)
+            return render(request, "posts/comment_form.html", context, status=403)
+        messages.success(request, "Your comment is updated.")
+        return redirect(comment_url(comment, request.user))
+    return render(request, "posts/comment_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_delete(request, comment_id):
+    comment = _comment_or_404(request, comment_id)
+    ensure_can_change_comment(request.user, comment)
+    if request.method == "POST":
+        kept = services.delete_comment(actor=request.user, comment=comment)
+        messages.success(request, "Your comment is deleted.")
+        if kept is not None:
+            return redirect(comment_url(kept, request.user))
+        return redirect(f"{comment.post.get_absolute_url()}#comments")
+    return render(request, "posts/comment_confirm_delete.html", {"comment": comment})

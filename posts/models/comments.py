@@ -1,0 +1,83 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .posts import Post
+
+PATH_SEGMENT = 10  # zero-padded ids: '0000000042/0000000107' sorts in reading order
+
+
+def path_segment(comment_id):
+    return f"{comment_id:0{PATH_SEGMENT}d}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def displayable_to(self, user):
+        """Comments that appear in a thread for this person: visible ones, tombstones that
+        still hold replies, and the person's own comments that wait for review."""
+        shown = Q(status=Comment.Status.VISIBLE) | Q(
+            status__in=Comment.TOMBSTONE_STATUSES, reply_count__gt=0
+        )
+        if user is not None and user.is_authenticated:
+            shown |= Q(status=Comment.Status.PENDING, author=user)
+        return self.filter(shown)
+
+
+class Comment(models.Model):
+    """A comment or reply. The tree is stored flat: `path` orders a thread in one query."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        VISIBLE = "visible", "Visible"
+        HIDDEN = "hidden", "Hidden by a moderator"
+        REMOVED = "removed", "Removed by a moderator"
+        DELETED = "deleted", "Deleted by its author"
+
+    TOMBSTONE_STATUSES = (Status.REMOVED, Status.DELETED)
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    # The top-level comment of this thread (itself for a top-level comment).
+    root = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        db_index=False,
+    )
+    depth = models.PositiveSmallIntegerField(default=0)
+    path = models.CharField(max_length=200, blank=True)
+    # Set when a reply deeper than the nesting cap was attached at the cap.
+    reply_to_name = models.CharField(max_length=150, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    author_name = models.CharField(max_length=150)
+    body = models.TextField(blank=True)
+    body_html = models.TextField(blank=True, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.VISIBLE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    # Direct replies that show in the thread (visible ones and tombstones holding replies).
+    reply_count = models.PositiveIntegerField(default=0)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["root", "path"], name="comment_thread_order"),
+            models.Index(fields=["post", "id"], name="comment_post_roots",
+                         condition=Q(parent__isnull=True)),
+            models.Index(fields=["post", "author", "created_at"], name="comment_recent_by_author"),
+        ]
+
+    def __str__(self):
+        return f"Comment {self.pk} by {self.author_name}"
+
+    def get_absolute_url(self):
+        return reverse("comment_permalink", args=[self.pk])
+
+    @property
+    def is_tombstone(self):
+        return self.status in self.TOMBSTONE_STATUSES

@@ -1,0 +1,112 @@
+"""Writes to threaded comments. Counters change in the same transaction as the comment."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ..models import Comment, Post
+from ..models.comments import path_segment
+from ..permissions import ensure_can_change_comment, ensure_can_comment
+from ..rendering import render_markdown
+
+# The same text from the same member in the same place within this window is a double submit.
+DUPLICATE_WINDOW = timedelta(seconds=30)
+
+
+class CommentRefused(Exception):
+    """Bad input a member can fix (shown with a 400 and their text kept)."""
+
+
+def _locked_post(post):
+    # Lock the post row: writers to one thread queue up (PostgreSQL), and we see is_locked fresh.
+    return Post.objects.select_for_update().get(pk=post.pk)
+
+
+def _reply_target(post, parent_id):
+    parent = Comment.objects.filter(pk=parent_id).first()
+    if parent is None or parent.post_id != post.pk:
+        raise CommentRefused("The comment you are replying to is not part of this post.")
+    if parent.status != Comment.Status.VISIBLE:
+        raise CommentRefused("The comment you are replying to is no longer available.")
+    return parent
+
+
+@transaction.atomic
+def post_comment(*, author, post, body, parent=None):
+    """Add a comment, or a reply when `parent` (a comment or its id) is given."""
+    post = _locked_post(post)
+    ensure_can_comment(author, post)
+    if parent is not None:
+        parent = _reply_target(post, getattr(parent, "pk", parent))
+    duplicate = _recent_duplicate(author, post, body)
+    if duplicate is not None:
+        return duplicate
+    # Below the nesting cap a reply nests under its parent; at the cap it becomes the
+    # parent's sibling and says whom it answers ("replying to @name").
+    attach_to, reply_to_name = parent, ""
+    if parent is not None and parent.depth >= settings.KINDRED_COMMENT_MAX_DEPTH - 1:
+        attach_to, reply_to_name = parent.parent, parent.author_name
+    comment = Comment.objects.create(
+        post=post, parent=attach_to, depth=attach_to.depth + 1 if attach_to else 0,
+        reply_to_name=reply_to_name, author=author, author_name=author.username,
+        body=body, body_html=render_markdown(body), status=Comment.Status.VISIBLE,
+    )
+    comment.root_id = attach_to.root_id if attach_to else comment.pk
+    comment.path = (f"{attach_to.path}/" if attach_to else "") + path_segment(comment.pk)
+    Comment.objects.filter(pk=comment.pk).update(root_id=comment.root_id, path=comment.path)
+    Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+    if attach_to is not None:
+        Comment.objects.filter(pk=attach_to.pk).update(reply_count=F("reply_count") + 1)
+    return comment
+
+
+def _recent_duplicate(author, post, body):
+    return Comment.objects.filter(
+        post=post, author=author, body=body, created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+    ).exclude(status=Comment.Status.DELETED).first()
+
+
+@transaction.atomic
+def edit_comment(*, editor, comment, body):
+    post = _locked_post(comment.post)
+    ensure_can_change_comment(editor, comment)
+    ensure_can_comment(editor, post)
+    comment.body, comment.body_html = body, render_markdown(body)
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "body_html", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def delete_comment(*, actor, comment):
+    """With replies, a tombstone keeps the thread readable; without, the comment goes."""
+    _locked_post(comment.post)
+    comment = Comment.objects.get(pk=comment.pk)
+    ensure_can_change_comment(actor, comment)
+    if comment.status == Comment.Status.VISIBLE:
+        Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
+    if comment.reply_count > 0:
+        comment.status, comment.body, comment.body_html = Comment.Status.DELETED, "", ""
+        comment.save(update_fields=["status", "body", "body_html"])
+        return comment
+    was_counted = comment.status == Comment.Status.VISIBLE
+    parent_id = comment.parent_id
+    comment.delete()
+    if was_counted and parent_id is not None:
+        _drop_reply(parent_id)
+    return None
+
+
+def _drop_reply(comment_id):
+    """One fewer reply under this comment; a deleted one left without replies goes too
+    (a moderator's removal stays on record)."""
+    Comment.objects.filter(pk=comment_id).update(reply_count=F("reply_count") - 1)
+    parent = Comment.objects.get(pk=comment_id)
+    if parent.status == Comment.Status.DELETED and parent.reply_count == 0:
+        grandparent_id = parent.parent_id
+        parent.delete()
+        if grandparent_id is not None:
+            _drop_reply(grandparent_id)

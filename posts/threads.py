@@ -1,0 +1,112 @@
+"""Reading threaded comments: one page of top-level threads in reading order, in one query.
+
+A page holds KINDRED_COMMENTS_PER_PAGE top-level comments with their replies. Under each
+comment the first KINDRED_REPLIES_SHOWN replies show; the rest are counted and reached
+through the comment's "continue this thread" page. A SQL window function does the folding,
+so the rows fetched depend on the page size, never on the size of the story.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
+
+from .models import Comment
+
+SORTS = {"oldest": "id", "newest": "-id"}
+
+
+@dataclass
+class ThreadPage:
+    page: object          # the Paginator page of top-level comment ids
+    threads: list         # top-level comments, each with .shown_children, .more_replies
+    sort: str
+
+
+def _folded(queryset, *, unfolded_depth):
+    """Keep the first N replies under each comment (all at `unfolded_depth` and above)."""
+    return queryset.annotate(
+        sibling_rank=Window(RowNumber(), partition_by=[F("parent_id")], order_by=F("path").asc()),
+        sibling_total=Window(Count("id"), partition_by=[F("parent_id")]),
+    ).filter(
+        Q(depth__lte=unfolded_depth) | Q(sibling_rank__lte=settings.KINDRED_REPLIES_SHOWN)
+    ).order_by("path")
+
+
+def _build_tree(rows, top_depth):
+    """Rows in path order -> nested comments; replies under a folded reply are dropped."""
+    by_id, top = {}, []
+    for comment in rows:
+        comment.shown_children, comment.children_total = [], 0
+        if comment.depth == top_depth:
+            top.append(comment)
+        else:
+            parent = by_id.get(comment.parent_id)
+            if parent is None:
+                continue
+            parent.shown_children.append(comment)
+            parent.children_total = comment.sibling_total
+        by_id[comment.pk] = comment
+    for comment in by_id.values():
+        comment.more_replies = max(comment.children_total - len(comment.shown_children), 0)
+    return top
+
+
+def thread_page(post, user, *, page_number=None, sort="oldest"):
+    sort = sort if sort in SORTS else "oldest"
+    roots = (
+        Comment.objects.filter(post=post, parent__isnull=True)
+        .displayable_to(user).order_by(SORTS[sort]).values_list("id", flat=True)
+    )
+    page = Paginator(roots, settings.KINDRED_COMMENTS_PER_PAGE).get_page(page_number)
+    root_ids = list(page.object_list)
+    if not root_ids:
+        return ThreadPage(page=page, threads=[], sort=sort)
+    rows = _folded(
+        Comment.objects.filter(root_id__in=root_ids).displayable_to(user), unfolded_depth=0
+    )
+    threads = _build_tree(rows, top_depth=0)
+    if sort == "newest":
+        threads.reverse()
+    return ThreadPage(page=page, threads=threads, sort=sort)
+
+
+def subthread(comment, user):
+    """A comment with all its direct replies and, below them, the usual folding."""
+    rows = _folded(
+        Comment.objects.filter(root_id=comment.root_id, path__startswith=comment.path)
+        .displayable_to(user),
+        unfolded_depth=comment.depth + 1,
+    )
+    top = _build_tree(rows, top_depth=comment.depth)
+    return top[0] if top else None
+
+
+def location(comment, user):
+    """Where a comment is shown: ('page', N) on its post, or ('thread', ancestor_id) when it
+    is folded under "show more replies" and lives on that ancestor's continue page."""
+    chain_ids = [int(segment) for segment in comment.path.split("/")]
+    folded_under = None
+    if len(chain_ids) > 1:
+        earlier_siblings = Q()
+        for parent_id, child_id in zip(chain_ids, chain_ids[1:], strict=False):
+            earlier_siblings |= Q(parent_id=parent_id, id__lt=child_id)
+        counts = (
+            Comment.objects.filter(earlier_siblings).displayable_to(user)
+            .values("parent_id").annotate(before=Count("id"))
+        )
+        folded = {row["parent_id"] for row in counts
+                  if row["before"] >= settings.KINDRED_REPLIES_SHOWN}
+        # The deepest fold wins: from there down, the continue page shows the comment.
+        for parent_id in chain_ids[:-1]:
+            if parent_id in folded:
+                folded_under = parent_id
+    if folded_under is not None:
+        return ("thread", folded_under)
+    earlier_roots = (
+        Comment.objects.filter(post_id=comment.post_id, parent__isnull=True, id__lt=chain_ids[0])
+        .displayable_to(user).count()
+    )
+    return ("page", earlier_roots // settings.KINDRED_COMMENTS_PER_PAGE + 1)
