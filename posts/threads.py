@@ -18,6 +18,29 @@ from .models import Comment
 SORTS = {"oldest": "id", "newest": "-id"}
 
 
+# What a thread page shows of each comment; rows become ThreadItems, not model instances,
+# because building hundreds of models costs more than the query that fetches them.
+ITEM_FIELDS = ("id", "parent_id", "depth", "status", "author_id", "author_name",
+               "reply_to_name", "body_html", "created_at", "edited_at", "sibling_total")
+
+
+class ThreadItem:
+    __slots__ = (*ITEM_FIELDS, "shown_children", "children_total", "more_replies")
+
+    def __init__(self, row):
+        for name, value in zip(ITEM_FIELDS, row, strict=True):
+            setattr(self, name, value)
+        self.shown_children, self.children_total, self.more_replies = [], 0, 0
+
+    @property
+    def pk(self):
+        return self.id
+
+    @property
+    def is_tombstone(self):
+        return self.status in Comment.TOMBSTONE_STATUSES
+
+
 @dataclass
 class ThreadPage:
     page: object          # the Paginator page of top-level comment ids
@@ -32,14 +55,14 @@ def _folded(queryset, *, unfolded_depth):
         sibling_total=Window(Count("id"), partition_by=[F("parent_id")]),
     ).filter(
         Q(depth__lte=unfolded_depth) | Q(sibling_rank__lte=settings.KINDRED_REPLIES_SHOWN)
-    ).order_by("path")
+    ).order_by("path").values_list(*ITEM_FIELDS)
 
 
 def _build_tree(rows, top_depth):
     """Rows in path order -> nested comments; replies under a folded reply are dropped."""
     by_id, top = {}, []
-    for comment in rows:
-        comment.shown_children, comment.children_total = [], 0
+    for row in rows:
+        comment = ThreadItem(row)
         if comment.depth == top_depth:
             top.append(comment)
         else:
@@ -65,7 +88,8 @@ def thread_page(post, user, *, page_number=None, sort="oldest"):
     if not root_ids:
         return ThreadPage(page=page, threads=[], sort=sort)
     rows = _folded(
-        Comment.objects.filter(root_id__in=root_ids).displayable_to(user), unfolded_depth=0
+        Comment.objects.filter(root_id__in=root_ids).displayable_to(user),
+        unfolded_depth=0,
     )
     threads = _build_tree(rows, top_depth=0)
     if sort == "newest":

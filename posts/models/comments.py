@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from .posts import Post
 
@@ -57,7 +58,7 @@ class Comment(models.Model):
     body = models.TextField(blank=True)
     body_html = models.TextField(blank=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.VISIBLE)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     edited_at = models.DateTimeField(null=True, blank=True)
     # Direct replies that show in the thread (visible ones and tombstones holding replies).
     reply_count = models.PositiveIntegerField(default=0)

@@ -26,7 +26,7 @@ def _locked_post(post):
 
 
 def _reply_target(post, parent_id):
-    parent = Comment.objects.filter(pk=parent_id).first()
+    parent = Comment.objects.select_related("parent").filter(pk=parent_id).first()
     if parent is None or parent.post_id != post.pk:
         raise CommentRefused("The comment you are replying to is not part of this post.")
     if parent.status != Comment.Status.VISIBLE:
