@@ -131,3 +131,41 @@ STORIES = [
         ),
     },
 ]
+
+# Comment fragments, combined at random into replies. Written for Kindred.
+COMMENT_OPENERS = [
+    "Yes, I get this too.",
+    "Sending you a gentle hug.",
+    "This could be the MS hug in action!",
+    "You are definitely not alone in this.",
+    "I had almost exactly the same thing last winter.",
+    "Thank you for putting this into words.",
+    "Oh, that sounds exhausting.",
+    "I'm so glad you asked, I've wondered the same.",
+    "My MS nurse said something similar to me.",
+    "Reading this at 3am and nodding along.",
+    "Same here, especially on hot days.",
+    "I only recently learned this had a name.",
+]
+COMMENT_MIDDLES = [
+    "A heat pad on my lower back helps me more than anything else.",
+    "Gentle stretching before getting out of bed makes the mornings easier for me.",
+    "I keep a small diary of bad days, which helped my neurologist see the pattern.",
+    "Cooling towels around my neck got me through last summer.",
+    "Pacing myself felt like giving in at first, but it works.",
+    "Loose clothes around my ribs make the tight band feel less frightening.",
+    "My physio showed me a stretch for my calves that I do twice a day now.",
+    "Breathing slowly through it reminds me that it passes.",
+    "Resting before I'm exhausted, not after, made a real difference.",
+    "I told my manager in the end and it went better than I feared.",
+    "A shower stool sounded silly to me until I tried one.",
+    "Dictation on my phone saves my hands on numb days.",
+]
+COMMENT_CLOSERS = [
+    "Please ask your team about it though, everyone is different.",
+    "Hope tomorrow is kinder to you.",
+    "Let us know how you get on.",
+    "Take care of yourself today.",
+    "",
+    "",
+]

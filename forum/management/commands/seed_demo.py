@@ -1,9 +1,10 @@
-"""Fill an empty database with original demo content: members and their stories."""
+"""Fill an empty database with original demo content: members, stories, conversations."""
 
 import random
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -11,11 +12,13 @@ from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP
 from forum.demo.content import MEMBERS, STORIES
+from forum.demo.threads import seed_threads
 from posts.models import Post
 from posts.services import create_post
 
 DEMO_PASSWORDS = {"demo": "kindred-demo-2026", "mod": "kindred-mod-2026"}
 MEMBER_PASSWORD = "kindred-member-2026"
+TWO_YEARS_MINUTES = 2 * 365 * 24 * 60
 
 
 class Command(BaseCommand):
@@ -36,19 +39,26 @@ class Command(BaseCommand):
         with transaction.atomic():
             members = self._members(User)
             posts = self._stories(members, options["stories"], rng)
+            for post in posts:
+                seed_threads(post, members, count=options["comments"], depth=options["depth"],
+                             rng=rng)
         self.stdout.write(self.style.SUCCESS(
-            f"Demo data ready: {len(members)} members, {len(posts)} posts."
+            f"Demo data ready: {len(members)} members, {len(posts)} posts, "
+            f"{options['comments']} comments on each."
         ))
         self.stdout.write("Log in as  demo / " + DEMO_PASSWORDS["demo"] + "  (a member)")
         self.stdout.write("       or  mod / " + DEMO_PASSWORDS["mod"] + "  (a moderator)")
         self.stdout.write("Other demo members use the password " + MEMBER_PASSWORD)
 
     def _members(self, User):
-        members = []
-        for handle in ["demo", "mod", *MEMBERS]:
-            password = DEMO_PASSWORDS.get(handle, MEMBER_PASSWORD)
-            user = User.objects.create_user(handle, f"{handle}@example.org", password)
-            members.append(user)
+        # Hash each distinct password once: hashing is deliberately slow.
+        hashes = {password: make_password(password)
+                  for password in {*DEMO_PASSWORDS.values(), MEMBER_PASSWORD}}
+        members = User.objects.bulk_create([
+            User(username=handle, email=f"{handle}@example.org",
+                 password=hashes[DEMO_PASSWORDS.get(handle, MEMBER_PASSWORD)])
+            for handle in ["demo", "mod", *MEMBERS]
+        ])
         moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
         members[1].groups.add(moderators)
         return members
@@ -61,8 +71,8 @@ class Command(BaseCommand):
             title = story["title"] if index < len(STORIES) else f"{story['title']} ({index + 1})"
             author = members[2 + index % (len(members) - 2)]
             post = create_post(author=author, title=title, body=story["body"], kind=story["kind"])
-            # Spread publication over two years so lists show "2 years ago" … "just now".
-            post.published_at = now - timedelta(minutes=int(rng.expovariate(1 / 40000)))
+            # Spread publication over two years so pages show "2 years ago" … "just now".
+            post.published_at = now - timedelta(minutes=rng.uniform(60, TWO_YEARS_MINUTES))
             post.save(update_fields=["published_at"])
             posts.append(post)
         return posts
