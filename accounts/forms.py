@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import TextSize
+from .models import TextSize, User
 
 
 class AccessibilityForm(forms.Form):
@@ -8,3 +8,18 @@ class AccessibilityForm(forms.Form):
         label="Text size", choices=TextSize.choices, coerce=int, initial=TextSize.NORMAL
     )
     high_contrast = forms.BooleanField(label="High contrast", required=False)
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["email_reply_to_post", "email_reply_to_comment", "email_mention",
+                  "email_new_post", "digest_frequency"]
+        labels = {
+            "email_reply_to_post": "Someone comments on my post",
+            "email_reply_to_comment": "Someone replies to my comment",
+            "email_mention": "Someone mentions my @handle",
+            "email_new_post": "A new post in a symptom I watch",
+            "digest_frequency": "Send my digest",
+        }
+        widgets = {field: forms.RadioSelect for field in fields}

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.functional import cached_property
 
+from forum.notifications.preferences import DIGEST, DIGEST_CHOICES, EMAIL_CHOICES, IMMEDIATE
+
 MODERATORS_GROUP = "Moderators"
 
 
@@ -27,6 +29,15 @@ class User(AbstractUser):
     )
     text_size = models.PositiveSmallIntegerField(choices=TextSize.choices, default=TextSize.NORMAL)
     high_contrast = models.BooleanField(default=False)
+    # Email for each kind of notification: off / immediately / in the digest.
+    email_new_post = models.CharField(max_length=10, choices=EMAIL_CHOICES, default=DIGEST)
+    email_reply_to_post = models.CharField(max_length=10, choices=EMAIL_CHOICES,
+                                           default=IMMEDIATE)
+    email_reply_to_comment = models.CharField(max_length=10, choices=EMAIL_CHOICES,
+                                              default=IMMEDIATE)
+    email_mention = models.CharField(max_length=10, choices=EMAIL_CHOICES, default=IMMEDIATE)
+    digest_frequency = models.CharField(max_length=10, choices=DIGEST_CHOICES, default="daily")
+    last_digest_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -1,8 +1,10 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from .forms import AccessibilityForm
+from .forms import AccessibilityForm, NotificationSettingsForm
 from .preferences import preferences_for, save_preferences
 
 
@@ -23,3 +25,16 @@ def accessibility_settings(request):
         return render(request, "accounts/accessibility.html", {"form": form}, status=400)
     form = AccessibilityForm(initial=preferences_for(request))
     return render(request, "accounts/accessibility.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    form = NotificationSettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "accounts/notifications.html", {"form": form}, status=400)
+        form.save()
+        messages.success(request, "Your email choices are saved.")
+        return redirect("notification_settings")
+    return render(request, "accounts/notifications.html", {"form": form})

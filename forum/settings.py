@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "posts",
     "forum",
+    "forum.notifications",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "accounts.context_processors.accessibility",
+                "forum.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -211,6 +213,8 @@ SECURE_CSP = {
 
 # --- Kindred ------------------------------------------------------------------------------------
 SITE_NAME = "Kindred"
+SITE_URL = os.environ.get("KINDRED_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+TAGGIT_CASE_INSENSITIVE = True
 KINDRED_POSTS_PER_PAGE = int(os.environ.get("KINDRED_POSTS_PER_PAGE", 20))
 KINDRED_COMMENTS_PER_PAGE = int(os.environ.get("KINDRED_COMMENTS_PER_PAGE", 50))  # top-level
 KINDRED_COMMENT_MAX_DEPTH = int(os.environ.get("KINDRED_COMMENT_MAX_DEPTH", 4))  # nesting levels
@@ -222,4 +226,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"django.tasks": {"level": "WARNING"}},
 }

@@ -9,6 +9,7 @@ urlpatterns = [
     path("pages/<slug:slug>/", views.editorial_page, name="page"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("notifications/", include("forum.notifications.urls")),
     path("", include("accounts.urls")),
     path("", include("posts.urls")),
 ]

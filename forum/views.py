@@ -5,17 +5,31 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
-from posts.models import Post
+from posts.models import Post, TagFollow
 
 from .models import Page
 
+FOLLOWED_ON_HOME = 5
+
 
 def home(request):
-    posts = Post.objects.listed_for(request.user).latest().only(
-        "slug", "title", "kind", "author_name", "published_at", "comment_count"
-    )
+    """Latest posts; for members, posts from followed symptoms first and muted ones left out."""
+    listed = Post.objects.listed_for(request.user).without_muted(request.user)
+    posts = listed.latest().with_tags()
     page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "home.html", {"page": page})
+    followed = []
+    if request.user.is_authenticated and page.number == 1:
+        mine = TagFollow.objects.filter(
+            user=request.user, level__in=[TagFollow.Level.WATCHING, TagFollow.Level.FOLLOWING]
+        ).values("tag")
+        followed = list(listed.filter(tagged_items__tag__in=mine).distinct().latest()
+                        .with_tags()[:FOLLOWED_ON_HOME])
+    most_discussed = list(
+        listed.filter(comment_count__gt=0).order_by("-comment_count", "-published_at")[:5]
+    ) if page.number == 1 else []
+    return render(request, "home.html", {
+        "page": page, "followed": followed, "most_discussed": most_discussed,
+    })
 
 
 def editorial_page(request, slug):

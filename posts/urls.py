@@ -1,8 +1,17 @@
 from django.urls import path
 
-from . import comment_views, views
+from . import comment_views, feeds, tag_views, views
 
 urlpatterns = [
+    path("tags/", tag_views.tag_index, name="tag_index"),
+    path("tags/suggestions/", tag_views.tag_suggestions, name="tag_suggestions"),
+    path("tags/<slug:slug>/", tag_views.tag_detail, name="tag_detail"),
+    path("tags/<slug:slug>/follow/", tag_views.follow_tag, name="tag_follow"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("following/", tag_views.following, name="following"),
+    path("feeds/latest/", feeds.LatestPostsFeed(), name="feed_latest"),
+    path("feeds/latest/atom/", feeds.LatestPostsAtomFeed(), name="feed_latest_atom"),
     path("posts/new/", views.post_create, name="post_create"),
     path("posts/<slug:slug>/", views.post_detail, name="post_detail"),
     path("posts/<slug:slug>/edit/", views.post_edit, name="post_edit"),

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -13,7 +14,8 @@ from .threads import thread_page
 
 def _visible_post_or_404(request, slug):
     return get_object_or_404(
-        Post.objects.visible_to(request.user).select_related("disclaimer"), slug=slug
+        Post.objects.visible_to(request.user).select_related("disclaimer").with_tags(),
+        slug=slug,
     )
 
 
@@ -58,6 +60,9 @@ def _write(request, *, post=None):
             post = services.create_post(author=request.user, **data)
         else:
             post = services.update_post(editor=request.user, post=post, **data)
+        if data.get("suggested_tag"):
+            messages.info(request, "Thank you for suggesting a symptom. A moderator will look "
+                                   "at it soon.")
         return redirect(post)
     return render(request, "posts/post_form.html", context)
 

@@ -169,3 +169,28 @@ COMMENT_CLOSERS = [
     "",
     "",
 ]
+
+# Symptom slugs for each story above, in the same order.
+STORY_TAGS = [
+    ["back-spasticity", "spasms"],
+    ["ms-hug", "mood"],
+    ["heat-sensitivity", "fatigue", "vision"],
+    ["fatigue"],
+    ["numbness-and-tingling"],
+    ["trigeminal-neuralgia", "pain"],
+    ["cognitive-fog", "mood"],
+    ["walking-and-foot-drop", "balance-and-dizziness"],
+    ["bladder"],
+    ["sleep", "spasms", "leg-spasticity"],
+    ["vision", "fatigue"],
+    ["mood"],
+]
+
+# Who follows what in the demo: (handle, symptom slug, level).
+DEMO_FOLLOWS = [
+    ("demo", "ms-hug", "watching"), ("demo", "fatigue", "following"),
+    ("demo", "back-spasticity", "following"), ("fernwalker", "back-spasticity", "watching"),
+    ("quietharbour", "ms-hug", "watching"), ("lena_k", "heat-sensitivity", "following"),
+    ("bluebell77", "trigeminal-neuralgia", "watching"), ("priya_n", "cognitive-fog", "following"),
+    ("oakandash", "bladder", "muted"),
+]

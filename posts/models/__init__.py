@@ -1,5 +1,9 @@
 from .comments import Comment
 from .disclaimers import Disclaimer
 from .posts import Post
+from .tags import MAX_TAGS_PER_POST, Symptom, SymptomSynonym, TagFollow, TaggedPost, TagSuggestion
 
-__all__ = ["Comment", "Disclaimer", "Post"]
+__all__ = [
+    "MAX_TAGS_PER_POST", "Comment", "Disclaimer", "Post", "Symptom", "SymptomSynonym",
+    "TagFollow", "TagSuggestion", "TaggedPost",
+]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from taggit.managers import TaggableManager
 
 from .disclaimers import Disclaimer
 
@@ -28,6 +29,21 @@ class PostQuerySet(models.QuerySet):
 
     def latest(self):
         return self.order_by("-published_at", "-id")
+
+    def tagged(self, tag):
+        return self.filter(tagged_items__tag=tag)
+
+    def without_muted(self, user):
+        """Leave out posts carrying a tag this member muted."""
+        if not (user and user.is_authenticated):
+            return self
+        from .tags import TagFollow
+
+        muted = TagFollow.objects.filter(user=user, level=TagFollow.Level.MUTED).values("tag")
+        return self.exclude(tagged_items__tag__in=muted)
+
+    def with_tags(self):
+        return self.prefetch_related("tags")
 
 
 class Post(models.Model):
@@ -66,6 +82,7 @@ class Post(models.Model):
     published_at = models.DateTimeField(db_index=False)
     edited_at = models.DateTimeField(null=True, blank=True)
     comment_count = models.PositiveIntegerField(default=0)
+    tags = TaggableManager(through="posts.TaggedPost", blank=True, verbose_name="symptoms")
 
     objects = PostQuerySet.as_manager()
 

@@ -2,8 +2,17 @@
 
 from .comments import CommentRefused, delete_comment, edit_comment, post_comment
 from .posts import create_post, delete_post, publish_disclaimer, update_post
+from .tags import (
+    TagRefused,
+    approve_suggestion,
+    decline_suggestion,
+    merge_suggestion,
+    set_follow,
+    suggest_tag,
+)
 
 __all__ = [
-    "CommentRefused", "create_post", "delete_comment", "delete_post", "edit_comment",
-    "post_comment", "publish_disclaimer", "update_post",
+    "CommentRefused", "TagRefused", "approve_suggestion", "create_post", "decline_suggestion",
+    "delete_comment", "delete_post", "edit_comment", "merge_suggestion", "post_comment",
+    "publish_disclaimer", "set_follow", "suggest_tag", "update_post",
 ]

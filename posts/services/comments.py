@@ -7,6 +7,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from forum.notifications.services import notify_comment
+
 from ..models import Comment, Post
 from ..models.comments import path_segment
 from ..permissions import ensure_can_change_comment, ensure_can_comment
@@ -60,6 +62,8 @@ def post_comment(*, author, post, body, parent=None):
     Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
     if attach_to is not None:
         Comment.objects.filter(pk=attach_to.pk).update(reply_count=F("reply_count") + 1)
+    comment.post = post
+    notify_comment(comment, parent=parent)
     return comment
 
 

@@ -6,9 +6,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ..models import Disclaimer, Post
+from forum.notifications.services import notify_new_post, notify_post_mentions
+
+from ..models import MAX_TAGS_PER_POST, Disclaimer, Post
 from ..permissions import ensure_can_edit_post, ensure_can_write
 from ..rendering import render_markdown
+from .tags import TagRefused, suggest_tag
 
 SLUG_MAX = 80
 
@@ -37,9 +40,20 @@ def publish_disclaimer(*, body):
     )
 
 
+def _check_tags(symptoms):
+    symptoms = list(symptoms or [])
+    if len(symptoms) > MAX_TAGS_PER_POST:
+        raise TagRefused(f"Choose at most {MAX_TAGS_PER_POST} symptoms for one post.")
+    if any(not symptom.is_curated for symptom in symptoms):
+        raise TagRefused("Choose symptoms from the list, or suggest a new one.")
+    return symptoms
+
+
 @transaction.atomic
-def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Visibility.PUBLIC):
+def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Visibility.PUBLIC,
+                symptoms=(), suggested_tag=""):
     ensure_can_write(author)
+    symptoms = _check_tags(symptoms)
     disclaimer = Disclaimer.objects.current()
     if disclaimer is None:
         raise RuntimeError("No editorial disclaimer exists; run migrations.")
@@ -48,12 +62,20 @@ def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Vi
         body_html=render_markdown(body), visibility=visibility, disclaimer=disclaimer,
         status=Post.Status.PUBLISHED, published_at=timezone.now(),
     )
-    return _save_with_unique_slug(post)
+    _save_with_unique_slug(post)
+    post.tags.set(symptoms)
+    suggest_tag(author=author, post=post, name=suggested_tag)
+    notify_new_post(post)
+    notify_post_mentions(post)
+    return post
 
 
 @transaction.atomic
-def update_post(*, editor, post, title, body, kind, visibility):
+def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, suggested_tag=""):
     ensure_can_edit_post(editor, post)
+    if symptoms is not None:
+        post.tags.set(_check_tags(symptoms))
+    suggest_tag(author=editor, post=post, name=suggested_tag)
     post.title, post.body, post.kind, post.visibility = title, body, kind, visibility
     post.body_html = render_markdown(body)
     post.edited_at = timezone.now()

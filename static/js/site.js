@@ -36,17 +36,20 @@
       }
       var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
       var article = target && target.querySelector("article");
-      if (article) { article.focus(); }
+      // Not before "load": scrolling to the #fragment (the <li>, not focusable) takes focus
+      // away again, and the keyboard would start over from the top of the page.
+      if (article) { window.addEventListener("load", function () { article.focus(); }); }
     });
   }
 
-  // Inline reply box under the comment, instead of a page load.
+  // Inline reply box under the comment, instead of a page load. Returns false where the
+  // page has no reply template ("continue this thread"): the link then loads ?reply=<id>.
   function openReply(link) {
     var id = link.getAttribute("data-reply-to");
     var existing = document.getElementById("reply-" + id);
-    if (existing) { existing.querySelector("textarea").focus(); return; }
+    if (existing) { existing.querySelector("textarea").focus(); return true; }
     var template = document.getElementById("reply-template");
-    if (!template) { return; }
+    if (!template) { return false; }
     var form = template.content.firstElementChild.cloneNode(true);
     var label = form.querySelector("label");
     var box = form.querySelector("textarea");
@@ -64,6 +67,7 @@
     article.appendChild(form);
     watchDraft(form);
     box.focus();
+    return true;
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -72,13 +76,13 @@
       summary.setAttribute("tabindex", "-1");
       summary.focus();
     }
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-draft-key]"), watchDraft);
+    // Forget the posted draft first, or watchDraft would put the posted words back in the box.
     clearPostedDrafts();
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-draft-key]"), watchDraft);
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a.reply-link");
       if (!link || link.getAttribute("href").indexOf("?reply=") !== 0) { return; }
-      event.preventDefault();
-      openReply(link);
+      if (openReply(link)) { event.preventDefault(); }
     });
   });
 })();

@@ -91,10 +91,10 @@ def test_home_query_budget_does_not_grow_with_posts(client, member, posts,
                                                     django_assert_max_num_queries):
     for _ in range(posts):
         make_post(member)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         assert client.get("/").status_code == 200
     client.force_login(member)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(10):
         assert client.get("/").status_code == 200
 
 

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP
-from forum.demo.content import MEMBERS, STORIES
+from forum.demo.content import DEMO_FOLLOWS, MEMBERS, STORIES, STORY_TAGS
 from forum.demo.threads import seed_threads
-from posts.models import Post
+from posts.models import Post, Symptom, TagFollow
 from posts.services import create_post
 
 DEMO_PASSWORDS = {"demo": "kindred-demo-2026", "mod": "kindred-mod-2026"}
@@ -39,6 +39,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             members = self._members(User)
             posts = self._stories(members, options["stories"], rng)
+            self._follows(members)
             for post in posts:
                 seed_threads(post, members, count=options["comments"], depth=options["depth"],
                              rng=rng)
@@ -63,14 +64,26 @@ class Command(BaseCommand):
         members[1].groups.add(moderators)
         return members
 
+    def _follows(self, members):
+        by_handle = {member.username: member for member in members}
+        by_slug = {tag.slug: tag for tag in Symptom.objects.all()}
+        TagFollow.objects.bulk_create([
+            TagFollow(user=by_handle[handle], tag=by_slug[slug], level=level)
+            for handle, slug, level in DEMO_FOLLOWS if slug in by_slug
+        ])
+
     def _stories(self, members, count, rng):
         now = timezone.now()
+        symptoms_by_slug = {tag.slug: tag for tag in Symptom.objects.all()}
         posts = []
         for index in range(count):
             story = STORIES[index % len(STORIES)]
             title = story["title"] if index < len(STORIES) else f"{story['title']} ({index + 1})"
             author = members[2 + index % (len(members) - 2)]
-            post = create_post(author=author, title=title, body=story["body"], kind=story["kind"])
+            symptoms = [symptoms_by_slug[slug] for slug in STORY_TAGS[index % len(STORIES)]
+                        if slug in symptoms_by_slug]
+            post = create_post(author=author, title=title, body=story["body"], kind=story["kind"],
+                               symptoms=symptoms)
             # Spread publication over two years so pages show "2 years ago" … "just now".
             post.published_at = now - timedelta(minutes=rng.uniform(60, TWO_YEARS_MINUTES))
             post.save(update_fields=["published_at"])

@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from .models import Notification
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("recipient", "kind", "actor_name", "created_at", "read_at", "emailed_at")
+    list_filter = ("kind",)
+    raw_id_fields = ("recipient", "actor", "post", "comment")

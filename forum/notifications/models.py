@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        NEW_POST = "new_post", "A new post in a symptom I watch"
+        REPLY_TO_POST = "reply_to_post", "A reply to my post"
+        REPLY_TO_COMMENT = "reply_to_comment", "A reply to my comment"
+        MENTION = "mention", "Someone mentions my handle"
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    actor_name = models.CharField(max_length=150, blank=True)
+    post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="+")
+    comment = models.ForeignKey("posts.Comment", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(fields=["recipient"], name="notification_unread",
+                         condition=Q(read_at__isnull=True)),
+            models.Index(fields=["kind", "created_at"], name="notification_digest",
+                         condition=Q(emailed_at__isnull=True)),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.recipient}"
+
+    @property
+    def text(self):
+        title = self.post.title if self.post_id else ""
+        return {
+            self.Kind.NEW_POST: f"{self.actor_name} posted “{title}” in a symptom you watch",
+            self.Kind.REPLY_TO_POST: f"{self.actor_name} commented on your post “{title}”",
+            self.Kind.REPLY_TO_COMMENT: f"{self.actor_name} replied to your comment on “{title}”",
+            self.Kind.MENTION: f"{self.actor_name} mentioned you on “{title}”",
+        }.get(self.kind, self.get_kind_display())
+
+    @property
+    def target_url(self):
+        if self.comment_id:
+            return f"/comments/{self.comment_id}/"
+        return self.post.get_absolute_url() if self.post_id else "/notifications/"

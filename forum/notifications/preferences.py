@@ -1,0 +1,14 @@
+"""Email preferences per kind of notification. In-app notifications are always kept."""
+
+OFF, IMMEDIATE, DIGEST = "off", "immediate", "digest"
+EMAIL_CHOICES = [(OFF, "Off"), (IMMEDIATE, "Immediately"), (DIGEST, "In my digest")]
+DIGEST_CHOICES = [("daily", "Daily"), ("weekly", "Weekly")]
+DEFAULTS = {
+    "new_post": DIGEST, "reply_to_post": IMMEDIATE, "reply_to_comment": IMMEDIATE,
+    "mention": IMMEDIATE,
+}
+
+
+def field_for(kind):
+    """The User field holding the email preference for this kind of notification."""
+    return f"email_{kind}"

@@ -1,0 +1,88 @@
+"""Creating notifications. Called explicitly by the content services (no signals)."""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .models import Notification
+from .tasks import email_notifications
+
+MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_-]{3,30})\b")
+MAX_MENTIONS = 10
+
+
+def _email_later(**selection):
+    # After commit, so a worker never looks for rows that are not there yet.
+    transaction.on_commit(lambda: email_notifications.enqueue(**selection))
+
+
+def notify_new_post(post):
+    """Everyone watching one of the post's tags, in one INSERT … SELECT whatever their number."""
+    from posts.models import TagFollow
+
+    table = Notification._meta.db_table
+    follows = TagFollow._meta.db_table
+    tags = [tag.pk for tag in post.tags.all()]
+    if not tags:
+        return
+    placeholders = ", ".join(["%s"] * len(tags))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (recipient_id, kind, actor_id, actor_name, post_id, "
+            "created_at) SELECT DISTINCT user_id, %s, %s, %s, %s, %s "
+            f"FROM {follows} WHERE level = %s AND tag_id IN ({placeholders}) AND user_id <> %s",
+            [Notification.Kind.NEW_POST, post.author_id, post.author_name, post.pk,
+             timezone.now(), TagFollow.Level.WATCHING, *tags, post.author_id],
+        )
+    _email_later(kind=Notification.Kind.NEW_POST, post_id=post.pk)
+
+
+def mentioned_users(text, exclude_ids=()):
+    handles = {match.lower() for match in MENTION.findall(text or "")}
+    if not handles:
+        return []
+    users = get_user_model().objects.filter(
+        username__iregex=r"^(" + "|".join(re.escape(h) for h in sorted(handles)[:MAX_MENTIONS])
+        + r")$", is_active=True,
+    ).exclude(pk__in=exclude_ids).only("id")
+    return list(users)
+
+
+def notify_comment(comment, parent=None):
+    """A reply to my comment, a comment on my post, an @mention: one notification each
+    person, the most specific kind first."""
+    post = comment.post
+    recipients = {}
+    if parent is not None and parent.author_id:
+        recipients[parent.author_id] = Notification.Kind.REPLY_TO_COMMENT
+    if post.author_id:
+        recipients.setdefault(post.author_id, Notification.Kind.REPLY_TO_POST)
+    for user in mentioned_users(comment.body, exclude_ids=[comment.author_id, *recipients]):
+        recipients[user.pk] = Notification.Kind.MENTION
+    recipients.pop(comment.author_id, None)
+    _create(recipients, actor=comment.author, post=post, comment=comment)
+
+
+def notify_post_mentions(post):
+    users = mentioned_users(post.body, exclude_ids=[post.author_id])
+    _create({user.pk: Notification.Kind.MENTION for user in users}, actor=post.author, post=post)
+
+
+def _create(recipients, *, actor, post, comment=None):
+    if not recipients:
+        return
+    created = Notification.objects.bulk_create([
+        Notification(recipient_id=user_id, kind=kind, actor=actor, actor_name=actor.username,
+                     post=post, comment=comment)
+        for user_id, kind in recipients.items()
+    ])
+    _email_later(ids=[note.pk for note in created])
+
+
+def mark_read(user, notification_ids=None):
+    notes = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        notes = notes.filter(pk__in=notification_ids)
+    return notes.update(read_at=timezone.now())

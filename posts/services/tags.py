@@ -1,0 +1,90 @@
+"""Writes for symptom tags: following, and deciding members' suggested tags."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.text import slugify
+
+from ..models import Symptom, SymptomSynonym, TagFollow, TagSuggestion
+from ..permissions import ensure_can_write
+
+NO_FOLLOW = "none"
+FOLLOW_LEVELS = {*TagFollow.Level.values, NO_FOLLOW}
+
+
+class TagRefused(Exception):
+    """Bad tag input a member can fix (shown with a 400)."""
+
+
+@transaction.atomic
+def set_follow(*, user, tag, level):
+    """Watching / following / muted, or "none" to stop. Setting the same level twice is fine."""
+    ensure_can_write(user)
+    if level not in FOLLOW_LEVELS:
+        raise TagRefused("Choose watching, following, muted or not following.")
+    if level == NO_FOLLOW:
+        TagFollow.objects.filter(user=user, tag=tag).delete()
+        return None
+    follow, _ = TagFollow.objects.update_or_create(user=user, tag=tag, defaults={"level": level})
+    return follow
+
+
+def suggest_tag(*, author, post, name):
+    name = " ".join(name.split())
+    if not name:
+        return None
+    existing = Symptom.objects.filter(name__iexact=name).first() or getattr(
+        SymptomSynonym.objects.filter(name__iexact=name).select_related("symptom").first(),
+        "symptom", None)
+    if existing is not None and existing.is_curated:
+        post.tags.add(existing)  # it already exists: just use it
+        return None
+    return TagSuggestion.objects.create(name=name, post=post, suggested_by=author)
+
+
+def _ensure_moderator(user):
+    if not (user and user.is_authenticated and user.is_moderator):
+        raise PermissionDenied("Only moderators decide on suggested tags.")
+
+
+def _pending(suggestion):
+    suggestion = TagSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.status != TagSuggestion.Status.PENDING:
+        raise TagRefused("This suggestion has already been decided.")
+    return suggestion
+
+
+@transaction.atomic
+def approve_suggestion(*, moderator, suggestion, description=""):
+    _ensure_moderator(moderator)
+    suggestion = _pending(suggestion)
+    tag, _ = Symptom.objects.get_or_create(
+        slug=slugify(suggestion.name)[:100] or "tag",
+        defaults={"name": suggestion.name, "description": description, "is_curated": True},
+    )
+    suggestion.post.tags.add(tag)
+    return _decide(suggestion, moderator, TagSuggestion.Status.APPROVED, tag)
+
+
+@transaction.atomic
+def merge_suggestion(*, moderator, suggestion, into):
+    """The suggested name becomes a synonym of an existing tag, which the post gets."""
+    _ensure_moderator(moderator)
+    suggestion = _pending(suggestion)
+    slug = slugify(suggestion.name)[:100]
+    if slug and not SymptomSynonym.objects.filter(slug=slug).exists() \
+            and not Symptom.objects.filter(slug=slug).exists():
+        SymptomSynonym.objects.create(symptom=into, name=suggestion.name, slug=slug)
+    suggestion.post.tags.add(into)
+    return _decide(suggestion, moderator, TagSuggestion.Status.MERGED, into)
+
+
+@transaction.atomic
+def decline_suggestion(*, moderator, suggestion):
+    _ensure_moderator(moderator)
+    return _decide(_pending(suggestion), moderator, TagSuggestion.Status.DECLINED, None)
+
+
+def _decide(suggestion, moderator, status, tag):
+    suggestion.status, suggestion.decided_by, suggestion.result = status, moderator, tag
+    suggestion.save(update_fields=["status", "decided_by", "result"])
+    return suggestion

@@ -1,0 +1,117 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .models import Post, Symptom, SymptomSynonym, TagFollow, TagSuggestion
+
+
+def _listed_filter(user):
+    """The tag index counts only what this person could read in the lists."""
+    condition = Q(tagged_posts__content_object__status=Post.Status.PUBLISHED)
+    if not user.is_authenticated:
+        condition &= Q(tagged_posts__content_object__visibility=Post.Visibility.PUBLIC)
+    return condition
+
+
+def tag_index(request):
+    tags = (Symptom.objects.filter(is_curated=True)
+            .annotate(post_count=Count("tagged_posts", filter=_listed_filter(request.user)))
+            .order_by(Lower("name")))
+    return render(request, "posts/tag_index.html", {"tags": tags})
+
+
+def _tag_or_redirect(slug):
+    tag = Symptom.objects.filter(slug=slug, is_curated=True).first()
+    if tag is not None:
+        return tag, None
+    synonym = get_object_or_404(SymptomSynonym.objects.select_related("symptom"), slug=slug,
+                                symptom__is_curated=True)
+    return None, redirect(synonym.symptom, permanent=True)
+
+
+def tag_detail(request, slug):
+    tag, elsewhere = _tag_or_redirect(slug)
+    if elsewhere:
+        return elsewhere
+    posts = Post.objects.listed_for(request.user).tagged(tag).latest().with_tags()
+    page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    my_level = None
+    if request.user.is_authenticated:
+        my_level = (TagFollow.objects.filter(user=request.user, tag=tag)
+                    .values_list("level", flat=True).first())
+    followers = tag.follows.exclude(level=TagFollow.Level.MUTED).count()
+    return render(request, "posts/tag_detail.html", {
+        "tag": tag, "page": page, "synonyms": tag.synonyms.all(), "followers": followers,
+        "my_level": my_level or services.tags.NO_FOLLOW, "levels": TagFollow.Level.choices,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_tag(request, slug):
+    tag = get_object_or_404(Symptom, slug=slug, is_curated=True)
+    if request.method == "GET":
+        return redirect(f"{tag.get_absolute_url()}#follow")
+    level = request.POST.get("level", "")
+    try:
+        services.set_follow(user=request.user, tag=tag, level=level)
+    except services.TagRefused as refusal:
+        return render(request, "400.html", {"message": str(refusal)}, status=400)
+    labels = {"watching": f"You are watching {tag.name}: we will tell you about every new post.",
+              "following": f"You follow {tag.name}: its posts show on your home page.",
+              "muted": f"You muted {tag.name}: its posts are hidden from your home and lists.",
+              "none": f"You no longer follow {tag.name}."}
+    messages.success(request, labels[level])
+    return redirect(f"{tag.get_absolute_url()}#follow")
+
+
+@login_required
+def following(request):
+    followed = TagFollow.objects.filter(
+        user=request.user, level__in=[TagFollow.Level.WATCHING, TagFollow.Level.FOLLOWING]
+    ).values("tag")
+    posts = (Post.objects.listed_for(request.user).filter(tagged_items__tag__in=followed)
+             .without_muted(request.user).distinct().latest().with_tags())
+    page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    has_follows = TagFollow.objects.filter(user=request.user).exclude(
+        level=TagFollow.Level.MUTED).exists()
+    return render(request, "posts/following.html", {"page": page, "has_follows": has_follows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tag_suggestions(request):
+    """Moderators approve members' suggested symptoms, merge them into a tag, or decline."""
+    if not request.user.is_moderator:
+        raise PermissionDenied("Only moderators decide on suggested tags.")
+    if request.method == "POST":
+        suggestion = get_object_or_404(TagSuggestion, pk=request.POST.get("suggestion") or 0)
+        action = request.POST.get("action")
+        try:
+            if action == "approve":
+                services.approve_suggestion(moderator=request.user, suggestion=suggestion,
+                                            description=request.POST.get("description", ""))
+            elif action == "merge":
+                into = get_object_or_404(Symptom, pk=request.POST.get("into") or 0)
+                services.merge_suggestion(moderator=request.user, suggestion=suggestion,
+                                          into=into)
+            elif action == "decline":
+                services.decline_suggestion(moderator=request.user, suggestion=suggestion)
+            else:
+                return render(request, "400.html", status=400)
+        except services.TagRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect("tag_suggestions")
+        messages.success(request, f"“{suggestion.name}”: done.")
+        return redirect("tag_suggestions")
+    pending = (TagSuggestion.objects.filter(status=TagSuggestion.Status.PENDING)
+               .select_related("post", "suggested_by"))
+    tags = Symptom.objects.filter(is_curated=True).order_by(Lower("name")).only("id", "name")
+    return render(request, "posts/tag_suggestions.html", {"pending": pending, "tags": tags})
