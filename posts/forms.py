@@ -25,7 +25,8 @@ class PostForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=f"Choose up to {MAX_TAGS_PER_POST}. Members who follow them will see your post.",
-        error_messages={"invalid_choice": "Choose symptoms from the list, or suggest a new one."},
+        error_messages={"invalid_choice": "Choose symptoms from the list, or suggest a new one.",
+                        "invalid_pk_value": "Choose symptoms from the list, or suggest a new one."},
     )
     suggested_tag = forms.CharField(
         label="Suggest a symptom that is not listed (optional)", max_length=60, required=False,
