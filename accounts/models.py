@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from forum.notifications.preferences import DIGEST, DIGEST_CHOICES, EMAIL_CHOICES, IMMEDIATE
@@ -38,6 +39,11 @@ class User(AbstractUser):
     email_mention = models.CharField(max_length=10, choices=EMAIL_CHOICES, default=IMMEDIATE)
     digest_frequency = models.CharField(max_length=10, choices=DIGEST_CHOICES, default="daily")
     last_digest_at = models.DateTimeField(null=True, blank=True)
+    # Moderation: silenced members can read but not write; suspended ones cannot log in.
+    silenced_until = models.DateTimeField(null=True, blank=True)
+    suspended_until = models.DateTimeField(null=True, blank=True)
+    # Contributions a moderator approved; new members' first ones wait for review.
+    approved_contributions = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -46,6 +52,14 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.username
+
+    @property
+    def is_silenced(self):
+        return bool(self.silenced_until and self.silenced_until > timezone.now())
+
+    @property
+    def is_suspended(self):
+        return bool(self.suspended_until and self.suspended_until > timezone.now())
 
     @cached_property
     def is_moderator(self):

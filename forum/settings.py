@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "posts",
     "forum",
     "forum.notifications",
+    "forum.moderation",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "forum.moderation.middleware.SuspensionMiddleware",
 ]
 
 ROOT_URLCONF = "forum.urls"
@@ -78,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "accounts.context_processors.accessibility",
                 "forum.notifications.context_processors.unread_notifications",
+                "forum.moderation.context_processors.moderation",
             ],
         },
     },
@@ -220,6 +223,31 @@ KINDRED_COMMENTS_PER_PAGE = int(os.environ.get("KINDRED_COMMENTS_PER_PAGE", 50))
 KINDRED_COMMENT_MAX_DEPTH = int(os.environ.get("KINDRED_COMMENT_MAX_DEPTH", 4))  # nesting levels
 KINDRED_REPLIES_SHOWN = int(os.environ.get("KINDRED_REPLIES_SHOWN", 5))  # before "show N more"
 KINDRED_RATE_LIMITS = os.environ.get("KINDRED_RATE_LIMITS", "on").lower() != "off"
+# action: (how many, per seconds), per member.
+KINDRED_RATE_LIMIT_RULES = {
+    "post": (5, 3600),
+    "comment": (20, 600),
+    "report": (10, 3600),
+}
+if not KINDRED_RATE_LIMITS:
+    ACCOUNT_RATE_LIMITS = False
+# New members: their first N contributions wait for review (0 turns review off), and until
+# one is approved they may include at most this many links.
+KINDRED_NEW_MEMBER_REVIEW = int(os.environ.get("KINDRED_NEW_MEMBER_REVIEW", 2))
+KINDRED_NEW_MEMBER_LINKS = int(os.environ.get("KINDRED_NEW_MEMBER_LINKS", 0))
+# Words that suggest someone may be at risk. A match files a crisis report and shows the
+# author the helplines; the content stays visible. Comma-separated to override.
+KINDRED_CRISIS_PHRASES = [
+    phrase.strip().lower()
+    for phrase in os.environ.get(
+        "KINDRED_CRISIS_PHRASES",
+        "kill myself,killing myself,end my life,ending my life,want to die,wanna die,"
+        "suicide,suicidal,take my own life,better off dead,no reason to live,"
+        "hurt myself,harm myself,self-harm,self harm,can't go on,cannot go on,"
+        "don't want to be here anymore,don't want to wake up",
+    ).split(",")
+    if phrase.strip()
+]
 
 LOGGING = {
     "version": 1,

@@ -2,11 +2,17 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .moderation import views as moderation_views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("pages/transparency/", moderation_views.transparency, name="transparency"),
     path("pages/<slug:slug>/", views.editorial_page, name="page"),
+    path("moderation/", include("forum.moderation.urls")),
+    path("posts/<slug:slug>/report/", moderation_views.report_post, name="report_post"),
+    path("comments/<int:comment_id>/report/", moderation_views.report_comment,
+         name="report_comment"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("forum.notifications.urls")),

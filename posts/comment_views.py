@@ -7,12 +7,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from forum.moderation.policy import ContentRefused, RateLimited
+
 from . import drafts, services
 from .forms import CommentForm
 from .models import Comment, Post
 from .permissions import ensure_can_change_comment
 from .thread_html import ThreadRenderer
 from .threads import location, subthread
+from .writing import after_writing
 
 
 def _comment_or_404(request, comment_id):
@@ -60,11 +63,14 @@ def post_comment(request, slug):
         comment = services.post_comment(
             author=request.user, post=post, body=form.cleaned_data["body"], parent=parent
         )
-    except services.CommentRefused as refusal:
+    except (services.CommentRefused, ContentRefused) as refusal:
         return _refused(request, post, form, str(refusal), 400)
     except PermissionDenied as refusal:
         return _refused(request, post, form, str(refusal), 403)
+    except RateLimited as limited:
+        return _refused(request, post, form, str(limited), 429)
     drafts.clear(request, post, parent)
+    after_writing(request, comment)
     # The tag tells the page's script which locally saved draft is now safe to forget.
     messages.success(request, "Your comment is posted.",
                      extra_tags=f"posted-{post.pk}-{parent or 0}")
@@ -106,11 +112,15 @@ def comment_edit(request, comment_id):
         if not form.is_valid():
             return render(request, "posts/comment_form.html", context, status=400)
         try:
-            services.edit_comment(editor=request.user, comment=comment,
-                                  body=form.cleaned_data["body"])
+            comment = services.edit_comment(editor=request.user, comment=comment,
+                                            body=form.cleaned_data["body"])
         except PermissionDenied as refusal:
             context["refusal"] = str(refusal)
             return render(request, "posts/comment_form.html", context, status=403)
+        except ContentRefused as refusal:
+            context["refusal"] = str(refusal)
+            return render(request, "posts/comment_form.html", context, status=400)
+        after_writing(request, comment)
         messages.success(request, "Your comment is updated.")
         return redirect(comment_url(comment, request.user))
     return render(request, "posts/comment_form.html", context)

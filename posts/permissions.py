@@ -12,6 +12,10 @@ def ensure_can_write(user):
         raise PermissionDenied("Please log in to write.")
     if not user.is_active:
         raise PermissionDenied("This account cannot write.")
+    if user.is_silenced:
+        until = user.silenced_until.strftime("%-d %B %Y, %H:%M UTC")
+        raise PermissionDenied(f"A moderator has paused your posting until {until}. You can "
+                               "still read, and you can appeal from your notifications.")
 
 
 def ensure_can_edit_post(user, post):

@@ -77,8 +77,9 @@ class ThreadRenderer:
         pk = comment.pk
         if comment.status == Comment.Status.DELETED:
             author = "Deleted comment"
-        elif comment.status == Comment.Status.REMOVED:
-            author = "Removed comment"
+        elif comment.is_tombstone:
+            author = "Hidden comment" if comment.status == Comment.Status.HIDDEN else \
+                "Removed comment"
         else:
             author = escape(comment.author_name)
         out.append(f'<p class="comment-meta"><span class="author" id="comment-{pk}-by">{author}'
@@ -100,6 +101,8 @@ class ThreadRenderer:
             out.append('<p class="tombstone">Comment deleted by its author.</p>')
         elif comment.status == Comment.Status.REMOVED:
             out.append('<p class="tombstone">Comment removed by a moderator.</p>')
+        elif comment.status == Comment.Status.HIDDEN:
+            out.append('<p class="tombstone">Comment hidden by a moderator.</p>')
         else:
             out.append(f'<div class="prose">{comment.body_html}</div>')
 

@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from forum.moderation.policy import ContentRefused, RateLimited
+
 from . import drafts, services
 from .forms import CommentForm, PostForm
 from .models import Post
@@ -10,6 +12,7 @@ from .permissions import can_edit_post, ensure_can_edit_post
 from .rendering import render_markdown
 from .thread_html import ThreadRenderer
 from .threads import thread_page
+from .writing import after_writing
 
 
 def _visible_post_or_404(request, slug):
@@ -56,10 +59,18 @@ def _write(request, *, post=None):
         if "preview" in request.POST:
             context["preview_html"] = render_markdown(data["body"])
             return render(request, "posts/post_form.html", context)
-        if post is None:
-            post = services.create_post(author=request.user, **data)
-        else:
-            post = services.update_post(editor=request.user, post=post, **data)
+        try:
+            if post is None:
+                post = services.create_post(author=request.user, **data)
+            else:
+                post = services.update_post(editor=request.user, post=post, **data)
+        except (ContentRefused, services.TagRefused) as refusal:
+            context["refusal"] = str(refusal)
+            return render(request, "posts/post_form.html", context, status=400)
+        except RateLimited as limited:
+            return render(request, "429.html", {"message": str(limited),
+                                                "kept_text": data["body"]}, status=429)
+        after_writing(request, post)
         if data.get("suggested_tag"):
             messages.info(request, "Thank you for suggesting a symptom. A moderator will look "
                                    "at it soon.")

@@ -22,3 +22,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic before tests
 WHITENOISE_USE_FINDERS = True
+
+# Most tests act as a community without new-member review or rate limits; the moderation
+# tests switch them on where they test them.
+KINDRED_NEW_MEMBER_REVIEW = 0
+KINDRED_RATE_LIMITS = False
+ACCOUNT_RATE_LIMITS = False

@@ -9,6 +9,7 @@ class Notification(models.Model):
         REPLY_TO_POST = "reply_to_post", "A reply to my post"
         REPLY_TO_COMMENT = "reply_to_comment", "A reply to my comment"
         MENTION = "mention", "Someone mentions my handle"
+        MODERATION = "moderation", "A moderator's decision about me"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                   related_name="notifications")
@@ -20,6 +21,8 @@ class Notification(models.Model):
                              related_name="+")
     comment = models.ForeignKey("posts.Comment", null=True, blank=True,
                                 on_delete=models.CASCADE, related_name="+")
+    action = models.ForeignKey("moderation.ModerationAction", null=True, blank=True,
+                               on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
@@ -45,10 +48,14 @@ class Notification(models.Model):
             self.Kind.REPLY_TO_POST: f"{self.actor_name} commented on your post “{title}”",
             self.Kind.REPLY_TO_COMMENT: f"{self.actor_name} replied to your comment on “{title}”",
             self.Kind.MENTION: f"{self.actor_name} mentioned you on “{title}”",
+            self.Kind.MODERATION: "A moderator made a decision about your contribution or "
+                                  "account: read why, and how to appeal",
         }.get(self.kind, self.get_kind_display())
 
     @property
     def target_url(self):
+        if self.action_id:
+            return f"/moderation/decisions/{self.action_id}/"
         if self.comment_id:
             return f"/comments/{self.comment_id}/"
         return self.post.get_absolute_url() if self.post_id else "/notifications/"

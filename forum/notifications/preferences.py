@@ -12,3 +12,4 @@ DEFAULTS = {
 def field_for(kind):
     """The User field holding the email preference for this kind of notification."""
     return f"email_{kind}"
+ALWAYS_EMAILED = {"moderation"}

@@ -86,3 +86,13 @@ def mark_read(user, notification_ids=None):
     if notification_ids is not None:
         notes = notes.filter(pk__in=notification_ids)
     return notes.update(read_at=timezone.now())
+
+
+def notify_moderation(action, *, recipient):
+    """A decision about someone's content or account: always in-app and by email."""
+    note = Notification.objects.create(
+        recipient=recipient, kind=Notification.Kind.MODERATION, actor=None,
+        actor_name="A moderator", post=action.post, comment=action.comment, action=action,
+    )
+    _email_later(ids=[note.pk])
+    return note

@@ -7,14 +7,16 @@ from django.utils import timezone
 
 from . import emails
 from .models import Notification
-from .preferences import IMMEDIATE, field_for
+from .preferences import ALWAYS_EMAILED, IMMEDIATE, field_for
 
 
 def wants_now():
-    """Notifications whose recipient asked for this kind of email immediately."""
-    condition = Q()
+    """Notifications whose recipient asked for this kind of email immediately (decisions
+    about someone are always emailed: they must be able to read why and appeal)."""
+    condition = Q(kind__in=ALWAYS_EMAILED)
     for kind in Notification.Kind.values:
-        condition |= Q(kind=kind, **{f"recipient__{field_for(kind)}": IMMEDIATE})
+        if kind not in ALWAYS_EMAILED:
+            condition |= Q(kind=kind, **{f"recipient__{field_for(kind)}": IMMEDIATE})
     return condition
 
 
@@ -31,7 +33,8 @@ def email_notifications(ids=None, kind=None, post_id=None):
     )
     messages = [
         emails.build(note.recipient, subject=f"Kindred: {note.text}", template="notification",
-                     context={"note": note}, kind=note.kind)
+                     context={"note": note},
+                     kind=emails.ALL_KINDS if note.kind in ALWAYS_EMAILED else note.kind)
         for note in notes
     ]
     if messages:

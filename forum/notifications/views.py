@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import emails, services
 from .models import Notification
-from .preferences import OFF, field_for
+from .preferences import ALWAYS_EMAILED, OFF, field_for
 
 PER_PAGE = 30
 
@@ -46,8 +46,9 @@ def unsubscribe(request, token):
         user = get_user_model().objects.get(pk=user_id)
     except (signing.BadSignature, get_user_model().DoesNotExist, KeyError, TypeError):
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
-    kinds = Notification.Kind.values if kind == emails.ALL_KINDS else [kind]
-    if any(k not in Notification.Kind.values for k in kinds):
+    optional = [k for k in Notification.Kind.values if k not in ALWAYS_EMAILED]
+    kinds = optional if kind == emails.ALL_KINDS else [kind]
+    if any(k not in optional for k in kinds):
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
     if request.method == "POST":
         get_user_model().objects.filter(pk=user.pk).update(**{field_for(k): OFF for k in kinds})

@@ -46,3 +46,12 @@ def reltime(value, focusable=False):
     """The `time_html` of a date; pass focusable=True where no enclosing link lets the
     keyboard reach it."""
     return mark_safe(time_html(value, focusable=focusable))
+
+
+@register.simple_tag
+def crisis_helplines():
+    """The helplines as admins keep them on /pages/crisis-support/ (one query, rarely)."""
+    from forum.models import Page
+
+    page = Page.objects.filter(slug="crisis-support").only("body_html").first()
+    return mark_safe(page.body_html if page else "")

@@ -35,7 +35,8 @@ class Comment(models.Model):
         REMOVED = "removed", "Removed by a moderator"
         DELETED = "deleted", "Deleted by its author"
 
-    TOMBSTONE_STATUSES = (Status.REMOVED, Status.DELETED)
+    # Shown as a placeholder while they still hold replies, so threads stay readable.
+    TOMBSTONE_STATUSES = (Status.REMOVED, Status.DELETED, Status.HIDDEN)
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from forum.moderation.policy import check_links, check_rate, needs_review, suggests_crisis
+from forum.moderation.reports import file_crisis_report
 from forum.notifications.services import notify_comment
 
 from ..models import Comment, Post
@@ -46,6 +48,9 @@ def post_comment(*, author, post, body, parent=None):
     duplicate = _recent_duplicate(author, post, body)
     if duplicate is not None:
         return duplicate
+    check_links(author, body)
+    check_rate(author, "comment")
+    status = Comment.Status.PENDING if needs_review(author) else Comment.Status.VISIBLE
     # Below the nesting cap a reply nests under its parent; at the cap it becomes the
     # parent's sibling and says whom it answers ("replying to @name").
     attach_to, reply_to_name = parent, ""
@@ -54,16 +59,43 @@ def post_comment(*, author, post, body, parent=None):
     comment = Comment.objects.create(
         post=post, parent=attach_to, depth=attach_to.depth + 1 if attach_to else 0,
         reply_to_name=reply_to_name, author=author, author_name=author.username,
-        body=body, body_html=render_markdown(body), status=Comment.Status.VISIBLE,
+        body=body, body_html=render_markdown(body), status=status,
     )
     comment.root_id = attach_to.root_id if attach_to else comment.pk
     comment.path = (f"{attach_to.path}/" if attach_to else "") + path_segment(comment.pk)
     Comment.objects.filter(pk=comment.pk).update(root_id=comment.root_id, path=comment.path)
-    Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
-    if attach_to is not None:
-        Comment.objects.filter(pk=attach_to.pk).update(reply_count=F("reply_count") + 1)
     comment.post = post
-    notify_comment(comment, parent=parent)
+    if status == Comment.Status.VISIBLE:
+        _count(comment, visible=1, replies=1)
+        notify_comment(comment, parent=parent)
+    comment.crisis_support = suggests_crisis(body)
+    if comment.crisis_support:
+        file_crisis_report(post=post, comment=comment)
+    return comment
+
+
+def _count(comment, *, visible, replies):
+    """Keep Post.comment_count (visible comments) and the parent's reply_count (replies that
+    are not waiting for review) exact, in the caller's transaction."""
+    if visible:
+        Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") + visible)
+    if replies and comment.parent_id is not None:
+        Comment.objects.filter(pk=comment.parent_id).update(reply_count=F("reply_count") + replies)
+
+
+@transaction.atomic
+def change_comment_status(comment, status):
+    """Moderation moves a comment between statuses; the counters follow."""
+    _locked_post(comment.post)
+    comment = Comment.objects.select_related("post").get(pk=comment.pk)
+    old = comment.status
+    if old == status:
+        return comment
+    S = Comment.Status
+    _count(comment, visible=(status == S.VISIBLE) - (old == S.VISIBLE),
+           replies=(old == S.PENDING) - (status == S.PENDING))
+    comment.status = status
+    comment.save(update_fields=["status"])
     return comment
 
 
@@ -78,9 +110,13 @@ def edit_comment(*, editor, comment, body):
     post = _locked_post(comment.post)
     ensure_can_change_comment(editor, comment)
     ensure_can_comment(editor, post)
+    check_links(editor, body)
     comment.body, comment.body_html = body, render_markdown(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
+    comment.crisis_support = suggests_crisis(body)
+    if comment.crisis_support:
+        file_crisis_report(post=post, comment=comment)
     return comment
 
 
@@ -91,15 +127,15 @@ def delete_comment(*, actor, comment):
     comment = Comment.objects.get(pk=comment.pk)
     ensure_can_change_comment(actor, comment)
     if comment.status == Comment.Status.VISIBLE:
-        Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
+        _count(comment, visible=-1, replies=0)
     if comment.reply_count > 0:
         comment.status, comment.body, comment.body_html = Comment.Status.DELETED, "", ""
         comment.save(update_fields=["status", "body", "body_html"])
         return comment
-    was_counted = comment.status == Comment.Status.VISIBLE
+    counted_as_reply = comment.status != Comment.Status.PENDING
     parent_id = comment.parent_id
     comment.delete()
-    if was_counted and parent_id is not None:
+    if counted_as_reply and parent_id is not None:
         _drop_reply(parent_id)
     return None
 

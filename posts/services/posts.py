@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from forum.moderation.policy import check_links, check_rate, needs_review, suggests_crisis
+from forum.moderation.reports import file_crisis_report
 from forum.notifications.services import notify_new_post, notify_post_mentions
 
 from ..models import MAX_TAGS_PER_POST, Disclaimer, Post
@@ -54,25 +56,41 @@ def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Vi
                 symptoms=(), suggested_tag=""):
     ensure_can_write(author)
     symptoms = _check_tags(symptoms)
+    check_links(author, body)
+    check_rate(author, "post")
+    pending = needs_review(author)
     disclaimer = Disclaimer.objects.current()
     if disclaimer is None:
         raise RuntimeError("No editorial disclaimer exists; run migrations.")
     post = Post(
         kind=kind, title=title, author=author, author_name=author.username, body=body,
         body_html=render_markdown(body), visibility=visibility, disclaimer=disclaimer,
-        status=Post.Status.PUBLISHED, published_at=timezone.now(),
+        status=Post.Status.PENDING if pending else Post.Status.PUBLISHED,
+        published_at=timezone.now(),
     )
     _save_with_unique_slug(post)
     post.tags.set(symptoms)
     suggest_tag(author=author, post=post, name=suggested_tag)
+    if not pending:
+        announce_post(post)
+    post.crisis_support = suggests_crisis(title, body)
+    if post.crisis_support:
+        file_crisis_report(post=post)
+    return post
+
+
+def announce_post(post):
+    """Tell watchers and mentioned members: when published, or when a moderator approves."""
     notify_new_post(post)
     notify_post_mentions(post)
-    return post
 
 
 @transaction.atomic
 def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, suggested_tag=""):
     ensure_can_edit_post(editor, post)
+    if not editor.is_moderator:
+        ensure_can_write(editor)
+        check_links(editor, body)
     if symptoms is not None:
         post.tags.set(_check_tags(symptoms))
     suggest_tag(author=editor, post=post, name=suggested_tag)
@@ -80,6 +98,9 @@ def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, s
     post.body_html = render_markdown(body)
     post.edited_at = timezone.now()
     post.save(update_fields=["title", "body", "body_html", "kind", "visibility", "edited_at"])
+    post.crisis_support = suggests_crisis(title, body)
+    if post.crisis_support:
+        file_crisis_report(post=post)
     return post
 
 

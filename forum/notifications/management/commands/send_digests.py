@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from forum.notifications import emails
 from forum.notifications.models import Notification
-from forum.notifications.preferences import DIGEST, field_for
+from forum.notifications.preferences import ALWAYS_EMAILED, DIGEST, field_for
 
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
@@ -20,7 +20,8 @@ def digest_notes(now):
     recipients whose digest is due: one query whatever their number."""
     wanted = Q()
     for kind in Notification.Kind.values:
-        wanted |= Q(kind=kind, **{f"recipient__{field_for(kind)}": DIGEST})
+        if kind not in ALWAYS_EMAILED:
+            wanted |= Q(kind=kind, **{f"recipient__{field_for(kind)}": DIGEST})
     due = Q()
     for frequency, period in PERIODS.items():
         due |= Q(recipient__digest_frequency=frequency) & (

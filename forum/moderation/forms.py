@@ -1,0 +1,57 @@
+from django import forms
+
+from .models import Guideline, ModerationAction, Reason
+
+K = ModerationAction.Kind
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(label="What is wrong?", choices=Reason.choices,
+                               widget=forms.RadioSelect,
+                               error_messages={"required": "Choose one of the reasons.",
+                                               "invalid_choice": "Choose one of the reasons."})
+    details = forms.CharField(label="Anything a moderator should know (needed for “something "
+                                    "else”)", required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ActionForm(forms.Form):
+    kind = forms.ChoiceField(label="Action", choices=[
+        (K.APPROVE, "Approve"), (K.HIDE, "Hide (reversible)"), (K.REMOVE, "Remove"),
+        (K.RESTORE, "Restore"), (K.LOCK, "Lock the post"), (K.UNLOCK, "Unlock the post"),
+        (K.DISMISS, "Dismiss the reports"), (K.SILENCE, "Silence the author"),
+        (K.SUSPEND, "Suspend the author"),
+    ])
+    guideline = forms.ChoiceField(label="Guideline", choices=Guideline.choices)
+    statement = forms.CharField(label="Statement of reasons for the author", max_length=4000,
+                                widget=forms.Textarea(attrs={"rows": 3}),
+                                error_messages={"required": "Write a statement of reasons: "
+                                                            "the author will read it."})
+    days = forms.IntegerField(label="For how many days (silence or suspend)", required=False,
+                              min_value=1, max_value=365)
+
+
+class AppealForm(forms.Form):
+    text = forms.CharField(label="Why do you think this decision was wrong?", max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 6}),
+                           error_messages={"required": "Tell the moderators why you think "
+                                                       "the decision was wrong."})
+
+
+class AppealDecisionForm(forms.Form):
+    grant = forms.TypedChoiceField(label="Decision", coerce=lambda v: v == "grant",
+                                   choices=[("grant", "Grant: undo the decision"),
+                                            ("deny", "Deny: the decision stands")],
+                                   widget=forms.RadioSelect)
+    statement = forms.CharField(label="Explanation for the member", max_length=4000,
+                                widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class LogFilterForm(forms.Form):
+    moderator = forms.CharField(required=False, max_length=150)
+    kind = forms.ChoiceField(required=False, label="Action",
+                             choices=[("", "Any action"), *K.choices])
+    since = forms.DateField(required=False, label="From", widget=forms.DateInput(
+        attrs={"type": "date"}))
+    until = forms.DateField(required=False, label="To", widget=forms.DateInput(
+        attrs={"type": "date"}))

@@ -1,0 +1,20 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+
+
+class SuspensionMiddleware:
+    """A member suspended while logged in is logged out on their next request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_suspended:
+            until = user.suspended_until.strftime("%-d %B %Y, %H:%M UTC")
+            logout(request)
+            messages.error(request, f"Your account is suspended until {until}. "
+                                    "You can read Kindred, but not log in until then.")
+            return redirect("/")
+        return self.get_response(request)

@@ -1,0 +1,129 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Reason(models.TextChoices):
+    CRISIS = "crisis", "I'm worried about this person (crisis or self-harm)"
+    MISINFORMATION = "misinformation", "Medical misinformation"
+    SELLING = "selling", "Selling or promoting a product"
+    PERSONAL_INFO = "personal_info", "Personal information"
+    HARASSMENT = "harassment", "Harassment or hate"
+    SPAM = "spam", "Spam"
+    OTHER = "other", "Something else"
+
+
+class Guideline(models.TextChoices):
+    """The community guidelines (/pages/community-guidelines/) a moderator acts under."""
+
+    BE_GENTLE = "be_gentle", "1. Be gentle (harassment, hate, personal attacks)"
+    EXPERIENCE = "experience", "2. Share experience, not prescriptions (misinformation)"
+    NO_SELLING = "no_selling", "3. No selling or promotion"
+    PRIVACY = "privacy", "4. Protect privacy"
+    AT_RISK = "at_risk", "5. If someone may be at risk"
+    NO_SPAM = "no_spam", "6. No spam"
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ACTIONED = "actioned", "Acted on"
+        DISMISSED = "dismissed", "Dismissed"
+
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="reports_filed")
+    post = models.ForeignKey("posts.Post", on_delete=models.CASCADE, related_name="reports")
+    comment = models.ForeignKey("posts.Comment", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    details = models.TextField(blank=True, max_length=2000)
+    is_automatic = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporter", "post"], name="one_open_report_per_post",
+                condition=Q(status="open", comment__isnull=True, reporter__isnull=False)),
+            models.UniqueConstraint(
+                fields=["reporter", "comment"], name="one_open_report_per_comment",
+                condition=Q(status="open", comment__isnull=False, reporter__isnull=False)),
+        ]
+        indexes = [models.Index(fields=["post", "comment"], name="open_reports",
+                                condition=Q(status="open"))]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} report"
+
+
+class ModerationAction(models.Model):
+    """The audit log: append-only. Rows are never edited or deleted, here or in the admin."""
+
+    class Kind(models.TextChoices):
+        APPROVE = "approve", "Approved"
+        HIDE = "hide", "Hidden"
+        REMOVE = "remove", "Removed"
+        RESTORE = "restore", "Restored"
+        LOCK = "lock", "Locked the post"
+        UNLOCK = "unlock", "Unlocked the post"
+        DISMISS = "dismiss", "Dismissed the reports"
+        SILENCE = "silence", "Silenced the member"
+        SUSPEND = "suspend", "Suspended the member"
+        APPEAL_GRANTED = "appeal_granted", "Granted an appeal"
+        APPEAL_DENIED = "appeal_denied", "Denied an appeal"
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                              related_name="moderation_actions")
+    actor_name = models.CharField(max_length=150)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    comment = models.ForeignKey("posts.Comment", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="moderation_received")
+    member_name = models.CharField(max_length=150, blank=True)
+    guideline = models.CharField(max_length=20, choices=Guideline.choices, blank=True)
+    statement = models.TextField(help_text="The statement of reasons shown to the author.")
+    until = models.DateTimeField(null=True, blank=True)
+    appeal_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.actor_name}: {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The moderation log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The moderation log is append-only.")
+
+
+class Appeal(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a moderator"
+        GRANTED = "granted", "Granted"
+        DENIED = "denied", "Denied"
+
+    action = models.OneToOneField(ModerationAction, on_delete=models.CASCADE,
+                                  related_name="appeal")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="appeals")
+    text = models.TextField(max_length=4000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decision = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Appeal of {self.action}"

@@ -1,0 +1,42 @@
+"""Filing reports. Kept apart from the moderators' actions so content services can use it."""
+
+from django.db import IntegrityError, transaction
+
+from .models import Reason, Report
+from .policy import check_rate
+
+
+class ReportRefused(Exception):
+    """A report that cannot be filed (shown with a 400)."""
+
+
+def file_crisis_report(*, post, comment=None):
+    """Filed by Kindred itself when words suggest someone may be at risk: top of the queue."""
+    return Report.objects.create(
+        post=post, comment=comment, reason=Reason.CRISIS, is_automatic=True,
+        details="Filed automatically: the words suggest this person may be at risk.",
+    )
+
+
+def file_report(*, reporter, post, comment=None, reason, details=""):
+    if not (reporter and reporter.is_authenticated):
+        raise ReportRefused("Please log in to report.")
+    if reason not in Reason.values:
+        raise ReportRefused("Choose one of the reasons.")
+    details = (details or "").strip()
+    if reason == Reason.OTHER and not details:
+        raise ReportRefused("Please tell us a little about what is wrong.")
+    target = comment or post
+    if target.author_id == reporter.pk:
+        raise ReportRefused("You can’t report your own words. You can edit or delete them.")
+    open_report = Report.objects.filter(reporter=reporter, post=post, comment=comment,
+                                        status=Report.Status.OPEN)
+    if open_report.exists():
+        raise ReportRefused("You have already reported this. A moderator will look at it.")
+    check_rate(reporter, "report")
+    try:
+        with transaction.atomic():
+            return Report.objects.create(reporter=reporter, post=post, comment=comment,
+                                         reason=reason, details=details)
+    except IntegrityError as error:  # two clicks at once: the constraint keeps one
+        raise ReportRefused("You have already reported this.") from error
