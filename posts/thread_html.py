@@ -148,7 +148,8 @@ class ThreadRenderer:
         more = getattr(comment, "more_replies", 0)
         if not children and not more:
             return
-        name = escape(comment.author_name)
+        # A deleted or hidden comment no longer names its author anywhere.
+        name = "this comment" if comment.is_tombstone else escape(comment.author_name)
         total = len(children) + more
         out.append(f'<details class="replies" open><summary>'
                    f'{_plural(total, "reply", "replies")} to {name}</summary>')
