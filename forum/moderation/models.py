@@ -58,6 +58,14 @@ class Report(models.Model):
         return f"{self.get_reason_display()} report"
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The moderation log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The moderation log is append-only.")
+
+
 class ModerationAction(models.Model):
     """The audit log: append-only. Rows are never edited or deleted, here or in the admin."""
 
@@ -91,6 +99,8 @@ class ModerationAction(models.Model):
     appeal_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
