@@ -1,13 +1,11 @@
 from .models import TextSize
-from .preferences import preferences_for
+from .preferences import html_classes, preferences_for
 
 
 def accessibility(request):
-    """Classes for <html> so the chosen text size and contrast apply before anything paints."""
+    """Classes for <html> so the chosen text size, contrast, font, spacing and motion apply
+    before anything paints."""
     prefs = preferences_for(request)
-    classes = [f"text-{prefs['text_size']}"]
-    if prefs["high_contrast"]:
-        classes.append("contrast-high")
     return {
-        "a11y": prefs, "a11y_classes": " ".join(classes), "a11y_text_sizes": TextSize.choices,
+        "a11y": prefs, "a11y_classes": html_classes(prefs), "a11y_text_sizes": TextSize.choices,
     }

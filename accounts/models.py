@@ -13,7 +13,22 @@ class TextSize(models.IntegerChoices):
     NORMAL = 100, "Normal (100%)"
     LARGE = 125, "Large (125%)"
     LARGER = 150, "Larger (150%)"
+    HUGE = 175, "Very large (175%)"
     LARGEST = 200, "Largest (200%)"
+
+
+class Font(models.TextChoices):
+    SITE = "site", "The site’s usual font"
+    PLAIN = "plain", "Atkinson Hyperlegible (clear letter shapes)"
+    DYSLEXIC = "dyslexic", "OpenDyslexic (for dyslexia)"
+
+
+class MSType(models.TextChoices):
+    RELAPSING = "rrms", "Relapsing-remitting"
+    SECONDARY = "spms", "Secondary progressive"
+    PRIMARY = "ppms", "Primary progressive"
+    CIS = "cis", "Clinically isolated syndrome"
+    UNSURE = "unsure", "Not sure yet"
 
 
 class User(AbstractUser):
@@ -30,6 +45,13 @@ class User(AbstractUser):
     )
     text_size = models.PositiveSmallIntegerField(choices=TextSize.choices, default=TextSize.NORMAL)
     high_contrast = models.BooleanField(default=False)
+    font = models.CharField(max_length=10, choices=Font.choices, default=Font.SITE)
+    wide_spacing = models.BooleanField(default=False)
+    reduced_motion = models.BooleanField(default=False)
+    # Optional health details: private unless the member chooses to show them.
+    diagnosis_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    ms_type = models.CharField(max_length=10, choices=MSType.choices, blank=True)
+    show_health_details = models.BooleanField(default=False)
     # Email for each kind of notification: off / immediately / in the digest.
     email_new_post = models.CharField(max_length=10, choices=EMAIL_CHOICES, default=DIGEST)
     email_reply_to_post = models.CharField(max_length=10, choices=EMAIL_CHOICES,

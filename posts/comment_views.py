@@ -13,6 +13,7 @@ from . import drafts, services
 from .forms import CommentForm
 from .models import Comment, Post
 from .permissions import ensure_can_change_comment
+from .personal_info import PersonalInfoFound
 from .thread_html import ThreadRenderer
 from .threads import location, subthread
 from .writing import after_writing
@@ -35,9 +36,9 @@ def comment_url(comment, user):
     return f"{reverse('post_detail', args=[comment.post.slug])}{page}#comment-{comment.pk}"
 
 
-def _refused(request, post, form, message, status, parent=None):
+def _refused(request, post, form, message, status, personal_info=None):
     return render(request, "posts/comment_form.html", {
-        "post": post, "form": form, "refusal": message, "parent": parent,
+        "post": post, "form": form, "refusal": message, "personal_info": personal_info,
         "action": reverse("post_comment", args=[post.slug]),
     }, status=status)
 
@@ -61,8 +62,11 @@ def post_comment(request, slug):
     parent = form.cleaned_data["parent"]
     try:
         comment = services.post_comment(
-            author=request.user, post=post, body=form.cleaned_data["body"], parent=parent
+            author=request.user, post=post, body=form.cleaned_data["body"], parent=parent,
+            confirm_personal_info=form.cleaned_data["confirm_personal_info"],
         )
+    except PersonalInfoFound as found:
+        return _refused(request, post, form, None, 200, personal_info=found.kinds)
     except (services.CommentRefused, ContentRefused) as refusal:
         return _refused(request, post, form, str(refusal), 400)
     except PermissionDenied as refusal:
@@ -112,8 +116,12 @@ def comment_edit(request, comment_id):
         if not form.is_valid():
             return render(request, "posts/comment_form.html", context, status=400)
         try:
-            comment = services.edit_comment(editor=request.user, comment=comment,
-                                            body=form.cleaned_data["body"])
+            comment = services.edit_comment(
+                editor=request.user, comment=comment, body=form.cleaned_data["body"],
+                confirm_personal_info=form.cleaned_data["confirm_personal_info"])
+        except PersonalInfoFound as found:
+            context["personal_info"] = found.kinds
+            return render(request, "posts/comment_form.html", context)
         except PermissionDenied as refusal:
             context["refusal"] = str(refusal)
             return render(request, "posts/comment_form.html", context, status=403)

@@ -28,6 +28,10 @@ class PostForm(forms.ModelForm):
         error_messages={"invalid_choice": "Choose symptoms from the list, or suggest a new one.",
                         "invalid_pk_value": "Choose symptoms from the list, or suggest a new one."},
     )
+    # Shown only after the personal-information guard has asked (see personal_info.py).
+    confirm_personal_info = forms.BooleanField(
+        required=False, label="Yes, I want to share these details publicly",
+    )
     suggested_tag = forms.CharField(
         label="Suggest a symptom that is not listed (optional)", max_length=60, required=False,
         help_text="A moderator will look at it before it is added.",
@@ -65,3 +69,6 @@ class CommentForm(forms.Form):
         help_text="Be kind. Markdown works. Up to 10,000 characters.",
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    confirm_personal_info = forms.BooleanField(
+        required=False, label="Yes, I want to share these details publicly",
+    )

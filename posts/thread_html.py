@@ -45,6 +45,7 @@ class ThreadRenderer:
         self.thread_url = _url_pattern("comment_thread")
         self.edit_url = _url_pattern("comment_edit")
         self.delete_url = _url_pattern("comment_delete")
+        self.report_url = _url_pattern("report_comment")
 
     def render(self, comments):
         parts = []
@@ -124,6 +125,9 @@ class ThreadRenderer:
                            'class="visually-hidden"> your comment</span></a>')
             actions.append(f'<a href="{self.delete_url.format(pk)}">Delete<span '
                            'class="visually-hidden"> your comment</span></a>')
+        elif self.user_id is not None and comment.status == Comment.Status.VISIBLE:
+            actions.append(f'<a href="{self.report_url.format(pk)}">Report<span '
+                           f'class="visually-hidden"> comment by {name}</span></a>')
         if actions:
             out.append('<ul class="comment-actions"><li>' + "</li><li>".join(actions)
                        + "</li></ul>")

@@ -9,6 +9,7 @@ from . import drafts, services
 from .forms import CommentForm, PostForm
 from .models import Post
 from .permissions import can_edit_post, ensure_can_edit_post
+from .personal_info import PersonalInfoFound
 from .rendering import render_markdown
 from .thread_html import ThreadRenderer
 from .threads import thread_page
@@ -64,6 +65,9 @@ def _write(request, *, post=None):
                 post = services.create_post(author=request.user, **data)
             else:
                 post = services.update_post(editor=request.user, post=post, **data)
+        except PersonalInfoFound as found:
+            context["personal_info"] = found.kinds
+            return render(request, "posts/post_form.html", context)
         except (ContentRefused, services.TagRefused) as refusal:
             context["refusal"] = str(refusal)
             return render(request, "posts/post_form.html", context, status=400)

@@ -14,6 +14,7 @@ from forum.notifications.services import notify_comment
 from ..models import Comment, Post
 from ..models.comments import path_segment
 from ..permissions import ensure_can_change_comment, ensure_can_comment
+from ..personal_info import guard
 from ..rendering import render_markdown
 
 # The same text from the same member in the same place within this window is a double submit.
@@ -39,7 +40,7 @@ def _reply_target(post, parent_id):
 
 
 @transaction.atomic
-def post_comment(*, author, post, body, parent=None):
+def post_comment(*, author, post, body, parent=None, confirm_personal_info=False):
     """Add a comment, or a reply when `parent` (a comment or its id) is given."""
     post = _locked_post(post)
     ensure_can_comment(author, post)
@@ -48,6 +49,7 @@ def post_comment(*, author, post, body, parent=None):
     duplicate = _recent_duplicate(author, post, body)
     if duplicate is not None:
         return duplicate
+    guard(body, confirmed=confirm_personal_info)
     check_links(author, body)
     check_rate(author, "comment")
     status = Comment.Status.PENDING if needs_review(author) else Comment.Status.VISIBLE
@@ -106,10 +108,11 @@ def _recent_duplicate(author, post, body):
 
 
 @transaction.atomic
-def edit_comment(*, editor, comment, body):
+def edit_comment(*, editor, comment, body, confirm_personal_info=False):
     post = _locked_post(comment.post)
     ensure_can_change_comment(editor, comment)
     ensure_can_comment(editor, post)
+    guard(body, confirmed=confirm_personal_info)
     check_links(editor, body)
     comment.body, comment.body_html = body, render_markdown(body)
     comment.edited_at = timezone.now()

@@ -12,6 +12,7 @@ from forum.notifications.services import notify_new_post, notify_post_mentions
 
 from ..models import MAX_TAGS_PER_POST, Disclaimer, Post
 from ..permissions import ensure_can_edit_post, ensure_can_write
+from ..personal_info import guard
 from ..rendering import render_markdown
 from .tags import TagRefused, suggest_tag
 
@@ -53,9 +54,10 @@ def _check_tags(symptoms):
 
 @transaction.atomic
 def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Visibility.PUBLIC,
-                symptoms=(), suggested_tag=""):
+                symptoms=(), suggested_tag="", confirm_personal_info=False):
     ensure_can_write(author)
     symptoms = _check_tags(symptoms)
+    guard(title, body, confirmed=confirm_personal_info)
     check_links(author, body)
     check_rate(author, "post")
     pending = needs_review(author)
@@ -86,8 +88,10 @@ def announce_post(post):
 
 
 @transaction.atomic
-def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, suggested_tag=""):
+def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, suggested_tag="",
+                confirm_personal_info=False):
     ensure_can_edit_post(editor, post)
+    guard(title, body, confirmed=confirm_personal_info)
     if not editor.is_moderator:
         ensure_can_write(editor)
         check_links(editor, body)

@@ -83,7 +83,7 @@ def test_readers_text_size_and_contrast_are_remembered_in_a_cookie(client, db):
     response = client.post("/settings/accessibility/",
                            {"text_size": "200", "high_contrast": "on", "next": "/"})
     assert response.status_code == 302 and response.url == "/"
-    assert response.cookies[COOKIE_NAME].value == "200:1"
+    assert response.cookies[COOKIE_NAME].value == "200:1:site:0:0"
     html = client.get("/").content.decode()
     assert '<html lang="en" class="text-200 contrast-high">' in html
 
