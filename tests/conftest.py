@@ -3,9 +3,20 @@ import os
 import pytest
 
 from tests.factories import make_post, make_user
+from tests.shipped import install_shipped_content
 
 # With CI=true a missing service is a failure, never a silent skip.
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(autouse=True)
+def shipped_content(request):
+    """Transactional tests start from a flushed database: put the shipped rows back."""
+    marker = request.node.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or "transactional_db" in \
+            request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        install_shipped_content()
 
 
 @pytest.fixture
