@@ -32,3 +32,45 @@ class NotificationSettingsForm(forms.ModelForm):
             "digest_frequency": "Send my digest",
         }
         widgets = {field: forms.RadioSelect for field in fields}
+
+
+class ProfileForm(forms.ModelForm):
+    diagnosis_year = forms.IntegerField(label="Year of diagnosis (optional)", required=False,
+                                        min_value=1950, max_value=2100)
+
+    class Meta:
+        model = User
+        fields = ["bio", "diagnosis_year", "ms_type", "show_health_details"]
+        labels = {"bio": "About you (optional)", "ms_type": "Type of MS (optional)",
+                  "show_health_details": "Show my year of diagnosis and type of MS on my profile"}
+        help_texts = {"bio": "Up to 2,000 characters. Shown on your profile.",
+                      "show_health_details": "Off unless you turn it on."}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+
+    def clean_diagnosis_year(self):
+        from django.utils import timezone
+
+        year = self.cleaned_data["diagnosis_year"]
+        if year and year > timezone.now().year:
+            raise forms.ValidationError("That year is still to come.")
+        return year
+
+
+class PrivacyForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["profile_visibility"]
+        labels = {"profile_visibility": "Who can see my profile"}
+        widgets = {"profile_visibility": forms.RadioSelect}
+
+
+class DeleteAccountForm(forms.Form):
+    mode = forms.ChoiceField(
+        label="What should happen to what you wrote?", widget=forms.RadioSelect,
+        choices=[("anonymise", "Keep my posts and comments, shown as “former member”"),
+                 ("delete", "Delete my posts; comments others replied to become “comment "
+                            "deleted by its author”")],
+        error_messages={"required": "Choose what should happen to what you wrote."},
+    )
+    password = forms.CharField(label="Your password, to confirm", widget=forms.PasswordInput,
+                               error_messages={"required": "Enter your password to confirm."})

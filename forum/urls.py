@@ -1,12 +1,15 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
 from .moderation import views as moderation_views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("pages/transparency/", moderation_views.transparency, name="transparency"),
     path("pages/<slug:slug>/", views.editorial_page, name="page"),
     path("moderation/", include("forum.moderation.urls")),

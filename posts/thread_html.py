@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from accounts.privacy import can_see_profile
 from forum.templatetags.kindred import time_html
 
 from .models import Comment
@@ -81,6 +82,10 @@ class ThreadRenderer:
         elif comment.is_tombstone:
             author = "Hidden comment" if comment.status == Comment.Status.HIDDEN else \
                 "Removed comment"
+        elif comment.author_id and can_see_profile(self.request.user, comment.author_visibility,
+                                                   comment.author_id):
+            author = (f'<a class="author-link" href="/u/{escape(comment.author_name)}/">'
+                      f"{escape(comment.author_name)}</a>")
         else:
             author = escape(comment.author_name)
         out.append(f'<p class="comment-meta"><span class="author" id="comment-{pk}-by">{author}'

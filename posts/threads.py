@@ -20,8 +20,13 @@ SORTS = {"oldest": "id", "newest": "-id"}
 
 # What a thread page shows of each comment; rows become ThreadItems, not model instances,
 # because building hundreds of models costs more than the query that fetches them.
-ITEM_FIELDS = ("id", "parent_id", "depth", "status", "author_id", "author_name",
-               "reply_to_name", "body_html", "created_at", "edited_at", "sibling_total")
+ITEM_LOOKUPS = {
+    "id": "id", "parent_id": "parent_id", "depth": "depth", "status": "status",
+    "author_id": "author_id", "author_name": "author_name", "reply_to_name": "reply_to_name",
+    "body_html": "body_html", "created_at": "created_at", "edited_at": "edited_at",
+    "author_visibility": "author__profile_visibility", "sibling_total": "sibling_total",
+}
+ITEM_FIELDS = tuple(ITEM_LOOKUPS)
 
 
 class ThreadItem:
@@ -55,7 +60,7 @@ def _folded(queryset, *, unfolded_depth):
         sibling_total=Window(Count("id"), partition_by=[F("parent_id")]),
     ).filter(
         Q(depth__lte=unfolded_depth) | Q(sibling_rank__lte=settings.KINDRED_REPLIES_SHOWN)
-    ).order_by("path").values_list(*ITEM_FIELDS)
+    ).order_by("path").values_list(*ITEM_LOOKUPS.values())
 
 
 def _build_tree(rows, top_depth):

@@ -65,6 +65,11 @@ class AppendOnlyQuerySet(models.QuerySet):
     def delete(self):
         raise PermissionError("The moderation log is append-only.")
 
+    def anonymise_member(self, user, placeholder):
+        """The only change the log allows: a departing member's handle is erased."""
+        rows = super().filter(member=user)
+        return models.QuerySet.update(rows, member_name=placeholder)
+
 
 class ModerationAction(models.Model):
     """The audit log: append-only. Rows are never edited or deleted, here or in the admin."""

@@ -1,5 +1,6 @@
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -55,3 +56,16 @@ def crisis_helplines():
 
     page = Page.objects.filter(slug="crisis-support").only("body_html").first()
     return mark_safe(page.body_html if page else "")
+
+
+@register.simple_tag(takes_context=True)
+def author(context, member, name):
+    """The author's handle, linked to their profile when this reader may see it."""
+    from accounts.privacy import FORMER_MEMBER, can_see_profile
+
+    if member is None:
+        return FORMER_MEMBER if not name else name
+    viewer = context.get("user")
+    if can_see_profile(viewer, member.profile_visibility, member.pk):
+        return format_html('<a class="author-link" href="/u/{}/">{}</a>', member.username, name)
+    return name

@@ -43,7 +43,8 @@ class PostQuerySet(models.QuerySet):
         return self.exclude(tagged_items__tag__in=muted)
 
     def with_tags(self):
-        return self.prefetch_related("tags")
+        """Tags and author (for the profile link) of every post in one more query."""
+        return self.prefetch_related("tags").select_related("author")
 
 
 class Post(models.Model):

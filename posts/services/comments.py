@@ -129,6 +129,17 @@ def delete_comment(*, actor, comment):
     _locked_post(comment.post)
     comment = Comment.objects.get(pk=comment.pk)
     ensure_can_change_comment(actor, comment)
+    return _delete_or_tombstone(comment)
+
+
+def remove_for_account_deletion(comment):
+    """A leaving member's comment goes the same way, without the author check (the account
+    service has checked their password)."""
+    _locked_post(comment.post)
+    return _delete_or_tombstone(Comment.objects.get(pk=comment.pk))
+
+
+def _delete_or_tombstone(comment):
     if comment.status == Comment.Status.VISIBLE:
         _count(comment, visible=-1, replies=0)
     if comment.reply_count > 0:
@@ -153,3 +164,4 @@ def _drop_reply(comment_id):
         parent.delete()
         if grandparent_id is not None:
             _drop_reply(grandparent_id)
+

@@ -1,0 +1,100 @@
+"""A member's data: export everything they created or set, or delete their account."""
+
+import io
+import json
+import zipfile
+
+from django.contrib.auth import logout
+from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+from .privacy import FORMER_MEMBER
+
+ZIP_ABOVE_BYTES = 1_000_000
+PROFILE_FIELDS = [
+    "username", "email", "date_joined", "bio", "profile_visibility", "diagnosis_year",
+    "ms_type", "show_health_details", "text_size", "high_contrast", "font", "wide_spacing",
+    "reduced_motion", "email_new_post", "email_reply_to_post", "email_reply_to_comment",
+    "email_mention", "digest_frequency",
+]
+
+
+def export_sections(user):
+    """Everything the member created or set, by section. Each section queries only rows
+    that belong to `user`, so another member's data cannot appear by construction."""
+    from forum.moderation.models import Appeal, Report
+    from posts.models import Comment, Post, TagFollow
+
+    sections = {
+        "profile": {field: getattr(user, field) for field in PROFILE_FIELDS},
+        "posts": list(Post.objects.filter(author=user).values(
+            "title", "slug", "kind", "body", "status", "visibility", "published_at",
+            "edited_at")),
+        "comments": list(Comment.objects.filter(author=user).values(
+            "post__slug", "parent_id", "body", "status", "created_at", "edited_at")),
+        "follows": list(TagFollow.objects.filter(user=user).values("tag__name", "level",
+                                                                     "created_at")),
+        "reports_filed": list(Report.objects.filter(reporter=user).values(
+            "post__slug", "comment_id", "reason", "details", "status", "created_at")),
+        "appeals": list(Appeal.objects.filter(author=user).values("text", "status",
+                                                                   "created_at")),
+    }
+    return sections
+
+
+def export_file(user):
+    """(filename, content type, bytes): JSON, zipped when it is large."""
+    payload = json.dumps({"kindred_export": timezone.now(), **export_sections(user)},
+                         cls=DjangoJSONEncoder, indent=2, ensure_ascii=False).encode()
+    stem = f"kindred-{user.username}-{timezone.now():%Y%m%d}"
+    if len(payload) <= ZIP_ABOVE_BYTES:
+        return f"{stem}.json", "application/json", payload
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{stem}.json", payload)
+    return f"{stem}.zip", "application/zip", buffer.getvalue()
+
+
+ANONYMISE, DELETE_EVERYTHING = "anonymise", "delete"
+
+
+@transaction.atomic
+def delete_account(request, *, password, mode):
+    """Anonymise (words stay under "former member") or delete everything; either way the
+    account, its sessions and everything personal go."""
+    from forum.moderation.models import ModerationAction
+    from forum.notifications.models import Notification
+    from posts.models import Comment, Post
+    from posts.services.comments import remove_for_account_deletion
+
+    user = request.user
+    if not user.is_authenticated or not user.check_password(password or ""):
+        raise PermissionDenied("That password is not right. Nothing was deleted.")
+    if mode not in (ANONYMISE, DELETE_EVERYTHING):
+        raise PermissionDenied("Choose what should happen to what you wrote.")
+    if mode == DELETE_EVERYTHING:
+        for post in Post.objects.filter(author=user):
+            post.delete()
+        for comment in Comment.objects.filter(author=user).order_by("-depth"):
+            remove_for_account_deletion(comment)
+    Post.objects.filter(author=user).update(author_name=FORMER_MEMBER)
+    Comment.objects.filter(author=user).update(author_name=FORMER_MEMBER)
+    Comment.objects.filter(reply_to_name__iexact=user.username).update(
+        reply_to_name=FORMER_MEMBER)
+    Notification.objects.filter(actor=user).update(actor_name=FORMER_MEMBER)
+    # The audit log is append-only for moderators; erasing a departing member's handle
+    # from it is the one change allowed, and it changes nothing else.
+    ModerationAction.objects.anonymise_member(user, FORMER_MEMBER)
+    _end_sessions(user)
+    logout(request)
+    user.delete()
+
+
+def _end_sessions(user):
+    user_id = str(user.pk)
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == user_id:
+            session.delete()
