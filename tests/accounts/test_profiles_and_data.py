@@ -132,7 +132,8 @@ def test_personal_details_in_a_post_are_confirmed_before_publishing(client, memb
                "publish": "1"}
     response = client.post("/posts/new/", payload)
     assert response.status_code == 200
-    assert kind in response.content.decode() and "Before you share this" in response.content.decode()
+    content = response.content.decode()
+    assert kind in content and "Before you share this" in content
     assert not Post.objects.exists()
     confirmed = client.post("/posts/new/", {**payload, "confirm_personal_info": "on"})
     assert confirmed.status_code == 302 and Post.objects.get().body == body
