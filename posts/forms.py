@@ -1,6 +1,7 @@
 from django import forms
+from django.utils import timezone
 
-from .models import MAX_TAGS_PER_POST, Post, Symptom
+from .models import MAX_TAGS_PER_POST, Poll, Post, Symptom
 
 TITLE_MAX = 200
 POST_BODY_MAX = 20_000
@@ -37,6 +38,21 @@ class PostForm(forms.ModelForm):
         help_text="A moderator will look at it before it is added.",
     )
 
+    poll_question = forms.CharField(
+        label="Poll question (optional)", max_length=200, required=False,
+        help_text="Add a poll members can answer in a tap, for example “How is your "
+                  "fatigue today?”",
+    )
+    poll_choices = forms.CharField(
+        label="Poll answers, one per line (2 to 8)", required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    poll_closes_at = forms.DateTimeField(
+        label="Poll closes (optional, UTC)", required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+    )
+
     class Meta:
         model = Post
         fields = ["kind", "title", "body", "visibility"]
@@ -47,6 +63,34 @@ class PostForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial.setdefault("symptoms", list(self.instance.tags.all()))
+            poll = Poll.objects.filter(post=self.instance).first()
+            if poll is not None:
+                self.initial.setdefault("poll_question", poll.question)
+                self.initial.setdefault("poll_choices",
+                                        "\n".join(c.text for c in poll.choices.all()))
+                self.initial.setdefault("poll_closes_at", poll.closes_at)
+
+    def clean(self):
+        data = super().clean()
+        question, choices = data.get("poll_question"), data.get("poll_choices", "")
+        if choices and not question:
+            self.add_error("poll_question", "Write the poll's question, or clear the answers.")
+        if question:
+            from .services.community import CommunityRefused, clean_choices
+
+            try:
+                data["poll_choices"] = clean_choices(choices.splitlines())
+            except CommunityRefused as refusal:
+                self.add_error("poll_choices", str(refusal))
+            closes = data.get("poll_closes_at")
+            if closes and closes <= timezone.now():
+                self.add_error("poll_closes_at", "The closing date must be in the future.")
+        return data
+
+    def post_fields(self):
+        """What the post services take; the poll is set separately."""
+        poll_keys = {"poll_question", "poll_choices", "poll_closes_at"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in poll_keys}
 
     def clean_symptoms(self):
         symptoms = self.cleaned_data["symptoms"]

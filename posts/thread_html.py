@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 from accounts.privacy import can_see_profile
 from forum.templatetags.kindred import time_html
 
-from .models import Comment
+from .models import Comment, Reaction
 
 _ID = 987654321  # reversed once, then replaced: reverse() per comment is slow
 
@@ -28,17 +28,25 @@ def _url_pattern(name):
     return reverse(name, args=[_ID]).replace(str(_ID), "{}")
 
 
+REACTION_KINDS = [(kind.value, kind.label) for kind in Reaction.Kind]
+
+
 def _plural(count, one, many):
     return f"{count} {one if count == 1 else many}"
 
 
 class ThreadRenderer:
-    def __init__(self, request, post, *, can_reply, reply_to=None, draft=""):
+    def __init__(self, request, post, *, can_reply, reply_to=None, draft="", reactions=None):
         self.request, self.post = request, post
         self.user_id = request.user.pk if request.user.is_authenticated else None
         self.can_reply = can_reply
         self.reply_to, self.draft = reply_to, draft
         self.now = timezone.now()
+        self.reactions = reactions
+        self.csrf = escape(get_token(request)) if self.user_id else ""
+        self.react_url = _url_pattern("comment_react")
+        self.bookmark_url = _url_pattern("comment_bookmark")
+        self.reactions_url = _url_pattern("comment_reactions")
         self.post_url = reverse("post_detail", args=[post.slug])
         self.comment_url = reverse("post_comment", args=[post.slug])
         self.login_url = reverse("account_login")
@@ -68,6 +76,7 @@ class ThreadRenderer:
         self._meta(comment, out)
         self._body(comment, out)
         if not comment.is_tombstone:
+            self._reaction_bar(comment, out)
             self._actions(comment, out)
         if self.user_id and pk == self.reply_to:
             self._reply_form(comment, out)
@@ -112,6 +121,28 @@ class ThreadRenderer:
         else:
             out.append(f'<div class="prose">{comment.body_html}</div>')
 
+    def _reaction_bar(self, comment, out):
+        if self.reactions is None or comment.status != Comment.Status.VISIBLE:
+            return
+        pk = comment.pk
+        counts = self.reactions.counts.get(pk, {})
+        if self.user_id:
+            buttons = []
+            for kind, label in REACTION_KINDS:
+                pressed = "true" if (pk, kind) in self.reactions.mine else "false"
+                count = counts.get(kind, 0)
+                buttons.append(
+                    f'<button type="submit" name="kind" value="{kind}" class="reaction" '
+                    f'aria-pressed="{pressed}">{label}'
+                    f'{f" <span class=\"n\">{count}</span>" if count else ""}</button>')
+            out.append(f'<form method="post" action="{self.react_url.format(pk)}" '
+                       f'class="reactions"><input type="hidden" name="csrfmiddlewaretoken" '
+                       f'value="{self.csrf}">{"".join(buttons)}</form>')
+        elif counts:
+            out.append('<p class="reaction-counts">' + " · ".join(
+                f"{label}: {counts[kind]}" for kind, label in REACTION_KINDS if kind in counts)
+                + "</p>")
+
     def _actions(self, comment, out):
         pk, name = comment.pk, escape(comment.author_name)
         actions = []
@@ -125,6 +156,17 @@ class ThreadRenderer:
                 f'<a class="reply-link" href="{href}" data-reply-to="{pk}" '
                 f'data-reply-name="{name}">Reply<span class="visually-hidden"> to {name}</span></a>'
             )
+        if self.reactions is not None and self.reactions.counts.get(pk):
+            actions.append(f'<a href="{self.reactions_url.format(pk)}">Who reacted'
+                           f'<span class="visually-hidden"> to {name}</span></a>')
+        if self.user_id is not None and self.reactions is not None:
+            saved = pk in self.reactions.saved
+            actions.append(
+                f'<form method="post" action="{self.bookmark_url.format(pk)}">'
+                f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf}">'
+                f'<button type="submit" class="link-button" aria-pressed='
+                f'"{"true" if saved else "false"}">{"Saved" if saved else "Save"}'
+                f'<span class="visually-hidden"> comment by {name}</span></button></form>')
         if self.user_id is not None and comment.author_id == self.user_id:
             actions.append(f'<a href="{self.edit_url.format(pk)}">Edit<span '
                            'class="visually-hidden"> your comment</span></a>')

@@ -102,6 +102,16 @@ def thread_page(post, user, *, page_number=None, sort="oldest"):
     return ThreadPage(page=page, threads=threads, sort=sort)
 
 
+def comment_ids(threads):
+    """Ids of every comment shown in these threads (for per-comment counts)."""
+    ids, stack = [], list(threads)
+    while stack:
+        comment = stack.pop()
+        ids.append(comment.pk)
+        stack.extend(comment.shown_children)
+    return ids
+
+
 def subthread(comment, user):
     """A comment with all its direct replies and, below them, the usual folding."""
     rows = _folded(

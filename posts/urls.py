@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import comment_views, feeds, tag_views, views
+from . import comment_views, community_views, feeds, tag_views, views
 
 urlpatterns = [
     path("tags/", tag_views.tag_index, name="tag_index"),
@@ -17,6 +17,17 @@ urlpatterns = [
     path("posts/<slug:slug>/edit/", views.post_edit, name="post_edit"),
     path("posts/<slug:slug>/delete/", views.post_delete, name="post_delete"),
     path("posts/<slug:slug>/comments/", comment_views.post_comment, name="post_comment"),
+    path("posts/<slug:slug>/react/", community_views.react_to_post, name="post_react"),
+    path("posts/<slug:slug>/reactions/", community_views.post_reactions, name="post_reactions"),
+    path("posts/<slug:slug>/bookmark/", community_views.bookmark_post, name="post_bookmark"),
+    path("posts/<slug:slug>/poll/vote/", community_views.vote, name="poll_vote"),
+    path("comments/<int:comment_id>/react/", community_views.react_to_comment,
+         name="comment_react"),
+    path("comments/<int:comment_id>/reactions/", community_views.comment_reactions,
+         name="comment_reactions"),
+    path("comments/<int:comment_id>/bookmark/", community_views.bookmark_comment,
+         name="comment_bookmark"),
+    path("bookmarks/", community_views.bookmarks, name="bookmarks"),
     path("comments/<int:comment_id>/", comment_views.comment_permalink, name="comment_permalink"),
     path("comments/<int:comment_id>/thread/", comment_views.comment_thread,
          name="comment_thread"),

@@ -1,24 +1,26 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from forum.moderation.policy import ContentRefused, RateLimited
 
 from . import drafts, services
+from .community_queries import poll_for, reactions_for
 from .forms import CommentForm, PostForm
 from .models import Post
 from .permissions import can_edit_post, ensure_can_edit_post
 from .personal_info import PersonalInfoFound
 from .rendering import render_markdown
-from .thread_html import ThreadRenderer
-from .threads import thread_page
+from .thread_html import REACTION_KINDS, ThreadRenderer
+from .threads import comment_ids, thread_page
 from .writing import after_writing
 
 
 def _visible_post_or_404(request, slug):
     return get_object_or_404(
-        Post.objects.visible_to(request.user).select_related("disclaimer").with_tags(),
+        Post.objects.visible_to(request.user).select_related("disclaimer", "poll").with_tags(),
         slug=slug,
     )
 
@@ -36,9 +38,10 @@ def post_detail(request, slug):
     )
     can_reply = post.status == Post.Status.PUBLISHED and not post.is_locked
     reply_to = _reply_to(request)
+    reactions = reactions_for(post, comment_ids(comments.threads), request.user)
     renderer = ThreadRenderer(
         request, post, can_reply=can_reply, reply_to=reply_to,
-        draft=drafts.get(request, post, reply_to) if reply_to else "",
+        draft=drafts.get(request, post, reply_to) if reply_to else "", reactions=reactions,
     )
     comment_form = CommentForm(initial={"body": drafts.get(request, post, None)})
     return render(request, "posts/post_detail.html", {
@@ -46,6 +49,11 @@ def post_detail(request, slug):
         "comments": comments, "thread_html": renderer.render(comments.threads),
         "can_reply": can_reply, "comment_form": comment_form,
         "sort_query": "sort=newest&" if comments.sort == "newest" else "",
+        "poll": poll_for(post, request.user), "reactions": reactions,
+        "post_reactions": [(kind, label, reactions.counts.get(None, {}).get(kind, 0),
+                            (None, kind) in reactions.mine) for kind, label in REACTION_KINDS],
+        "post_saved": None in reactions.saved,
+        "post_reaction_total": sum(reactions.counts.get(None, {}).values()),
     })
 
 
@@ -56,19 +64,21 @@ def _write(request, *, post=None):
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "posts/post_form.html", context, status=400)
-        data = form.cleaned_data
+        data = form.post_fields()
         if "preview" in request.POST:
             context["preview_html"] = render_markdown(data["body"])
             return render(request, "posts/post_form.html", context)
         try:
-            if post is None:
-                post = services.create_post(author=request.user, **data)
-            else:
-                post = services.update_post(editor=request.user, post=post, **data)
+            with transaction.atomic():
+                if post is None:
+                    post = services.create_post(author=request.user, **data)
+                else:
+                    post = services.update_post(editor=request.user, post=post, **data)
+                _save_poll(request.user, post, form.cleaned_data)
         except PersonalInfoFound as found:
             context["personal_info"] = found.kinds
             return render(request, "posts/post_form.html", context)
-        except (ContentRefused, services.TagRefused) as refusal:
+        except (ContentRefused, services.TagRefused, services.CommunityRefused) as refusal:
             context["refusal"] = str(refusal)
             return render(request, "posts/post_form.html", context, status=400)
         except RateLimited as limited:
@@ -80,6 +90,14 @@ def _write(request, *, post=None):
                                    "at it soon.")
         return redirect(post)
     return render(request, "posts/post_form.html", context)
+
+
+def _save_poll(author, post, data):
+    if data.get("poll_question"):
+        services.set_poll(author=author, post=post, question=data["poll_question"],
+                          choices=data["poll_choices"], closes_at=data.get("poll_closes_at"))
+    else:
+        services.remove_poll(author=author, post=post)  # nothing to do when there is none
 
 
 @login_required

@@ -1,0 +1,127 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.privacy import can_see_profile
+
+from . import services
+from .models import Bookmark, Comment, Poll, Post, Reaction
+
+BOOKMARKS_PER_PAGE = 30
+
+
+def _post(request, slug):
+    return get_object_or_404(Post.objects.visible_to(request.user), slug=slug)
+
+
+def _comment(request, comment_id):
+    comment = get_object_or_404(Comment.objects.select_related("post"), pk=comment_id,
+                                status=Comment.Status.VISIBLE)
+    if not Post.objects.visible_to(request.user).filter(pk=comment.post_id).exists():
+        raise Http404("Not found.")
+    return comment
+
+
+def _refused(request, refusal):
+    return render(request, "400.html", {"message": str(refusal)}, status=400)
+
+
+@login_required
+@require_POST
+def react_to_post(request, slug):
+    post = _post(request, slug)
+    try:
+        services.toggle_reaction(user=request.user, post=post, kind=request.POST.get("kind"))
+    except services.CommunityRefused as refusal:
+        return _refused(request, refusal)
+    return redirect(f"{post.get_absolute_url()}#reactions")
+
+
+@login_required
+@require_POST
+def react_to_comment(request, comment_id):
+    comment = _comment(request, comment_id)
+    try:
+        services.toggle_reaction(user=request.user, post=comment.post, comment=comment,
+                                 kind=request.POST.get("kind"))
+    except services.CommunityRefused as refusal:
+        return _refused(request, refusal)
+    return redirect(comment.get_absolute_url())
+
+
+@login_required
+@require_POST
+def bookmark_post(request, slug):
+    post = _post(request, slug)
+    try:
+        saved = services.toggle_bookmark(user=request.user, post=post)
+    except services.CommunityRefused as refusal:
+        return _refused(request, refusal)
+    messages.success(request, "Saved to your bookmarks." if saved else "Removed from your "
+                                                                         "bookmarks.")
+    return redirect(f"{post.get_absolute_url()}#reactions")
+
+
+@login_required
+@require_POST
+def bookmark_comment(request, comment_id):
+    comment = _comment(request, comment_id)
+    try:
+        saved = services.toggle_bookmark(user=request.user, post=comment.post, comment=comment)
+    except services.CommunityRefused as refusal:
+        return _refused(request, refusal)
+    messages.success(request, "Saved to your bookmarks." if saved else "Removed from your "
+                                                                         "bookmarks.")
+    return redirect(comment.get_absolute_url())
+
+
+@login_required
+@require_POST
+def vote(request, slug):
+    post = _post(request, slug)
+    poll = get_object_or_404(Poll, post=post)
+    try:
+        services.vote(user=request.user, poll=poll, choice_id=request.POST.get("choice", ""))
+    except services.CommunityRefused as refusal:
+        return _refused(request, refusal)
+    messages.success(request, "Thank you, your answer is counted.")
+    return redirect(f"{post.get_absolute_url()}#poll")
+
+
+@login_required
+def bookmarks(request):
+    """What I saved, newest first; what has since been hidden or removed is left out."""
+    visible_posts = Post.objects.visible_to(request.user).filter(status=Post.Status.PUBLISHED)
+    saved = (Bookmark.objects.filter(user=request.user, post__in=visible_posts)
+             .filter(Q(comment__isnull=True) | Q(comment__status=Comment.Status.VISIBLE))
+             .select_related("post", "comment"))
+    page = Paginator(saved, BOOKMARKS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "posts/bookmarks.html", {"page": page})
+
+
+def _who_reacted(request, reactions, title, back):
+    people = {}
+    for reaction in reactions.select_related("user").order_by("created_at"):
+        member = reaction.user
+        shown = can_see_profile(request.user, member.profile_visibility, member.pk)
+        people.setdefault(reaction.get_kind_display(), []).append(
+            member.username if shown else None)
+    return render(request, "posts/reactions.html", {"people": people, "title": title,
+                                                    "back": back})
+
+
+def post_reactions(request, slug):
+    post = _post(request, slug)
+    return _who_reacted(request, Reaction.objects.filter(post=post, comment__isnull=True),
+                        f"Reactions to “{post.title}”", post.get_absolute_url())
+
+
+def comment_reactions(request, comment_id):
+    comment = _comment(request, comment_id)
+    return _who_reacted(request, Reaction.objects.filter(comment=comment),
+                        f"Reactions to a comment by {comment.author_name}",
+                        comment.get_absolute_url())
