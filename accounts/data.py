@@ -26,7 +26,7 @@ def export_sections(user):
     """Everything the member created or set, by section. Each section queries only rows
     that belong to `user`, so another member's data cannot appear by construction."""
     from forum.moderation.models import Appeal, Report
-    from posts.models import Comment, Post, TagFollow
+    from posts.models import Bookmark, Comment, PollVote, Post, Reaction, TagFollow
 
     sections = {
         "profile": {field: getattr(user, field) for field in PROFILE_FIELDS},
@@ -41,6 +41,12 @@ def export_sections(user):
             "post__slug", "comment_id", "reason", "details", "status", "created_at")),
         "appeals": list(Appeal.objects.filter(author=user).values("text", "status",
                                                                    "created_at")),
+        "reactions": list(Reaction.objects.filter(user=user).values(
+            "post__slug", "comment_id", "kind", "created_at")),
+        "poll_votes": list(PollVote.objects.filter(user=user).values(
+            "poll__question", "choice__text", "updated_at")),
+        "bookmarks": list(Bookmark.objects.filter(user=user).values(
+            "post__slug", "comment_id", "created_at")),
     }
     return sections
 

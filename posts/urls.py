@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import comment_views, community_views, feeds, tag_views, views
+from . import comment_views, community_views, feeds, search_views, tag_views, views
 
 urlpatterns = [
     path("tags/", tag_views.tag_index, name="tag_index"),
@@ -28,6 +28,7 @@ urlpatterns = [
     path("comments/<int:comment_id>/bookmark/", community_views.bookmark_comment,
          name="comment_bookmark"),
     path("bookmarks/", community_views.bookmarks, name="bookmarks"),
+    path("search/", search_views.search_page, name="search"),
     path("comments/<int:comment_id>/", comment_views.comment_permalink, name="comment_permalink"),
     path("comments/<int:comment_id>/thread/", comment_views.comment_thread,
          name="comment_thread"),

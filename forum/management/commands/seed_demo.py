@@ -12,10 +12,10 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP
-from forum.demo.content import DEMO_FOLLOWS, MEMBERS, STORIES, STORY_TAGS
+from forum.demo.content import DEMO_FOLLOWS, DEMO_POLL, MEMBERS, STORIES, STORY_TAGS
 from forum.demo.threads import seed_threads
-from posts.models import Post, Symptom, TagFollow
-from posts.services import create_post
+from posts.models import Bookmark, PollVote, Post, Reaction, Symptom, TagFollow
+from posts.services import create_post, set_poll
 
 DEMO_PASSWORDS = {"demo": "kindred-demo-2026", "mod": "kindred-mod-2026"}
 MEMBER_PASSWORD = "kindred-member-2026"
@@ -43,6 +43,7 @@ class Command(BaseCommand):
             members = self._members(User)
             posts = self._stories(members, options["stories"], rng)
             self._follows(members)
+            self._poll_reactions_bookmarks(posts, members, rng)
             for post in posts:
                 seed_threads(post, members, count=options["comments"], depth=options["depth"],
                              rng=rng)
@@ -76,6 +77,30 @@ class Command(BaseCommand):
             TagFollow(user=by_handle[handle], tag=by_slug[slug], level=level)
             for handle, slug, level in DEMO_FOLLOWS if slug in by_slug
         ])
+
+    def _poll_reactions_bookmarks(self, posts, members, rng):
+        if not posts:
+            return
+        story = posts[0]
+        poll = set_poll(author=story.author, post=story, question=DEMO_POLL["question"],
+                        choices=DEMO_POLL["choices"])
+        choices = list(poll.choices.all())
+        PollVote.objects.bulk_create([PollVote(poll=poll, user=member, choice=rng.choice(choices))
+                                      for member in members[2:]])
+        kinds = [kind.value for kind in Reaction.Kind]
+        reactions = []
+        for post in posts:
+            for member in rng.sample(members, k=min(4, len(members))):
+                reactions.append(Reaction(user=member, post=post, kind=rng.choice(kinds)))
+            for comment in post.comments.all()[:6]:
+                reactions.append(Reaction(user=rng.choice(members), post=post, comment=comment,
+                                          kind=rng.choice(kinds)))
+        Reaction.objects.bulk_create(reactions, ignore_conflicts=True)
+        demo = members[0]
+        tip = story.comments.first()
+        Bookmark.objects.bulk_create(
+            [Bookmark(user=demo, post=story)]
+            + ([Bookmark(user=demo, post=story, comment=tip)] if tip else []))
 
     def _stories(self, members, count, rng):
         now = timezone.now()

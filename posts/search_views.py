@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from .models import Post, Symptom
+from .search import SearchRefused, search
+
+
+def search_page(request):
+    raw, tag_slug = request.GET.get("q"), request.GET.get("tag", "")
+    tag = get_object_or_404(Symptom, slug=tag_slug, is_curated=True) if tag_slug else None
+    context = {"q": raw or "", "tag": tag,
+               "tags": Symptom.objects.filter(is_curated=True).order_by("name")
+               .only("slug", "name")}
+    if raw is None:
+        return render(request, "posts/search.html", context)
+    try:
+        order, snippets_for = search(raw, request.user, tag=tag)
+    except SearchRefused as refusal:
+        context["refusal"] = str(refusal)
+        return render(request, "posts/search.html", context, status=400)
+    page = Paginator(order, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    ids = list(page.object_list)
+    posts = Post.objects.filter(pk__in=ids).with_tags().in_bulk()
+    snippets = snippets_for(ids)
+    context.update({
+        "page": page, "searched": True,
+        "results": [(posts[pk], snippets.get(pk, "")) for pk in ids if pk in posts],
+        "extra_query": request.GET.copy().urlencode().split("&page=")[0] + "&"
+        if request.GET else "",
+    })
+    return render(request, "posts/search.html", context)
