@@ -12,6 +12,7 @@ from . import data
 from .forms import DeleteAccountForm, PrivacyForm, ProfileForm
 from .models import User
 from .privacy import can_see_profile
+from .views import settings_form
 
 RECENT = 10
 
@@ -40,29 +41,22 @@ def settings_index(request):
     return render(request, "accounts/settings_index.html")
 
 
-def _settings_form(request, form_class, template, saved):
-    form = form_class(request.POST or None, instance=request.user)
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, template, {"form": form}, status=400)
-        form.save()
-        messages.success(request, saved)
-        return redirect(request.path)
-    return render(request, template, {"form": form})
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_settings(request):
-    return _settings_form(request, ProfileForm, "accounts/profile_settings.html",
-                          "Your profile is saved.")
+    return settings_form(
+        request, ProfileForm, heading="Your profile", saved="Your profile is saved.",
+        intro=f"Your handle, {request.user.username}, is shown next to what you write. Your "
+              "email address is never shown.")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def privacy_settings(request):
-    return _settings_form(request, PrivacyForm, "accounts/privacy_settings.html",
-                          "Your privacy choice is saved.")
+    return settings_form(
+        request, PrivacyForm, heading="Privacy", saved="Your privacy choice is saved.",
+        intro="When your profile is hidden, only your handle appears next to what you write, "
+              "with no link to a profile.")
 
 
 @login_required

@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -27,14 +26,23 @@ def accessibility_settings(request):
     return render(request, "accounts/accessibility.html", {"form": form})
 
 
+def settings_form(request, form_class, *, heading, intro, saved):
+    """A settings page: one form on the member's own account, saved in place."""
+    form = form_class(request.POST or None, instance=request.user)
+    context = {"form": form, "heading": heading, "intro": intro}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "accounts/settings_form.html", context, status=400)
+        form.save()
+        messages.success(request, saved)
+        return redirect(request.path)
+    return render(request, "accounts/settings_form.html", context)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def notification_settings(request):
-    form = NotificationSettingsForm(request.POST or None, instance=request.user)
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "accounts/notifications.html", {"form": form}, status=400)
-        form.save()
-        messages.success(request, "Your email choices are saved.")
-        return redirect("notification_settings")
-    return render(request, "accounts/notifications.html", {"form": form})
+    return settings_form(
+        request, NotificationSettingsForm, heading="Notification settings",
+        saved="Your email choices are saved.",
+        intro="Everything shows on your notifications page. Choose what also comes by email.")

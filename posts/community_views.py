@@ -53,30 +53,28 @@ def react_to_comment(request, comment_id):
     return redirect(comment.get_absolute_url())
 
 
+def _toggle_bookmark(request, post, comment, back):
+    try:
+        saved = services.toggle_bookmark(user=request.user, post=post, comment=comment)
+    except services.CommunityRefused as refusal:
+        return _refused(request, refusal)
+    messages.success(request, "Saved to your bookmarks." if saved
+                     else "Removed from your bookmarks.")
+    return redirect(back)
+
+
 @login_required
 @require_POST
 def bookmark_post(request, slug):
     post = _post(request, slug)
-    try:
-        saved = services.toggle_bookmark(user=request.user, post=post)
-    except services.CommunityRefused as refusal:
-        return _refused(request, refusal)
-    messages.success(request, "Saved to your bookmarks." if saved else "Removed from your "
-                                                                         "bookmarks.")
-    return redirect(f"{post.get_absolute_url()}#reactions")
+    return _toggle_bookmark(request, post, None, f"{post.get_absolute_url()}#reactions")
 
 
 @login_required
 @require_POST
 def bookmark_comment(request, comment_id):
     comment = _comment(request, comment_id)
-    try:
-        saved = services.toggle_bookmark(user=request.user, post=comment.post, comment=comment)
-    except services.CommunityRefused as refusal:
-        return _refused(request, refusal)
-    messages.success(request, "Saved to your bookmarks." if saved else "Removed from your "
-                                                                         "bookmarks.")
-    return redirect(comment.get_absolute_url())
+    return _toggle_bookmark(request, comment.post, comment, comment.get_absolute_url())
 
 
 @login_required
