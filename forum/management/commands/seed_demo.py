@@ -36,6 +36,8 @@ class Command(BaseCommand):
         User = get_user_model()
         if Post.objects.exists() or User.objects.exists():
             self.stdout.write("The database already has content; seed_demo changed nothing.")
+            if User.objects.filter(username="demo").exists():
+                self._print_logins()
             return
         rng = random.Random(options["seed"])
         # Writing a dozen stories in a second is what rate limits exist to stop; not here.
@@ -51,6 +53,9 @@ class Command(BaseCommand):
             f"Demo data ready: {len(members)} members, {len(posts)} posts, "
             f"{options['comments']} comments on each."
         ))
+        self._print_logins()
+
+    def _print_logins(self):
         self.stdout.write("Log in as  demo / " + DEMO_PASSWORDS["demo"] + "  (a member)")
         self.stdout.write("       or  mod / " + DEMO_PASSWORDS["mod"] + "  (a moderator)")
         self.stdout.write("Other demo members use the password " + MEMBER_PASSWORD)
