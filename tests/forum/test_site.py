@@ -131,11 +131,15 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_production_refuses_to_start_without_a_secret_key():
+def test_production_refuses_to_serve_without_a_secret_key():
     env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "", "DJANGO_SETTINGS_MODULE": "forum.settings"}
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR,
+    served = subprocess.run([sys.executable, "-c", "import forum.wsgi"], cwd=settings.BASE_DIR,
                             env=env, capture_output=True, text=True)
-    assert result.returncode != 0 and "Set SECRET_KEY" in result.stderr
+    assert served.returncode != 0 and "Set SECRET_KEY" in served.stderr
+    checked = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level",
+                              "WARNING"], cwd=settings.BASE_DIR, env=env, capture_output=True,
+                             text=True)
+    assert checked.returncode != 0 and "kindred.W001" in checked.stderr + checked.stdout
 
 
 def test_seed_demo_fills_an_empty_database_and_prints_logins(db, capsys):
