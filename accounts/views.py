@@ -21,7 +21,12 @@ def accessibility_settings(request):
     if request.method == "POST":
         form = AccessibilityForm(request.POST)
         if form.is_valid():
-            return save_preferences(request, redirect(_safe_next(request)), form.cleaned_data)
+            if request.POST.get("next"):  # the header tools: back to the page they were on
+                return save_preferences(request, redirect(_safe_next(request)),
+                                        form.cleaned_data)
+            messages.success(request, "Your display choices are saved.")
+            return save_preferences(request, redirect("accessibility_settings"),
+                                    form.cleaned_data)
         return render(request, "accounts/accessibility.html", {"form": form}, status=400)
     form = AccessibilityForm(initial=preferences_for(request))
     return render(request, "accounts/accessibility.html", {"form": form})

@@ -124,7 +124,7 @@ class ThreadRenderer:
     def _reaction_bar(self, comment, out):
         if self.reactions is None or comment.status != Comment.Status.VISIBLE:
             return
-        pk = comment.pk
+        pk, name = comment.pk, escape(comment.author_name)
         counts = self.reactions.counts.get(pk, {})
         if self.user_id:
             buttons = []
@@ -134,6 +134,7 @@ class ThreadRenderer:
                 buttons.append(
                     f'<button type="submit" name="kind" value="{kind}" class="reaction" '
                     f'aria-pressed="{pressed}">{label}'
+                    f'<span class="visually-hidden"> to {name}</span>'
                     f'{f" <span class=\"n\">{count}</span>" if count else ""}</button>')
             out.append(f'<form method="post" action="{self.react_url.format(pk)}" '
                        f'class="reactions"><input type="hidden" name="csrfmiddlewaretoken" '
@@ -164,8 +165,8 @@ class ThreadRenderer:
             actions.append(
                 f'<form method="post" action="{self.bookmark_url.format(pk)}">'
                 f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf}">'
-                f'<button type="submit" class="link-button" aria-pressed='
-                f'"{"true" if saved else "false"}">{"Saved" if saved else "Save"}'
+                f'<button type="submit" class="link-button">'
+                f'{"Remove from saved" if saved else "Save"}'
                 f'<span class="visually-hidden"> comment by {name}</span></button></form>')
         if self.user_id is not None and comment.author_id == self.user_id:
             actions.append(f'<a href="{self.edit_url.format(pk)}">Edit<span '

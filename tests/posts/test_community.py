@@ -133,8 +133,8 @@ def test_reactions_toggle_and_are_counted(client, member, other_member, post):
     url = f"/comments/{comment.pk}/react/"
     assert client.post(url, {"kind": "hug"}).status_code == 302
     page = client.get(post.get_absolute_url()).content.decode()
-    assert 'value="hug" class="reaction" aria-pressed="true">Sending a hug <span class="n">1' \
-        in page
+    assert ('value="hug" class="reaction" aria-pressed="true">Sending a hug<span '
+            'class="visually-hidden"> to rowan</span> <span class="n">1') in page
     client.post(url, {"kind": "hug"})
     assert not Reaction.objects.exists()
     client.post(f"/posts/{post.slug}/react/", {"kind": "me_too"})
