@@ -120,3 +120,10 @@ def test_accessibility_settings_query_budget(client, member, django_assert_max_n
     client.force_login(member)
     with django_assert_max_num_queries(4):
         assert client.get("/settings/accessibility/").status_code == 200
+
+
+def test_saving_on_the_accessibility_page_confirms_and_stays(client, member):
+    client.force_login(member)
+    response = client.post("/settings/accessibility/", {"text_size": "150"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/settings/accessibility/"
+    assert "Your display choices are saved." in response.content.decode()

@@ -91,28 +91,6 @@ def page(context):
     page.close()
 
 
-@pytest.fixture(autouse=True)
-def shipped_content(transactional_db):
-    """Put back the rows the data migrations install.
-
-    ``live_server`` needs a transactional database, which is flushed after every test, so
-    the first disclaimer, the editorial pages and the curated symptom tags would exist only
-    for the first test. The installers are idempotent.
-    """
-    from django.utils.text import slugify
-
-    from forum.models import Page
-    from forum.pages_content import install_editorial_pages
-    from posts.defaults import install_first_disclaimer
-    from posts.models import Disclaimer, Symptom, SymptomSynonym
-    from posts.rendering import render_markdown
-    from posts.symptoms import install_curated_symptoms
-
-    install_first_disclaimer(Disclaimer, render_markdown)
-    install_editorial_pages(Page, render_markdown)
-    install_curated_symptoms(Symptom, SymptomSynonym, slugify)
-
-
 @pytest.fixture
 def base_url(live_server):
     return live_server.url
