@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from .models import Comment, Post, Symptom, SymptomSynonym
 
@@ -136,16 +136,32 @@ def postgres_ranked(terms, phrases):
 
 
 def _postgres(terms, phrases):
-    from django.contrib.postgres.search import SearchHeadline
+    from django.contrib.postgres.search import SearchHeadline, SearchVector
 
     ranked, pg_query = postgres_ranked(terms, phrases)
     ranked = list(ranked)
 
+    def headline():
+        return SearchHeadline("body", pg_query, config="english", start_sel=MARK_OPEN,
+                              stop_sel=MARK_CLOSE, max_words=30, min_words=12)
+
     def snippets(page_ids):
-        # Headlines are costly: only for the posts on the page being shown.
-        rows = Post.objects.filter(pk__in=page_ids).annotate(
-            snippet=SearchHeadline("body", pg_query, config="english", start_sel=MARK_OPEN,
-                                   stop_sel=MARK_CLOSE, max_words=30, min_words=12),
-        ).values_list("pk", "snippet")
-        return {pk: _marked(snippet) for pk, snippet in rows}
+        # Headlines are costly: only for the posts on the page being shown. Where the post's
+        # own words did not match, the snippet comes from its best matching comment.
+        post_vector = (SearchVector("title", weight="A", config="english")
+                       + SearchVector("body", weight="B", config="english"))
+        rows = (Post.objects.filter(pk__in=page_ids).annotate(document=post_vector)
+                .annotate(matched=ExpressionWrapper(Q(document=pg_query),
+                                                    output_field=BooleanField()),
+                          snippet=headline())
+                .values_list("pk", "matched", "snippet"))
+        found = {pk: _marked(snippet) for pk, matched, snippet in rows if matched}
+        from_comments = (
+            Comment.objects.filter(post_id__in=[pk for pk in page_ids if pk not in found],
+                                   status=Comment.Status.VISIBLE)
+            .annotate(document=SearchVector("body", config="english"))
+            .filter(document=pg_query).annotate(snippet=headline())
+            .order_by("post_id", "id").distinct("post_id").values_list("post_id", "snippet"))
+        found.update({pk: _marked(snippet) for pk, snippet in from_comments})
+        return found
     return ranked, snippets

@@ -196,7 +196,7 @@ def test_community_pages_query_budgets(client, member, other_member, post, count
         Bookmark.objects.create(user=member, post=post, comment=comment)
     client.force_login(member)
     for url, budget in (("/bookmarks/", 8), (f"/posts/{post.slug}/reactions/", 8),
-                        (f"/comments/{comment.pk}/reactions/", 9), ("/search/?q=c1", 12)):
+                        (f"/comments/{comment.pk}/reactions/", 9), ("/search/?q=c1", 13)):
         with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200, url
 
