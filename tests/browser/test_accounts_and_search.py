@@ -18,11 +18,10 @@ import re
 import pytest
 
 from .conftest import assert_no_axe_violations, log_in
+from .helpers import html_classes, is_focused, tab_to, visit
 
 pytestmark = pytest.mark.browser
 
-MAX_TABS = 150
-MAX_ARROWS = 12
 CONTRASTS = ["default", "high"]
 HUG_STORY = "The squeeze around my ribs woke me at three again"
 POLL_QUESTION = "What helps you most when the hug starts?"
@@ -113,28 +112,8 @@ def reactions(hug_story, june, rowan, hug_comment):
 
 # -- helpers ---------------------------------------------------------------------------------
 
-def visit(new_context, base_url, path, *, user=None, contrast="default", status=200):
-    """Open ``path`` in a fresh context, as ``user`` (or a reader), in the chosen contrast.
-
-    Members keep display preferences on their account, readers in the kindred_a11y cookie.
-    """
-    context = new_context()
-    if user is not None:
-        if contrast == "high":
-            user.high_contrast = True
-            user.save(update_fields=["high_contrast"])
-        log_in(context, user, base_url)
-    elif contrast == "high":
-        context.add_cookies([{"name": "kindred_a11y", "value": "100:1", "url": base_url}])
-    page = context.new_page()
-    response = page.goto(base_url + path)
-    assert response.status == status, f"{path}: {response.status}"
-    assert ("contrast-high" in html_classes(page)) == (contrast == "high"), html_classes(page)
-    return page
 
 
-def html_classes(page):
-    return (page.locator("html").get_attribute("class") or "").split()
 
 
 def h1(page):
@@ -150,31 +129,12 @@ def message(page):
     return page.locator(".messages")
 
 
-def is_focused(locator):
-    return locator.evaluate("el => el === document.activeElement")
 
 
-def focused_value(page):
-    return page.evaluate("() => document.activeElement.value")
 
 
-def tab_to(page, locator, description):
-    """Press Tab (only Tab) until ``locator`` has keyboard focus."""
-    assert locator.count() == 1, f"{description} is not on the page once"
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if is_focused(locator):
-            return
-    pytest.fail(f"{MAX_TABS} presses of Tab never reached {description}")
 
 
-def arrow_to(page, value, description, key="ArrowDown"):
-    """Press an arrow key on the focused radio button until ``value`` is chosen."""
-    for _ in range(MAX_ARROWS):
-        if focused_value(page) == value:
-            return
-        page.keyboard.press(key)
-    assert focused_value(page) == value, f"{key} never reached {description}"
 
 
 def comment_article(page, comment):

@@ -10,10 +10,10 @@ import pytest
 from django.conf import settings
 
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
+from .helpers import is_focused, tab_to
 
 pytestmark = pytest.mark.browser
 
-MAX_TABS = 150
 POSTED = "Your comment is posted."
 
 
@@ -73,18 +73,8 @@ def post_url(base_url, post):
     return f"{base_url}/posts/{post.slug}/"
 
 
-def is_focused(locator):
-    return locator.evaluate("el => el === document.activeElement")
 
 
-def tab_to(page, locator, description):
-    """Press Tab (only Tab) until ``locator`` has keyboard focus."""
-    assert locator.count() == 1, f"{description} is not on the page once"
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if is_focused(locator):
-            return
-    pytest.fail(f"{MAX_TABS} presses of Tab never reached {description}")
 
 
 def turn_on_high_contrast(page):

@@ -14,11 +14,10 @@ import re
 import pytest
 
 from .conftest import assert_no_axe_violations, log_in
+from .helpers import arrow_to, is_focused, tab_to, visit
 
 pytestmark = pytest.mark.browser
 
-MAX_TABS = 150
-MAX_ARROWS = 12
 SELLING = "DM me for cheap CBD oil, it cures spasticity. 20% off this week only!"
 CRISIS = "Some nights I want to end my life. The hug never stops."
 HIDE_STATEMENT = "Selling products is not allowed here, even when meant kindly."
@@ -147,51 +146,14 @@ def post_url(base_url, post):
     return f"{base_url}/posts/{post.slug}/"
 
 
-def visit(new_context, base_url, path, *, user=None, contrast="default", status=200):
-    """Open ``path`` in a fresh context, as ``user`` (or a reader), in the chosen contrast.
-
-    Members keep display preferences on their account, readers in the kindred_a11y cookie.
-    """
-    context = new_context()
-    if user is not None:
-        if contrast == "high":
-            type(user).objects.filter(pk=user.pk).update(high_contrast=True)
-        log_in(context, user, base_url)
-    elif contrast == "high":
-        context.add_cookies([{"name": "kindred_a11y", "value": "100:1", "url": base_url}])
-    page = context.new_page()
-    response = page.goto(base_url + path)
-    assert response.status == status, f"{path}: {response.status}"
-    classes = (page.locator("html").get_attribute("class") or "").split()
-    assert ("contrast-high" in classes) == (contrast == "high"), classes
-    return page
 
 
-def is_focused(locator):
-    return locator.evaluate("el => el === document.activeElement")
 
 
-def focused_value(page):
-    return page.evaluate("() => document.activeElement.value")
 
 
-def tab_to(page, locator, description):
-    """Press Tab (only Tab) until ``locator`` has keyboard focus."""
-    assert locator.count() == 1, f"{description} is not on the page once"
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if is_focused(locator):
-            return
-    pytest.fail(f"{MAX_TABS} presses of Tab never reached {description}")
 
 
-def arrow_to(page, value, description, key="ArrowDown"):
-    """Press an arrow key on the focused radio button or select until ``value`` is chosen."""
-    for _ in range(MAX_ARROWS):
-        if focused_value(page) == value:
-            return
-        page.keyboard.press(key)
-    assert focused_value(page) == value, f"{key} never reached {description}"
 
 
 def queue_entry(page, text):
