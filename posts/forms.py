@@ -4,6 +4,19 @@ from django.utils import timezone
 from .models import MAX_TAGS_PER_POST, Poll, Post, Symptom
 
 TITLE_MAX = 200
+
+
+class SymptomCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes that carry each symptom's other names, so the page's script can offer a
+    filter that finds "MS hug" when someone types "banding"."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        symptom = getattr(value, "instance", None)
+        if symptom is not None:
+            words = [symptom.name, *(synonym.name for synonym in symptom.synonyms.all())]
+            option["attrs"]["data-terms"] = " | ".join(words).lower()
+        return option
 POST_BODY_MAX = 20_000
 
 
@@ -22,9 +35,10 @@ class PostForm(forms.ModelForm):
 
     symptoms = forms.ModelMultipleChoiceField(
         label="Symptoms this is about",
-        queryset=Symptom.objects.filter(is_curated=True).order_by("name"),
+        queryset=Symptom.objects.filter(is_curated=True).order_by("name")
+        .prefetch_related("synonyms"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=SymptomCheckboxes,
         help_text=f"Choose up to {MAX_TAGS_PER_POST}. Members who follow them will see your post.",
         error_messages={"invalid_choice": "Choose symptoms from the list, or suggest a new one.",
                         "invalid_pk_value": "Choose symptoms from the list, or suggest a new one."},

@@ -86,3 +86,40 @@
     });
   });
 })();
+
+// Symptom picker: a filter box above the checkboxes that also matches other names
+// ("banding" shows "MS hug"). Ticked symptoms always stay visible.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var boxes = document.querySelectorAll("input[type=checkbox][data-terms]");
+    if (!boxes.length) { return; }
+    var fieldset = boxes[0].closest("fieldset");
+    var wrapper = document.createElement("div");
+    wrapper.className = "field symptom-filter";
+    var label = document.createElement("label");
+    label.setAttribute("for", "symptom-filter");
+    label.textContent = "Find a symptom (other names work too)";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = "symptom-filter";
+    input.autocomplete = "off";
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("aria-live", "polite");
+    wrapper.appendChild(label);
+    wrapper.appendChild(input);
+    wrapper.appendChild(status);
+    fieldset.insertBefore(wrapper, fieldset.querySelector(".choice"));
+    input.addEventListener("input", function () {
+      var wanted = input.value.trim().toLowerCase();
+      var shown = 0;
+      Array.prototype.forEach.call(boxes, function (box) {
+        var match = !wanted || box.checked || box.getAttribute("data-terms").indexOf(wanted) !== -1;
+        box.closest(".choice").hidden = !match;
+        if (match) { shown += 1; }
+      });
+      status.textContent = shown + (shown === 1 ? " symptom shown" : " symptoms shown");
+    });
+  });
+})();

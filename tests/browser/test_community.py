@@ -562,3 +562,19 @@ def test_report_hide_notify_appeal_grant_journey(new_context, base_url, post, me
     with moderator_a.expect_navigation():
         moderator_a.get_by_role("button", name="Filter").click()
     assert rows.count() == 1 and "Granted an appeal" in rows.inner_text()
+
+
+def test_the_symptom_filter_finds_a_symptom_by_another_name(new_context, base_url, member):
+    page = visit(new_context, base_url, "/posts/new/", user=member)
+    choices = page.locator("fieldset:has(#symptom-filter) .choice")
+    total = choices.count()
+    page.get_by_label("Find a symptom (other names work too)").fill("banding")
+    visible = [row.inner_text().strip() for row in choices.all() if row.is_visible()]
+    assert visible == ["MS hug"]
+    page.get_by_label("MS hug").check()
+    page.get_by_label("Find a symptom (other names work too)").fill("")
+    assert sum(1 for row in choices.all() if row.is_visible()) == total
+    page.get_by_label("Find a symptom (other names work too)").fill("fatigue")
+    visible = [row.inner_text().strip() for row in choices.all() if row.is_visible()]
+    assert "MS hug" in visible and "Fatigue" in visible  # ticked ones stay in view
+    assert_no_axe_violations(page)
