@@ -12,6 +12,7 @@ from html import escape
 
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models.expressions import RawSQL
 
 from .models import Comment, Post, Symptom, SymptomSynonym
 
@@ -117,14 +118,20 @@ def _sqlite(terms, phrases):
 
 def postgres_ranked(terms, phrases):
     """The ranked query (a QuerySet, so `make bench` can show its plan) and the search query."""
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import (
+        SearchQuery,
+        SearchRank,
+        SearchVector,
+        SearchVectorField,
+    )
 
     pg_query = SearchQuery(" ".join(terms), search_type="plain", config="english")
     for phrase in phrases:
         pg_query |= SearchQuery(phrase, search_type="phrase", config="english")
     post_vector = (SearchVector("title", weight="A", config="english")
                    + SearchVector("body", weight="B", config="english"))
-    comment_vector = SearchVector("body", config="english")
+    # The stored, GIN-indexed column added by migration 0008 (PostgreSQL only).
+    comment_vector = RawSQL("search_document", (), output_field=SearchVectorField())
     comment_hits = (Comment.objects.annotate(document=comment_vector)
                     .filter(document=pg_query, status=Comment.Status.VISIBLE)
                     .values("post_id"))
@@ -136,7 +143,7 @@ def postgres_ranked(terms, phrases):
 
 
 def _postgres(terms, phrases):
-    from django.contrib.postgres.search import SearchHeadline, SearchVector
+    from django.contrib.postgres.search import SearchHeadline, SearchVector, SearchVectorField
 
     ranked, pg_query = postgres_ranked(terms, phrases)
     ranked = list(ranked)
@@ -156,12 +163,15 @@ def _postgres(terms, phrases):
                           snippet=headline())
                 .values_list("pk", "matched", "snippet"))
         found = {pk: _marked(snippet) for pk, matched, snippet in rows if matched}
-        from_comments = (
+        first_match = (
             Comment.objects.filter(post_id__in=[pk for pk in page_ids if pk not in found],
                                    status=Comment.Status.VISIBLE)
-            .annotate(document=SearchVector("body", config="english"))
-            .filter(document=pg_query).annotate(snippet=headline())
-            .order_by("post_id", "id").distinct("post_id").values_list("post_id", "snippet"))
+            .annotate(document=RawSQL("search_document", (), output_field=SearchVectorField()))
+            .filter(document=pg_query).order_by("post_id", "id").distinct("post_id")
+            .values("id"))
+        # One headline per post: the first matching comment's, not every match's.
+        from_comments = (Comment.objects.filter(pk__in=first_match).annotate(snippet=headline())
+                         .values_list("post_id", "snippet"))
         found.update({pk: _marked(snippet) for pk, snippet in from_comments})
         return found
     return ranked, snippets

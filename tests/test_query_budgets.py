@@ -38,7 +38,7 @@ def budgets(world, member):
     post, action = world["post"], world["action"]
     token = emails.unsubscribe_token(member, "mention")
     return [
-        ("get", f"/posts/{post.slug}/edit/", member, 9),
+        ("get", f"/posts/{post.slug}/edit/", member, 10),
         ("get", f"/posts/{post.slug}/delete/", member, 8),
         ("get", f"/posts/{post.slug}/report/", world["moderator"], 9),
         ("get", f"/moderation/decisions/{action.pk}/", world["moderator"], 9),

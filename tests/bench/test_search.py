@@ -44,10 +44,13 @@ def test_search_over_a_hundred_thousand_comments():
         print(f"{query:<28} {len(order):>8} {statistics.median(timings) * 1000:>8.1f}")
         assert order, query
     if connection.vendor == "postgresql":
+        query, terms = terms_of("banding")
+        ranked, _ = postgres_ranked(terms, expansions(query)[1])
+        print("\nPlan for “banding” (synonyms expanded):\n" + ranked.explain(analyze=True))
         query, terms = terms_of("cooling towels")
         ranked, _ = postgres_ranked(terms, expansions(query)[1])
         plan = ranked.explain(analyze=True)
         print("\nPlan for “cooling towels”:\n" + plan)
         # Comments are where the rows are: their GIN index must be used. (With a handful of
         # posts the planner rightly scans posts_post instead of its index.)
-        assert "Bitmap Index Scan on comment_search" in plan
+        assert "Bitmap Index Scan on comment_search_document" in plan
