@@ -127,3 +127,23 @@ def test_saving_on_the_accessibility_page_confirms_and_stays(client, member):
     response = client.post("/settings/accessibility/", {"text_size": "150"}, follow=True)
     assert response.redirect_chain[-1][0] == "/settings/accessibility/"
     assert "Your display choices are saved." in response.content.decode()
+
+
+def test_with_mandatory_verification_a_newcomer_verifies_by_email(client, db, settings,
+                                                                  mailoutbox):
+    import re
+
+    from allauth.account.models import EmailAddress
+
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    response = signup(client)
+    assert response.status_code == 302 and "confirm-email" in response.url
+    assert not client.get("/").context["user"].is_authenticated
+    link = re.search(r"http://testserver(/accounts/confirm-email/[^/\s]+/)",
+                     mailoutbox[0].body).group(1)
+    assert "Confirm" in client.get(link).content.decode()
+    client.post(link)
+    assert EmailAddress.objects.get(email="new@example.org").verified
+    login = client.post("/accounts/login/", {"login": "newcomer",
+                                             "password": "slow-river-lantern-8"})
+    assert login.status_code == 302 and client.get("/").context["user"].is_authenticated
