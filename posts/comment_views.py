@@ -19,7 +19,8 @@ from .threads import location, subthread
 from .writing import after_writing
 
 
-def _comment_or_404(request, comment_id):
+def comment_or_404(request, comment_id):
+    """A comment this person may see in a thread, on a post they may open."""
     comment = get_object_or_404(
         Comment.objects.displayable_to(request.user).select_related("post"), pk=comment_id
     )
@@ -82,13 +83,13 @@ def post_comment(request, slug):
 
 
 def comment_permalink(request, comment_id):
-    comment = _comment_or_404(request, comment_id)
+    comment = comment_or_404(request, comment_id)
     return redirect(comment_url(comment, request.user))
 
 
 def comment_thread(request, comment_id):
     """'Continue this thread': one comment and its replies on a page of their own."""
-    comment = _comment_or_404(request, comment_id)
+    comment = comment_or_404(request, comment_id)
     post = comment.post
     top = subthread(comment, request.user)
     reply_to = request.GET.get("reply")
@@ -107,7 +108,7 @@ def comment_thread(request, comment_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_edit(request, comment_id):
-    comment = _comment_or_404(request, comment_id)
+    comment = comment_or_404(request, comment_id)
     ensure_can_change_comment(request.user, comment)
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     context = {"post": comment.post, "form": form, "editing": comment,
@@ -137,7 +138,7 @@ def comment_edit(request, comment_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_delete(request, comment_id):
-    comment = _comment_or_404(request, comment_id)
+    comment = comment_or_404(request, comment_id)
     ensure_can_change_comment(request.user, comment)
     if request.method == "POST":
         kept = services.delete_comment(actor=request.user, comment=comment)

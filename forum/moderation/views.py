@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from posts.comment_views import comment_or_404
 from posts.models import Comment, Post
 
 from . import queue, services
@@ -55,10 +56,7 @@ def report_post(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_comment(request, comment_id):
-    comment = get_object_or_404(Comment.objects.displayable_to(request.user)
-                                .select_related("post"), pk=comment_id)
-    if not Post.objects.visible_to(request.user).filter(pk=comment.post_id).exists():
-        raise PermissionDenied("This conversation is not available.")
+    comment = comment_or_404(request, comment_id)
     return _report(request, comment.post, comment)
 
 
