@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 
 from .models import Reason, Report
-from .policy import check_rate
+from .policy import check_rate, suggests_crisis
 
 
 class ReportRefused(Exception):
@@ -16,6 +16,15 @@ def file_crisis_report(*, post, comment=None):
         post=post, comment=comment, reason=Reason.CRISIS, is_automatic=True,
         details="Filed automatically: the words suggest this person may be at risk.",
     )
+
+
+def flag_if_at_risk(item, *texts, post, comment=None):
+    """When the words suggest their author may be at risk, file a crisis report and mark
+    `item.crisis_support` so the view shows them the helplines. The words stay visible."""
+    item.crisis_support = suggests_crisis(*texts)
+    if item.crisis_support:
+        file_crisis_report(post=post, comment=comment)
+    return item
 
 
 def file_report(*, reporter, post, comment=None, reason, details=""):

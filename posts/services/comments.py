@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from forum.moderation.policy import check_links, check_rate, needs_review, suggests_crisis
-from forum.moderation.reports import file_crisis_report
+from forum.moderation.policy import check_links, check_rate, needs_review
+from forum.moderation.reports import flag_if_at_risk
 from forum.notifications.services import notify_comment
 
 from ..models import Comment, Post
@@ -70,9 +70,7 @@ def post_comment(*, author, post, body, parent=None, confirm_personal_info=False
     if status == Comment.Status.VISIBLE:
         _count(comment, visible=1, replies=1)
         notify_comment(comment, parent=parent)
-    comment.crisis_support = suggests_crisis(body)
-    if comment.crisis_support:
-        file_crisis_report(post=post, comment=comment)
+    flag_if_at_risk(comment, body, post=post, comment=comment)
     return comment
 
 
@@ -117,9 +115,7 @@ def edit_comment(*, editor, comment, body, confirm_personal_info=False):
     comment.body, comment.body_html = body, render_markdown(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
-    comment.crisis_support = suggests_crisis(body)
-    if comment.crisis_support:
-        file_crisis_report(post=post, comment=comment)
+    flag_if_at_risk(comment, body, post=post, comment=comment)
     return comment
 
 

@@ -6,8 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from forum.moderation.policy import check_links, check_rate, needs_review, suggests_crisis
-from forum.moderation.reports import file_crisis_report
+from forum.moderation.policy import check_links, check_rate, needs_review
+from forum.moderation.reports import flag_if_at_risk
 from forum.notifications.services import notify_new_post, notify_post_mentions
 
 from ..models import MAX_TAGS_PER_POST, Disclaimer, Post
@@ -75,9 +75,7 @@ def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Vi
     suggest_tag(author=author, post=post, name=suggested_tag)
     if not pending:
         announce_post(post)
-    post.crisis_support = suggests_crisis(title, body)
-    if post.crisis_support:
-        file_crisis_report(post=post)
+    flag_if_at_risk(post, title, body, post=post)
     return post
 
 
@@ -102,9 +100,7 @@ def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, s
     post.body_html = render_markdown(body)
     post.edited_at = timezone.now()
     post.save(update_fields=["title", "body", "body_html", "kind", "visibility", "edited_at"])
-    post.crisis_support = suggests_crisis(title, body)
-    if post.crisis_support:
-        file_crisis_report(post=post)
+    flag_if_at_risk(post, title, body, post=post)
     return post
 
 
