@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
-from posts.models import Post, TagFollow
+from posts.models import Post
 
 from .models import Page
 
@@ -19,11 +19,8 @@ def home(request):
     page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
     followed = []
     if request.user.is_authenticated and page.number == 1:
-        mine = TagFollow.objects.filter(
-            user=request.user, level__in=[TagFollow.Level.WATCHING, TagFollow.Level.FOLLOWING]
-        ).values("tag")
-        followed = list(listed.filter(tagged_items__tag__in=mine).distinct().latest()
-                        .with_tags()[:FOLLOWED_ON_HOME])
+        followed = list(listed.in_followed_tags(request.user).latest().with_tags()
+                        [:FOLLOWED_ON_HOME])
     most_discussed = list(
         listed.filter(comment_count__gt=0).order_by("-comment_count", "-published_at")[:5]
     ) if page.number == 1 else []

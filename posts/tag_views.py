@@ -74,11 +74,8 @@ def follow_tag(request, slug):
 
 @login_required
 def following(request):
-    followed = TagFollow.objects.filter(
-        user=request.user, level__in=[TagFollow.Level.WATCHING, TagFollow.Level.FOLLOWING]
-    ).values("tag")
-    posts = (Post.objects.listed_for(request.user).filter(tagged_items__tag__in=followed)
-             .without_muted(request.user).distinct().latest().with_tags())
+    posts = (Post.objects.listed_for(request.user).in_followed_tags(request.user)
+             .without_muted(request.user).latest().with_tags())
     page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
     has_follows = TagFollow.objects.filter(user=request.user).exclude(
         level=TagFollow.Level.MUTED).exists()

@@ -42,6 +42,15 @@ class PostQuerySet(models.QuerySet):
         muted = TagFollow.objects.filter(user=user, level=TagFollow.Level.MUTED).values("tag")
         return self.exclude(tagged_items__tag__in=muted)
 
+    def in_followed_tags(self, user):
+        """Posts carrying a tag this member watches or follows (each post once)."""
+        from .tags import TagFollow
+
+        followed = TagFollow.objects.filter(
+            user=user, level__in=[TagFollow.Level.WATCHING, TagFollow.Level.FOLLOWING]
+        ).values("tag")
+        return self.filter(tagged_items__tag__in=followed).distinct()
+
     def with_tags(self):
         """Tags and author (for the profile link) of every post in one more query."""
         return self.prefetch_related("tags").select_related("author")
