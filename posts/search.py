@@ -116,23 +116,30 @@ def _sqlite(terms, phrases):
     return ranked, lambda page_ids: {pk: found[pk] for pk in page_ids if pk in found}
 
 
+def _post_vector():
+    """Title above body: the same expression as the GIN index post_search (migration 0007)."""
+    from django.contrib.postgres.search import SearchVector
+
+    return (SearchVector("title", weight="A", config="english")
+            + SearchVector("body", weight="B", config="english"))
+
+
+def _comment_vector():
+    """The stored, GIN-indexed column added by migration 0008 (PostgreSQL only)."""
+    from django.contrib.postgres.search import SearchVectorField
+
+    return RawSQL("search_document", (), output_field=SearchVectorField())
+
+
 def postgres_ranked(terms, phrases):
     """The ranked query (a QuerySet, so `make bench` can show its plan) and the search query."""
-    from django.contrib.postgres.search import (
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-        SearchVectorField,
-    )
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
     pg_query = SearchQuery(" ".join(terms), search_type="plain", config="english")
     for phrase in phrases:
         pg_query |= SearchQuery(phrase, search_type="phrase", config="english")
-    post_vector = (SearchVector("title", weight="A", config="english")
-                   + SearchVector("body", weight="B", config="english"))
-    # The stored, GIN-indexed column added by migration 0008 (PostgreSQL only).
-    comment_vector = RawSQL("search_document", (), output_field=SearchVectorField())
-    comment_hits = (Comment.objects.annotate(document=comment_vector)
+    post_vector = _post_vector()
+    comment_hits = (Comment.objects.annotate(document=_comment_vector())
                     .filter(document=pg_query, status=Comment.Status.VISIBLE)
                     .values("post_id"))
     ranked = (Post.objects.annotate(document=post_vector)
@@ -143,7 +150,7 @@ def postgres_ranked(terms, phrases):
 
 
 def _postgres(terms, phrases):
-    from django.contrib.postgres.search import SearchHeadline, SearchVector, SearchVectorField
+    from django.contrib.postgres.search import SearchHeadline
 
     ranked, pg_query = postgres_ranked(terms, phrases)
     ranked = list(ranked)
@@ -155,9 +162,7 @@ def _postgres(terms, phrases):
     def snippets(page_ids):
         # Headlines are costly: only for the posts on the page being shown. Where the post's
         # own words did not match, the snippet comes from its best matching comment.
-        post_vector = (SearchVector("title", weight="A", config="english")
-                       + SearchVector("body", weight="B", config="english"))
-        rows = (Post.objects.filter(pk__in=page_ids).annotate(document=post_vector)
+        rows = (Post.objects.filter(pk__in=page_ids).annotate(document=_post_vector())
                 .annotate(matched=ExpressionWrapper(Q(document=pg_query),
                                                     output_field=BooleanField()),
                           snippet=headline())
@@ -166,7 +171,7 @@ def _postgres(terms, phrases):
         first_match = (
             Comment.objects.filter(post_id__in=[pk for pk in page_ids if pk not in found],
                                    status=Comment.Status.VISIBLE)
-            .annotate(document=RawSQL("search_document", (), output_field=SearchVectorField()))
+            .annotate(document=_comment_vector())
             .filter(document=pg_query).order_by("post_id", "id").distinct("post_id")
             .values("id"))
         # One headline per post: the first matching comment's, not every match's.
