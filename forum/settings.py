@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "forum.moderation.middleware.SuspensionMiddleware",
+    "forum.middleware.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "forum.urls"
