@@ -1,20 +1,22 @@
 """The rows the data migrations install (disclaimer, editorial pages, curated symptoms).
 
 Transactional tests flush the database afterwards, which removes them for every later
-test; the installers are idempotent, so tests that need a clean slate put them back.
+test; the migrations' install functions are idempotent, so tests that need a clean slate
+run them again. The migrations hold the data: there is no second copy to drift apart.
 """
 
-from django.utils.text import slugify
+import importlib
+
+from django.apps import apps
+
+DATA_MIGRATIONS = (
+    "posts.migrations.0002_first_disclaimer",
+    "forum.migrations.0002_editorial_pages",
+    "posts.migrations.0005_curated_symptoms",
+)
 
 
 def install_shipped_content():
-    from forum.models import Page
-    from forum.pages_content import install_editorial_pages
-    from posts.defaults import install_first_disclaimer
-    from posts.models import Disclaimer, Symptom, SymptomSynonym
-    from posts.rendering import render_markdown
-    from posts.symptoms import install_curated_symptoms
-
-    install_first_disclaimer(Disclaimer, render_markdown)
-    install_editorial_pages(Page, render_markdown)
-    install_curated_symptoms(Symptom, SymptomSynonym, slugify)
+    # The global app registry answers get_model() like a migration's historical one.
+    for name in DATA_MIGRATIONS:
+        importlib.import_module(name).forwards(apps, schema_editor=None)

@@ -1,0 +1,113 @@
+"""Migrations stand alone: they ship their own data, and their SQL can be read before it runs.
+
+The test database itself is built by running every migration from zero, so each run of the
+suite (on SQLite and on PostgreSQL) also proves a fresh install works.
+"""
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+from django.utils.text import slugify
+
+from forum.models import Page
+from posts.models import Disclaimer, Symptom, SymptomSynonym
+from posts.rendering import render_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ("accounts", "forum", "posts")
+
+first_disclaimer = importlib.import_module("posts.migrations.0002_first_disclaimer")
+curated_symptoms = importlib.import_module("posts.migrations.0005_curated_symptoms")
+editorial_pages = importlib.import_module("forum.migrations.0002_editorial_pages")
+
+
+def _imported_modules(tree, package):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if not node.level:
+                yield node.module
+                continue
+            # Relative: resolve against the migrations package.
+            parts = package.split(".")
+            base = ".".join(parts[: len(parts) - node.level + 1])
+            if node.module:
+                yield f"{base}.{node.module}"
+            else:
+                yield from (f"{base}.{alias.name}" for alias in node.names)
+
+
+def _app_code_imported_by(path):
+    package = f"{path.parent.parent.name}.migrations"
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return [
+        name for name in _imported_modules(tree, package)
+        if name.split(".")[0] in APPS and name.split(".")[1:2] != ["migrations"]
+    ]
+
+
+def test_no_migration_imports_app_code_so_old_migrations_never_change_meaning():
+    files = sorted(path for app in APPS for path in (ROOT / app / "migrations").glob("*.py"))
+    assert len(files) > 10
+    offenders = {
+        str(path.relative_to(ROOT)): names for path in files
+        if (names := _app_code_imported_by(path))
+    }
+    assert offenders == {}
+
+
+def test_the_import_check_catches_app_code_imported_inside_a_function(tmp_path):
+    migration = tmp_path / "posts" / "migrations" / "0099_sneaky.py"
+    migration.parent.mkdir(parents=True)
+    migration.write_text(
+        "from posts.migrations._operations import VendorSQL\n"
+        "def forwards(apps, schema_editor):\n"
+        "    from posts.rendering import render_markdown\n"
+        "    from .. import symptoms\n"
+    )
+    assert _app_code_imported_by(migration) == ["posts.rendering", "posts.symptoms"]
+
+
+def _shipped_markdown_and_html():
+    yield "disclaimer", first_disclaimer.MARKDOWN, first_disclaimer.HTML
+    for page in editorial_pages.PAGES:
+        yield page["slug"], page["body"], page["body_html"]
+
+
+@pytest.mark.parametrize(
+    ("name", "markdown", "html"), list(_shipped_markdown_and_html()),
+    ids=[name for name, _, _ in _shipped_markdown_and_html()],
+)
+def test_shipped_html_is_what_todays_renderer_makes_of_the_shipped_markdown(
+    name, markdown, html
+):
+    # If this fails, the renderer changed: ship the new HTML in a new data migration.
+    assert html == render_markdown(markdown)
+
+
+def test_shipped_symptom_slugs_are_what_the_site_would_make_of_their_names():
+    for row in curated_symptoms.CURATED_SYMPTOMS:
+        assert row["slug"] == slugify(row["name"])
+        assert all(slug == slugify(name) for slug, name in row["synonyms"].items())
+
+
+@pytest.mark.django_db
+def test_a_fresh_database_holds_exactly_the_rows_the_migrations_ship():
+    assert list(Disclaimer.objects.values_list("version", "body", "body_html")) == [
+        (1, first_disclaimer.MARKDOWN, first_disclaimer.HTML)
+    ]
+    assert sorted(Page.objects.values_list("slug", "title", "body", "body_html")) == sorted(
+        (page["slug"], page["title"], page["body"], page["body_html"])
+        for page in editorial_pages.PAGES
+    )
+    shipped = curated_symptoms.CURATED_SYMPTOMS
+    assert sorted(Symptom.objects.values_list("slug", "name", "description", "is_curated")) \
+        == sorted((row["slug"], row["name"], row["description"], True) for row in shipped)
+    assert sorted(SymptomSynonym.objects.values_list("slug", "name", "symptom__slug")) \
+        == sorted(
+            (slug, name, row["slug"]) for row in shipped for slug, name in row["synonyms"].items()
+        )
+    assert (Symptom.objects.count(), SymptomSynonym.objects.count()) == (23, 67)
