@@ -6,9 +6,12 @@ suite (on SQLite and on PostgreSQL) also proves a fresh install works.
 
 import ast
 import importlib
+import io
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.utils.text import slugify
 
 from forum.models import Page
@@ -111,3 +114,73 @@ def test_a_fresh_database_holds_exactly_the_rows_the_migrations_ship():
             (slug, name, row["slug"]) for row in shipped for slug, name in row["synonyms"].items()
         )
     assert (Symptom.objects.count(), SymptomSynonym.objects.count()) == (23, 67)
+
+
+def _sqlmigrate(*args):
+    out = io.StringIO()
+    call_command("sqlmigrate", *args, stdout=out)
+    return out.getvalue()
+
+
+# What `sqlmigrate` must print for each database; the other database's statements show
+# as "-- (no-op)".
+SEARCH_SQL = {
+    "postgresql": {
+        "0007": [
+            "CREATE INDEX CONCURRENTLY post_search ON posts_post USING GIN",
+            "CREATE INDEX CONCURRENTLY comment_search ON posts_comment USING GIN",
+        ],
+        "0008": [
+            "ALTER TABLE posts_comment ADD COLUMN search_document tsvector",
+            "CREATE INDEX CONCURRENTLY comment_search_document ON posts_comment",
+            "DROP INDEX CONCURRENTLY IF EXISTS comment_search;",
+        ],
+    },
+    "sqlite": {
+        "0007": [
+            "CREATE VIRTUAL TABLE posts_search USING fts5(",
+            "CREATE TRIGGER posts_search_comment_delete AFTER DELETE ON posts_comment",
+            "SELECT id * 2 + 1, '', body, post_id, id FROM posts_comment;",
+        ],
+        "0008": ["-- (no-op)"],
+    },
+}
+
+
+# Transactional: SQLite's schema editor, even one that only collects SQL, refuses to open
+# inside the transaction a plain database test runs in.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("migration", ["0007", "0008"])
+def test_sqlmigrate_prints_the_search_sql_for_this_database(migration):
+    printed = _sqlmigrate("posts", migration)
+    assert "Raw Python operation" not in printed
+    for statement in SEARCH_SQL[connection.vendor][migration]:
+        assert statement in printed
+    for vendor, expected in SEARCH_SQL.items():
+        if vendor != connection.vendor:
+            assert not [s for s in expected[migration] if s != "-- (no-op)" and s in printed]
+    # Non-atomic (indexes are built concurrently), so no BEGIN/COMMIT around it.
+    assert "BEGIN;" not in printed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_search_migrations_can_be_unapplied_and_applied_again():
+    def schema():
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
+                    "('posts_post', 'posts_comment') AND indexname LIKE '%search%' ORDER BY 1"
+                )
+                return cursor.fetchall()
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE name LIKE 'posts_search%' ORDER BY 1"
+            )
+            return cursor.fetchall()
+
+    migrated = schema()
+    assert migrated
+    call_command("migrate", "posts", "0006", verbosity=0)
+    assert schema() == []
+    call_command("migrate", "posts", verbosity=0)
+    assert schema() == migrated

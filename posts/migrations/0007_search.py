@@ -1,6 +1,15 @@
-"""Full-text search: weighted GIN indexes on PostgreSQL, an FTS5 table on SQLite."""
+"""Full-text search: weighted GIN indexes on PostgreSQL, an FTS5 table on SQLite.
+
+Edited in place after release: the SQL used to run inside RunPython, which `sqlmigrate`
+cannot print, and built the indexes with a plain CREATE INDEX, which locks posts and
+comments against writes for the whole build. The statements now run through VendorSQL and
+PostgreSQL builds the indexes concurrently. The end state (tables, triggers, index names and
+definitions) is the same, so databases that applied the old version need nothing.
+"""
 
 from django.db import migrations
+
+from posts.migrations._operations import VendorSQL
 
 SQLITE_FORWARD = [
     "CREATE VIRTUAL TABLE posts_search USING fts5("
@@ -38,29 +47,28 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS posts_search_comment_delete",
     "DROP TABLE IF EXISTS posts_search",
 ]
+# CONCURRENTLY cannot run inside a transaction, hence atomic = False below.
 POSTGRES_FORWARD = [
-    "CREATE INDEX post_search ON posts_post USING GIN (("
+    "CREATE INDEX CONCURRENTLY post_search ON posts_post USING GIN (("
     "setweight(to_tsvector('english'::regconfig, COALESCE(title, '')), 'A') || "
     "setweight(to_tsvector('english'::regconfig, COALESCE(body, '')), 'B')))",
-    "CREATE INDEX comment_search ON posts_comment USING GIN ("
+    "CREATE INDEX CONCURRENTLY comment_search ON posts_comment USING GIN ("
     "(to_tsvector('english'::regconfig, COALESCE(body, ''))))",
 ]
-POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS post_search", "DROP INDEX IF EXISTS comment_search"]
-
-
-def run(statements):
-    def apply(apps, schema_editor):
-        vendor = schema_editor.connection.vendor
-        for statement in statements.get(vendor, []):
-            schema_editor.execute(statement)
-    return apply
+POSTGRES_BACKWARD = [
+    "DROP INDEX CONCURRENTLY IF EXISTS post_search",
+    "DROP INDEX CONCURRENTLY IF EXISTS comment_search",
+]
 
 
 class Migration(migrations.Migration):
+    atomic = False
     dependencies = [("posts", "0006_polls_reactions_bookmarks")]
     operations = [
-        migrations.RunPython(
-            run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+        # The table, its triggers and the backfill stand or fall together.
+        VendorSQL(vendor="sqlite", sql=SQLITE_FORWARD, reverse_sql=SQLITE_BACKWARD),
+        VendorSQL(
+            vendor="postgresql", sql=POSTGRES_FORWARD, reverse_sql=POSTGRES_BACKWARD,
+            atomic=False,
         ),
     ]
