@@ -84,8 +84,10 @@ def delete_account(request, *, password, mode):
     if mode == DELETE_EVERYTHING:
         for post in Post.objects.filter(author=user):
             post.delete()
-        for comment in Comment.objects.filter(author=user).order_by("-depth"):
-            remove_for_account_deletion(comment)
+        # Deepest first, one at a time by id: a removal can take an emptied tombstone above it.
+        mine = Comment.objects.filter(author=user).order_by("-depth", "-pk")
+        for comment_id in list(mine.values_list("pk", flat=True)):
+            remove_for_account_deletion(comment_id)
     Post.objects.filter(author=user).update(author_name=FORMER_MEMBER)
     Comment.objects.filter(author=user).update(author_name=FORMER_MEMBER)
     Comment.objects.filter(reply_to_name__iexact=user.username).update(
