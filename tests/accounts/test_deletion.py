@@ -155,4 +155,97 @@ def test_removing_an_already_gone_comment_for_a_departure_is_quiet(member, other
     Comment.objects.filter(pk=comment.pk).delete()
     from posts.services.comments import remove_for_account_deletion
     assert remove_for_account_deletion(comment) is None
-    assert data.ANONYMISE == "anonymise"
+
+
+@pytest.fixture
+def a_history(member, other_member, moderator, other_post):
+    """A member with a moderation decision and an appeal, a report they filed, a tag
+    suggestion, notifications and a second email address."""
+    from allauth.account.models import EmailAddress
+
+    from forum.moderation.reports import file_report
+    from forum.moderation.services import act_on_content, file_appeal
+    from posts.services.tags import suggest_tag
+
+    own_post = make_post(member, title="My own story")
+    post_comment(author=other_member, post=own_post, body="Hugs to you")
+    action = act_on_content(moderator=moderator, kind="hide", post=own_post,
+                            guideline="no_spam", statement="Reads like an advert, sorry.")
+    file_appeal(author=member, action=action, text="It was my own experience, truly.")
+    theirs = post_comment(author=other_member, post=other_post, body="Buy my cure")
+    file_report(reporter=member, post=other_post, comment=theirs, reason="spam",
+                details="My neighbour keeps selling this to me")
+    suggest_tag(author=member, post=own_post, name="Brain fog at dusk")
+    EmailAddress.objects.create(user=member, email="rowan.second@example.net")
+    return own_post
+
+
+def test_the_export_holds_decisions_notifications_suggestions_and_emails(client, member,
+                                                                         a_history):
+    import json
+
+    client.force_login(member)
+    exported = json.loads(client.post("/settings/export/").content)
+    (decision,) = exported["moderation_decisions"]
+    assert decision["kind"] == "hide" and decision["statement"] == "Reads like an advert, sorry."
+    assert exported["appeals"][0]["text"] == "It was my own experience, truly."
+    kinds = {notice["kind"] for notice in exported["notifications"]}
+    assert {"moderation", "reply_to_post"} <= kinds
+    assert [s["name"] for s in exported["tag_suggestions"]] == ["Brain fog at dusk"]
+    assert {e["email"] for e in exported["email_addresses"]} == {"rowan.second@example.net"}
+    assert exported["reports_filed"][0]["details"] == "My neighbour keeps selling this to me"
+
+
+def test_deleting_everything_takes_my_reports_appeals_notifications_and_suggestions(
+        client, member, a_history):
+    from allauth.account.models import EmailAddress
+
+    from forum.moderation.models import Appeal, ModerationAction, Report
+    from forum.notifications.models import Notification
+    from posts.models import TagSuggestion
+
+    leave(client, member, "delete")
+    dump = everything_in_the_database()
+    for words in ("My neighbour keeps selling this", "It was my own experience",
+                  "Brain fog at dusk", "rowan.second@example.net", "rowan@example.org"):
+        assert words not in dump
+    report = Report.objects.get(reason="spam")  # the moderators' record stays, unattributed
+    assert report.reporter is None and report.details == ""
+    assert not Appeal.objects.exists() and not TagSuggestion.objects.exists()
+    assert not Notification.objects.filter(kind="moderation").exists()
+    assert not EmailAddress.objects.filter(email__startswith="rowan").exists()
+    assert ModerationAction.objects.get(kind="hide").member_name == "former member"
+
+
+def everything_in_the_database():
+    from django.apps import apps
+    from django.core import serializers
+
+    models = [m for m in apps.get_models() if m._meta.app_label not in {"contenttypes", "auth"}
+              and m.__name__ != "Session"]
+    return serializers.serialize("json", [obj for m in models for obj in m._default_manager.all()])
+
+
+@pytest.mark.parametrize(("payload", "status", "reason"), [
+    ({"mode": "delete", "password": "not-my-password"}, 403, "password is not right"),
+    ({"mode": "burn-it-all", "password": PASSWORD}, 400, "Choose what should happen"),
+])
+def test_a_refused_deletion_shows_the_form_again_with_the_reason(client, member, payload,
+                                                                   status, reason):
+    client.force_login(member)
+    response = client.post("/settings/delete/", payload)
+    page = response.content.decode()
+    assert response.status_code == status and reason in page
+    assert 'name="mode"' in page and User.objects.filter(pk=member.pk).exists()
+
+
+def test_the_deletion_service_refuses_with_a_status(rf, member):
+    from accounts.refusals import Refused
+
+    request = rf.post("/settings/delete/")
+    request.user = member
+    with pytest.raises(Refused) as wrong_password:
+        data.delete_account(request, password="nope", mode="delete")
+    with pytest.raises(Refused) as no_choice:
+        data.delete_account(request, password=PASSWORD, mode="")
+    assert (wrong_password.value.status, no_choice.value.status) == (403, 400)
