@@ -10,6 +10,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from .handles import released_digests
+from .models import ReleasedHandle
 from .privacy import FORMER_MEMBER
 from .refusals import Refused
 
@@ -115,6 +117,8 @@ def delete_account(request, *, password, mode):
     # The audit log is append-only for moderators; erasing a departing member's handle
     # from it is the one change allowed, and it changes nothing else.
     ModerationAction.objects.anonymise_member(user, FORMER_MEMBER)
+    ReleasedHandle.objects.update_or_create(handle_digest=released_digests(user.username)[0],
+                                            defaults={"released_at": timezone.now()})
     _end_sessions(user)
     logout(request)
     user.delete()
