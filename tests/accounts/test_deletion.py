@@ -249,3 +249,26 @@ def test_the_deletion_service_refuses_with_a_status(rf, member):
     with pytest.raises(Refused) as no_choice:
         data.delete_account(request, password=PASSWORD, mode="")
     assert (wrong_password.value.status, no_choice.value.status) == (403, 400)
+
+
+@pytest.mark.parametrize("payload", [
+    {"mode": "delete\x00", "password": PASSWORD},
+    {"mode": ["delete", "anonymise"], "password": "x" * 100_000},
+    {"mode": "anonymise", "password": "\x00é"},
+    {},
+])
+def test_hostile_deletion_requests_are_refused_with_a_4xx(client, member, payload):
+    client.force_login(member)
+    response = client.post("/settings/delete/", payload)
+    assert 400 <= response.status_code < 500
+    assert User.objects.filter(pk=member.pk).exists()
+
+
+def test_the_export_costs_the_same_queries_however_much_there_is(
+        client, member, other_post, django_assert_max_num_queries):
+    client.force_login(member)
+    for number in range(30):
+        post_comment(author=member, post=other_post, body=f"Words number {number}")
+        make_post(member, title=f"Story number {number}")
+    with django_assert_max_num_queries(20):
+        assert client.post("/settings/export/").status_code == 200
