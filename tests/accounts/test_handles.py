@@ -76,3 +76,19 @@ def test_a_handle_changed_in_the_admin_is_checked_the_same_way(client, db):
     assert "too close to the handle of an existing member" in response.content.decode()
     someone.refresh_from_db()
     assert someone.username == "someone"
+
+
+def test_an_admin_finds_a_held_handle_by_searching_for_it_and_can_free_it(client, member,
+                                                                          admin_client):
+    from accounts.models import ReleasedHandle
+
+    client.force_login(member)
+    client.post("/settings/delete/", {"mode": "delete", "password": PASSWORD})
+    held = admin_client.get("/admin/accounts/releasedhandle/?q=R0wan")
+    assert held.status_code == 200 and held.context["cl"].result_count == 1
+    assert "rowan" not in ReleasedHandle.objects.get().handle_digest
+    assert admin_client.get("/admin/accounts/releasedhandle/?q=ash").context[
+        "cl"].result_count == 0
+    ReleasedHandle.objects.all().delete()
+    client.logout()
+    assert signup(client, username="rowan").status_code == 302
