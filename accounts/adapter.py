@@ -2,15 +2,19 @@ from allauth.account.adapter import DefaultAccountAdapter
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Reserved handles are refused whatever their case ("Admin", "MOD")."""
+    """Handles imitating the team, the site or a member are refused (accounts.handles)."""
 
     def clean_username(self, username, shallow=False):
-        from django.conf import settings
         from django.core.exceptions import ValidationError
 
-        if username.lower() in settings.ACCOUNT_USERNAME_BLACKLIST:
-            raise ValidationError("That handle is reserved. Please choose another.")
-        return super().clean_username(username, shallow=shallow)
+        from .handles import RESERVED, is_reserved, validate_handle
+
+        if is_reserved(username):
+            raise ValidationError(RESERVED)
+        username = super().clean_username(username, shallow=shallow)
+        if not shallow:
+            validate_handle(username)
+        return username
 
     def pre_login(self, request, user, **kwargs):
         """A suspended member cannot log in until the suspension ends."""

@@ -6,12 +6,14 @@ import zipfile
 
 from django.contrib.auth import logout
 from django.contrib.sessions.models import Session
-from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from .handles import released_digests
+from .models import ReleasedHandle
 from .privacy import FORMER_MEMBER
+from .refusals import Refused
 
 ZIP_ABOVE_BYTES = 1_000_000
 PROFILE_FIELDS = [
@@ -25,8 +27,11 @@ PROFILE_FIELDS = [
 def export_sections(user):
     """Everything the member created or set, by section. Each section queries only rows
     that belong to `user`, so another member's data cannot appear by construction."""
-    from forum.moderation.models import Appeal, Report
-    from posts.models import Bookmark, Comment, PollVote, Post, Reaction, TagFollow
+    from allauth.account.models import EmailAddress
+
+    from forum.moderation.models import Appeal, ModerationAction, Report
+    from forum.notifications.models import Notification
+    from posts.models import Bookmark, Comment, PollVote, Post, Reaction, TagFollow, TagSuggestion
 
     sections = {
         "profile": {field: getattr(user, field) for field in PROFILE_FIELDS},
@@ -39,8 +44,19 @@ def export_sections(user):
                                                                      "created_at")),
         "reports_filed": list(Report.objects.filter(reporter=user).values(
             "post__slug", "comment_id", "reason", "details", "status", "created_at")),
-        "appeals": list(Appeal.objects.filter(author=user).values("text", "status",
-                                                                   "created_at")),
+        "appeals": list(Appeal.objects.filter(author=user).values(
+            "action_id", "text", "status", "decision", "created_at", "decided_at")),
+        # Decisions about the member, with the statement of reasons they were sent.
+        "moderation_decisions": list(ModerationAction.objects.filter(member=user).values(
+            "id", "kind", "post__slug", "comment_id", "guideline", "statement", "until",
+            "appeal_of_id", "created_at")),
+        "notifications": list(Notification.objects.filter(recipient=user).values(
+            "kind", "actor_name", "post__slug", "comment_id", "action_id", "created_at",
+            "read_at", "emailed_at")),
+        "tag_suggestions": list(TagSuggestion.objects.filter(suggested_by=user).values(
+            "name", "post__slug", "status", "created_at")),
+        "email_addresses": list(EmailAddress.objects.filter(user=user).values(
+            "email", "verified", "primary")),
         "reactions": list(Reaction.objects.filter(user=user).values(
             "post__slug", "comment_id", "kind", "created_at")),
         "poll_votes": list(PollVote.objects.filter(user=user).values(
@@ -70,22 +86,29 @@ ANONYMISE, DELETE_EVERYTHING = "anonymise", "delete"
 @transaction.atomic
 def delete_account(request, *, password, mode):
     """Anonymise (words stay under "former member") or delete everything; either way the
-    account, its sessions and everything personal go."""
-    from forum.moderation.models import ModerationAction
+    account, its sessions and everything personal go. With the account go (by cascade) its
+    email addresses, notifications, appeals, follows, reactions, votes and bookmarks."""
+    from forum.moderation.models import ModerationAction, Report
     from forum.notifications.models import Notification
-    from posts.models import Comment, Post
+    from posts.models import Comment, Post, TagSuggestion
     from posts.services.comments import remove_for_account_deletion
 
     user = request.user
     if not user.is_authenticated or not user.check_password(password or ""):
-        raise PermissionDenied("That password is not right. Nothing was deleted.")
+        raise Refused("That password is not right. Nothing was deleted.", status=403)
     if mode not in (ANONYMISE, DELETE_EVERYTHING):
-        raise PermissionDenied("Choose what should happen to what you wrote.")
+        raise Refused("Choose what should happen to what you wrote.")
     if mode == DELETE_EVERYTHING:
+        # Reports stay on the moderators' record (the queue, the transparency figures),
+        # unattributed and without the member's own words; their tag suggestions go.
+        Report.objects.filter(reporter=user).update(details="")
+        TagSuggestion.objects.filter(suggested_by=user).delete()
         for post in Post.objects.filter(author=user):
             post.delete()
-        for comment in Comment.objects.filter(author=user).order_by("-depth"):
-            remove_for_account_deletion(comment)
+        # Deepest first, one at a time by id: a removal can take an emptied tombstone above it.
+        mine = Comment.objects.filter(author=user).order_by("-depth", "-pk")
+        for comment_id in list(mine.values_list("pk", flat=True)):
+            remove_for_account_deletion(comment_id)
     Post.objects.filter(author=user).update(author_name=FORMER_MEMBER)
     Comment.objects.filter(author=user).update(author_name=FORMER_MEMBER)
     Comment.objects.filter(reply_to_name__iexact=user.username).update(
@@ -94,6 +117,8 @@ def delete_account(request, *, password, mode):
     # The audit log is append-only for moderators; erasing a departing member's handle
     # from it is the one change allowed, and it changes nothing else.
     ModerationAction.objects.anonymise_member(user, FORMER_MEMBER)
+    ReleasedHandle.objects.update_or_create(handle_digest=released_digests(user.username)[0],
+                                            defaults={"released_at": timezone.now()})
     _end_sessions(user)
     logout(request)
     user.delete()

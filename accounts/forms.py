@@ -70,7 +70,8 @@ class DeleteAccountForm(forms.Form):
         choices=[("anonymise", "Keep my posts and comments, shown as “former member”"),
                  ("delete", "Delete my posts; comments others replied to become “comment "
                             "deleted by its author”")],
-        error_messages={"required": "Choose what should happen to what you wrote."},
+        error_messages={"required": "Choose what should happen to what you wrote.",
+                        "invalid_choice": "Choose what should happen to what you wrote."},
     )
     password = forms.CharField(label="Your password, to confirm", widget=forms.PasswordInput,
                                error_messages={"required": "Enter your password to confirm."})

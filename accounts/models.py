@@ -66,6 +66,8 @@ class User(AbstractUser):
     suspended_until = models.DateTimeField(null=True, blank=True)
     # Contributions a moderator approved; new members' first ones wait for review.
     approved_contributions = models.PositiveIntegerField(default=0)
+    # The handle as a reader sees it (accounts.handles.handle_key): look-alikes share it.
+    handle_key = models.CharField(max_length=150, blank=True, editable=False, db_index=True)
 
     class Meta:
         constraints = [
@@ -74,6 +76,14 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.username
+
+    def save(self, *args, **kwargs):
+        from .handles import handle_key
+
+        self.handle_key = handle_key(self.username)
+        if kwargs.get("update_fields") is not None and "username" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "handle_key"}
+        super().save(*args, **kwargs)
 
     @property
     def is_silenced(self):
@@ -86,3 +96,15 @@ class User(AbstractUser):
     @cached_property
     def is_moderator(self):
         return self.is_staff or self.groups.filter(name=MODERATORS_GROUP).exists()
+
+
+class ReleasedHandle(models.Model):
+    """A departed member's handle, held so nobody can take it and pass for them: only a
+    keyed digest of its key (accounts.handles.released_digests), nothing readable. Deleting
+    the row frees the handle (for example when the member comes back and asks for it)."""
+
+    handle_digest = models.CharField(max_length=64, unique=True)
+    released_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Handle released {self.released_at:%Y-%m-%d}"

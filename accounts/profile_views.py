@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -12,6 +11,7 @@ from . import data
 from .forms import DeleteAccountForm, PrivacyForm, ProfileForm
 from .models import User
 from .privacy import can_see_profile
+from .refusals import Refused
 from .views import settings_form
 
 RECENT = 10
@@ -79,9 +79,9 @@ def delete_account(request):
             return render(request, "accounts/delete.html", {"form": form}, status=400)
         try:
             data.delete_account(request, **form.cleaned_data)
-        except PermissionDenied as refusal:
+        except Refused as refusal:
             return render(request, "accounts/delete.html",
-                          {"form": form, "refusal": str(refusal)}, status=400)
+                          {"form": form, "refusal": refusal.message}, status=refusal.status)
         messages.success(request, "Your account is deleted. Thank you for being part of "
                                   "Kindred. Take care.")
         return redirect("home")

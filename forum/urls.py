@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .admin_login import admin_login
 from .moderation import views as moderation_views
 from .sitemaps import SITEMAPS
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("posts/<slug:slug>/report/", moderation_views.report_post, name="report_post"),
     path("comments/<int:comment_id>/report/", moderation_views.report_comment,
          name="report_comment"),
+    # Before the admin's own URLs: its login page only sends people to the site's login.
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("forum.notifications.urls")),

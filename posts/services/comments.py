@@ -130,34 +130,44 @@ def delete_comment(*, actor, comment):
 
 def remove_for_account_deletion(comment):
     """A leaving member's comment goes the same way, without the author check (the account
-    service has checked their password)."""
-    _locked_post(comment.post)
-    return _delete_or_tombstone(Comment.objects.get(pk=comment.pk))
+    service has checked their password). An earlier removal in the same departure may have
+    taken it already (a tombstone goes with its last reply): then there is nothing to do."""
+    comment_id = getattr(comment, "pk", comment)
+    post_id = Comment.objects.filter(pk=comment_id).values_list("post_id", flat=True).first()
+    if post_id is None:
+        return None
+    Post.objects.select_for_update().filter(pk=post_id).first()
+    return _delete_or_tombstone(Comment.objects.get(pk=comment_id))
 
 
 def _delete_or_tombstone(comment):
-    if comment.status == Comment.Status.VISIBLE:
-        _count(comment, visible=-1, replies=0)
-    if comment.reply_count > 0:
-        comment.status, comment.body, comment.body_html = Comment.Status.DELETED, "", ""
+    """Any reply, one waiting for review included, keeps the comment as a tombstone: nobody's
+    words go because someone else deleted theirs."""
+    S = Comment.Status
+    if comment.children.exists():
+        _count(comment, visible=-(comment.status == S.VISIBLE),
+               replies=int(comment.status == S.PENDING))  # a tombstone counts as a reply
+        comment.status, comment.body, comment.body_html = S.DELETED, "", ""
         comment.save(update_fields=["status", "body", "body_html"])
         return comment
-    counted_as_reply = comment.status != Comment.Status.PENDING
+    if comment.status == S.VISIBLE:
+        _count(comment, visible=-1, replies=0)
+    counted_as_reply = comment.status != S.PENDING
     parent_id = comment.parent_id
     comment.delete()
-    if counted_as_reply and parent_id is not None:
-        _drop_reply(parent_id)
+    if parent_id is not None:
+        _drop_reply(parent_id, counted=counted_as_reply)
     return None
 
 
-def _drop_reply(comment_id):
-    """One fewer reply under this comment; a deleted one left without replies goes too
-    (a moderator's removal stays on record)."""
-    Comment.objects.filter(pk=comment_id).update(reply_count=F("reply_count") - 1)
+def _drop_reply(comment_id, *, counted):
+    """One reply fewer under this comment (`counted`: it was in reply_count); a deleted one
+    left with no reply at all goes too (a moderator's removal stays on record)."""
+    if counted:
+        Comment.objects.filter(pk=comment_id).update(reply_count=F("reply_count") - 1)
     parent = Comment.objects.get(pk=comment_id)
-    if parent.status == Comment.Status.DELETED and parent.reply_count == 0:
+    if parent.status == Comment.Status.DELETED and not parent.children.exists():
         grandparent_id = parent.parent_id
         parent.delete()
         if grandparent_id is not None:
-            _drop_reply(grandparent_id)
-
+            _drop_reply(grandparent_id, counted=True)

@@ -205,7 +205,7 @@ def everything_in_the_database():
 def test_deleting_with_the_wrong_password_changes_nothing(client, member):
     client.force_login(member)
     response = client.post("/settings/delete/", {"mode": "anonymise", "password": "nope"})
-    assert response.status_code == 400 and "password is not right" in response.content.decode()
+    assert response.status_code == 403 and "password is not right" in response.content.decode()
     assert User.objects.filter(pk=member.pk).exists()
     assert client.post("/settings/delete/", {"password": PASSWORD}).status_code == 400
     assert User.objects.filter(pk=member.pk).exists()
