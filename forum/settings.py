@@ -126,8 +126,9 @@ if REDIS_URL:
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }}
 else:
+    # Culling at Django's default 300 entries would drop live rate-limit counters.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                          "LOCATION": "kindred_cache"}}
+                          "LOCATION": "kindred_cache", "OPTIONS": {"MAX_ENTRIES": 100_000}}}
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

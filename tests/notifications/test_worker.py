@@ -80,6 +80,10 @@ def test_a_comment_is_posted_at_once_while_the_mail_server_stalls(
     with pytest.raises(BlockingIOError):
         stalled_smtp.accept()  # nobody connected to the mail server during the request
 
+    task_queue()  # the worker waits out the SMTP timeout, then backs off
+    assert Notification.objects.get(recipient=member).emailed_at is None
+    assert queued().get(status=TaskResultStatus.READY).args_kwargs["kwargs"]["attempt"] == 2
+
 
 def test_a_mail_server_error_is_retried_later_and_the_email_goes_out_once(
         member, other_member, post, task_queue, settings, django_capture_on_commit_callbacks):
