@@ -273,5 +273,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.tasks": {"level": "WARNING"}, "django_tasks_db": {"level": "INFO"}},
+    # Task lines once each (Django's own "django" logger prints too when DEBUG is on).
+    "loggers": {"django.tasks": {"level": "WARNING", "handlers": ["console"],
+                                 "propagate": False},
+                "django_tasks_db": {"level": "INFO"}},
 }
