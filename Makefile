@@ -20,10 +20,14 @@ venv: $(VENV)/.installed
 
 dev-deps: $(VENV)/.dev-installed
 
+# The web server and one email worker together (Procfile.dev); Ctrl-C stops both.
+run: export DEBUG := $(or $(DEBUG),1)
+run: export KINDRED_HTTPS := $(or $(KINDRED_HTTPS),0)
 run: venv
-	DEBUG=$${DEBUG:-1} KINDRED_HTTPS=$${KINDRED_HTTPS:-0} $(PY) manage.py migrate --noinput
-	DEBUG=$${DEBUG:-1} KINDRED_HTTPS=$${KINDRED_HTTPS:-0} $(PY) manage.py seed_demo
-	DEBUG=$${DEBUG:-1} KINDRED_HTTPS=$${KINDRED_HTTPS:-0} $(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py seed_demo
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile.dev
 
 test: dev-deps
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -1,4 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
+
+from . import mail
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,3 +28,13 @@ class AccountAdapter(DefaultAccountAdapter):
             return render(request, "moderation/suspended.html", {"until": user.suspended_until},
                           status=403)
         return super().pre_login(request, user, **kwargs)
+
+    def send_mail(self, template_prefix, email, context):
+        """Verification and password-reset mails are rendered here and delivered by the
+        worker, so a slow mail server never holds up the request."""
+        request = allauth_context.request
+        message = self.render_mail(template_prefix, email, {
+            "request": request, "email": email, "current_site": get_current_site(request),
+            **context,
+        })
+        mail.send_email.enqueue(message=mail.as_data(message))  # needs no rows: no on_commit

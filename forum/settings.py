@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "forum",
     "forum.notifications",
     "forum.moderation",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -111,13 +112,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------------
+# --- Cache ---------------------------------------------------------------------------------
+# Rate-limit counters must be shared by every web process. With REDIS_URL they live in
+# Redis, behind a wrapper that keeps the site writable when Redis is down (see
+# forum/cache.py); without it, in Django's database cache on the same database (its table,
+# kindred_cache, is created by a migration, so every deploy has it).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": REDIS_URL}}
+    CACHES = {"default": {
+        "BACKEND": "forum.cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        # Fail fast when Redis is unreachable: the wrapper then skips it for a short while.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Culling at Django's default 300 entries would drop live rate-limit counters.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                          "LOCATION": "kindred_cache", "OPTIONS": {"MAX_ENTRIES": 100_000}}}
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -181,13 +192,17 @@ if os.environ.get("EMAIL_HOST") or not DEBUG:
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS", True),
+            # A mail server that accepts and never answers must not hold a worker forever.
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
         },
     }}
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kindred <no-reply@kindred.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Every email is a task. django-tasks-db keeps the queue in the database (SQLite or
+# PostgreSQL) and `manage.py db_worker` runs it; run as many workers as you like.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Security -----------------------------------------------------------------------------------
 HTTPS = env_bool("KINDRED_HTTPS", not DEBUG)
@@ -258,5 +273,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.tasks": {"level": "WARNING"}},
+    # Task lines once each (Django's own "django" logger prints too when DEBUG is on).
+    "loggers": {"django.tasks": {"level": "WARNING", "handlers": ["console"],
+                                 "propagate": False},
+                "django_tasks_db": {"level": "INFO"}},
 }

@@ -1,6 +1,10 @@
 import os
 
 import pytest
+from asgiref.local import Local
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.tasks import task_backends
 
 from tests.factories import make_post, make_user
 from tests.shipped import install_shipped_content
@@ -43,3 +47,31 @@ def post(member):
 @pytest.fixture
 def other_post(other_member):
     return make_post(other_member, title="Heat and fatigue")
+
+
+@receiver(setting_changed)
+def _reset_task_backends(setting, **kwargs):
+    """Django caches its task backends; a test that switches TASKS gets the new one."""
+    if setting == "TASKS":
+        task_backends._settings = None
+        task_backends.__dict__.pop("settings", None)
+        task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture
+def task_queue(settings, monkeypatch):
+    """The production queue (django-tasks-db): tasks wait in the database; calling the
+    fixture runs what is due, as `manage.py db_worker --batch` would."""
+    from django_tasks_db.management.commands import db_worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker closes stale connections between tasks; inside a test's transaction the
+    # connection must stay open.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run_due_tasks():
+        db_worker.Worker(queue_names=["default"], interval=0, batch=True,
+                         backend_name="default", startup_delay=False, max_tasks=None,
+                         worker_id="test-worker", excluded_queue_names=[]).run()
+
+    return run_due_tasks

@@ -28,3 +28,5 @@ WHITENOISE_USE_FINDERS = True
 KINDRED_NEW_MEMBER_REVIEW = 0
 KINDRED_RATE_LIMITS = False
 ACCOUNT_RATE_LIMITS = False
+# Tasks run inline in tests; the worker tests switch to the database backend themselves.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

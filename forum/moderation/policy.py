@@ -1,13 +1,18 @@
 """Rules that apply before anything is published: rate limits, new-member review, links,
 and the crisis check."""
 
+import logging
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
 from posts.rendering import render_markdown
+
+logger = logging.getLogger("kindred.rate_limits")
+_cache_error_logged_at = -60.0
 
 
 class RateLimited(Exception):
@@ -24,10 +29,25 @@ def check_rate(user, action):
     limit, window = settings.KINDRED_RATE_LIMIT_RULES[action]
     bucket = int(timezone.now().timestamp() // window)
     key = f"rate:{action}:{user.pk}:{bucket}"
-    cache.add(key, 0, window)
-    if cache.incr(key) > limit:
+    count = _count(key, window)
+    if count is not None and count > limit:
         raise RateLimited(f"You have reached the limit of {limit} for now. Please wait a "
                           "little and try again; your text is kept below.")
+
+
+def _count(key, window):
+    """This action's count in its window; None if the cache cannot say (fail open: a
+    member's words are never refused because a cache is down)."""
+    global _cache_error_logged_at
+    try:
+        cache.add(key, 0, window)
+        return cache.incr(key)
+    except Exception as error:  # any cache backend, any failure
+        now = time.monotonic()
+        if now - _cache_error_logged_at >= 60:  # once a minute, not once a request
+            _cache_error_logged_at = now
+            logger.error("Rate limits are open: the cache failed (%r)", error)
+        return None
 
 
 def needs_review(user):

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from accounts.mail import Email
 
 UNSUBSCRIBE_SALT = "kindred.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 60 * 60 * 24 * 90  # links in old emails stop working after 90 days
@@ -32,7 +33,7 @@ def build(recipient, *, subject, template, context, kind):
     context = {**context, "recipient": recipient, "unsubscribe_url": link,
                "site_url": settings.SITE_URL,
                "settings_url": f"{settings.SITE_URL}{reverse('notification_settings')}"}
-    message = EmailMultiAlternatives(
+    message = Email(
         subject=subject,
         body=render_to_string(f"notifications/email/{template}.txt", context),
         to=[recipient.email],

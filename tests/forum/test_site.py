@@ -14,7 +14,7 @@ from tests.factories import make_post
 
 def test_healthz_answers_ok_when_the_database_does(client, db):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.content == b"ok"
+    assert response.status_code == 200 and response.content == b"ok\ncache: ok\n"
 
 
 @pytest.mark.parametrize(

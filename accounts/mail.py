@@ -1,0 +1,88 @@
+"""Sending email off the request path: one message class for every email the site sends,
+a task that delivers a rendered message, and the retry rule shared by every email task."""
+
+import email.policy
+import logging
+import re
+import smtplib
+from datetime import timedelta
+
+from django.core.mail import EmailMultiAlternatives, mailers
+from django.tasks import task
+from django.utils import timezone
+
+logger = logging.getLogger("kindred.mail")
+
+# Seconds to wait before attempt 2, 3, …; after the last one the task gives up loudly.
+RETRY_DELAYS = (30, 120, 600, 1800, 3600)
+# What a mail server that is down, slow or refusing raises (socket timeouts are OSErrors).
+DELIVERY_ERRORS = (smtplib.SMTPException, OSError)
+# RFC 5322 allows 998 characters a header line. Folding at 78 made Python encode the
+# List-Unsubscribe URL (one long word) as an RFC 2047 word, which providers don't read.
+HEADER_POLICY_LINE = 998
+CONTROL_OR_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(subject):
+    """A subject is a single line whatever the title it quotes contains."""
+    return CONTROL_OR_SPACE.sub(" ", str(subject)).strip()
+
+
+class Email(EmailMultiAlternatives):
+    """Every email the site sends: single-line subject, long headers left readable."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.subject = one_line(self.subject)
+
+    def message(self, *, policy=email.policy.default):
+        self.subject = one_line(self.subject)
+        return super().message(policy=policy.clone(max_line_length=HEADER_POLICY_LINE))
+
+
+def as_data(message):
+    """A rendered message as JSON for a task's arguments."""
+    return {"subject": message.subject, "body": message.body, "from_email": message.from_email,
+            "to": list(message.to), "headers": dict(message.extra_headers),
+            "alternatives": [[alt.content, alt.mimetype]
+                             for alt in getattr(message, "alternatives", [])]}
+
+
+def from_data(data):
+    message = Email(subject=data["subject"], body=data["body"], from_email=data["from_email"],
+                    to=data["to"], headers=data["headers"])
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    return message
+
+
+def retry_later(a_task, error, *, attempt, **kwargs):
+    """Enqueue the rest of the work again after a back-off, or give up loudly (logged, and
+    the task's result is marked failed, which the admin's task results list shows)."""
+    if attempt > len(RETRY_DELAYS) or not a_task.get_backend().supports_defer:
+        logger.error("Email task %s gave up after %d attempt(s): %s", a_task.name, attempt,
+                     error)
+        raise error
+    delay = RETRY_DELAYS[attempt - 1]
+    logger.warning("Email task %s failed (attempt %d: %s); retrying in %d s", a_task.name,
+                   attempt, error, delay)
+    a_task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+        attempt=attempt + 1, **kwargs)
+
+
+def close_quietly(connection):
+    try:
+        connection.close()
+    except DELIVERY_ERRORS:
+        pass  # the connection is gone either way; the error that matters was handled
+
+
+@task
+def send_email(message, attempt=1):
+    """Deliver one rendered message (allauth's verification and password-reset mails)."""
+    try:
+        mailers.default.send_messages([from_data(message)])
+    except DELIVERY_ERRORS as error:
+        retry_later(send_email, error, attempt=attempt, message=message)
+        return 0
+    return 1

@@ -1,0 +1,81 @@
+"""Daily and weekly digests: `send_digests` (cron) finds who is due and enqueues; the worker
+sends each digest and marks its notifications in the same transaction, once."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.mail import mailers
+from django.db import transaction
+from django.db.models import Q
+from django.tasks import task
+from django.utils import timezone
+
+from accounts.mail import DELIVERY_ERRORS, close_quietly, retry_later
+
+from . import emails
+from .models import Notification
+from .preferences import ALWAYS_EMAILED, DIGEST, field_for
+
+PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+
+
+def digest_notes(now):
+    """Unemailed notifications of the kinds each recipient wants in a digest, for
+    recipients whose digest is due: one query whatever their number."""
+    wanted = Q()
+    for kind in Notification.Kind.values:
+        if kind not in ALWAYS_EMAILED:
+            wanted |= Q(kind=kind, **{f"recipient__{field_for(kind)}": DIGEST})
+    due = Q()
+    for frequency, period in PERIODS.items():
+        due |= Q(recipient__digest_frequency=frequency) & (
+            Q(recipient__last_digest_at__isnull=True)
+            | Q(recipient__last_digest_at__lte=now - period)
+        )
+    return (
+        Notification.objects.filter(wanted, due, emailed_at__isnull=True,
+                                    recipient__is_active=True)
+        .exclude(recipient__email="").select_related("recipient", "post")
+        .order_by("recipient_id", "created_at")
+    )
+
+
+def due_recipients(now):
+    return sorted(set(digest_notes(now).values_list("recipient_id", flat=True)))
+
+
+def _send_digest(connection, recipient_id):
+    """One member's digest, sent and marked in one transaction: a second run finds it done."""
+    with transaction.atomic():
+        now = timezone.now()
+        # Lock the member's row (PostgreSQL); SQLite's IMMEDIATE transactions serialise
+        # writers already. A concurrent run then sees this one's marks and finds nothing.
+        members = get_user_model().objects.select_for_update().filter(pk=recipient_id)
+        list(members.values_list("pk"))
+        notes = list(digest_notes(now).filter(recipient_id=recipient_id))
+        if not notes:
+            return 0
+        message = emails.build(notes[0].recipient,
+                               subject=f"Your Kindred digest: {len(notes)} new",
+                               template="digest", context={"notes": notes},
+                               kind=emails.ALL_KINDS)
+        Notification.objects.filter(pk__in=[note.pk for note in notes]).update(emailed_at=now)
+        members.update(last_digest_at=now)
+        connection.send_messages([message])  # an error rolls both marks back
+    return 1
+
+
+@task
+def send_digests_to(recipient_ids, attempt=1):
+    sent = done = 0
+    connection = mailers.default
+    try:
+        connection.open()
+        for recipient_id in recipient_ids:
+            sent += _send_digest(connection, recipient_id)
+            done += 1
+    except DELIVERY_ERRORS as error:
+        retry_later(send_digests_to, error, attempt=attempt, recipient_ids=recipient_ids[done:])
+    finally:
+        close_quietly(connection)
+    return sent

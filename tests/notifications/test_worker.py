@@ -1,0 +1,163 @@
+"""Email leaves through the worker: never inside a request, retried when the mail server
+fails, and never twice."""
+
+import smtplib
+import socket
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
+from django.core.management import call_command
+from django.tasks import TaskResultStatus
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from accounts.mail import RETRY_DELAYS
+from forum.notifications.models import Notification
+from forum.notifications.tasks import email_notifications
+from posts.models import Symptom
+from posts.services import post_comment, set_follow
+from tests.factories import make_post, make_user
+
+LOCMEM = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+
+
+class RefusingBackend(LocmemBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+class FailsOnSecondBackend(LocmemBackend):
+    """A mail server that takes one message and then drops the connection."""
+
+    def send_messages(self, messages):
+        if len(mail.outbox) >= 1:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+
+def mailer(backend):
+    return {"default": {"BACKEND": f"{__name__}.{backend.__name__}"}}
+
+
+def queued(task_path="forum.notifications.tasks.email_notifications"):
+    return DBTaskResult.objects.filter(task_path=task_path)
+
+
+def time_passes():
+    """The back-off delay is over: the queued retries are due."""
+    DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(
+        run_after=timezone.now() - timedelta(seconds=1))
+
+
+@pytest.fixture
+def stalled_smtp():
+    """A mail server that accepts connections and never says a word."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.setblocking(False)
+    yield listener
+    listener.close()
+
+
+def test_a_comment_is_posted_at_once_while_the_mail_server_stalls(
+        client, member, other_member, post, stalled_smtp, task_queue, settings,
+        django_capture_on_commit_callbacks):
+    settings.MAILERS = {"default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {"host": "127.0.0.1", "port": stalled_smtp.getsockname()[1],
+                    "use_tls": False, "timeout": 1},
+    }}
+    client.force_login(other_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/posts/{post.slug}/comments/", {"body": "Same for me."})
+    assert response.status_code == 302
+    assert queued().count() == 1  # the email to the post's author waits for the worker
+    with pytest.raises(BlockingIOError):
+        stalled_smtp.accept()  # nobody connected to the mail server during the request
+
+    task_queue()  # the worker waits out the SMTP timeout, then backs off
+    assert Notification.objects.get(recipient=member).emailed_at is None
+    assert queued().get(status=TaskResultStatus.READY).args_kwargs["kwargs"]["attempt"] == 2
+
+
+def test_a_mail_server_error_is_retried_later_and_the_email_goes_out_once(
+        member, other_member, post, task_queue, settings, django_capture_on_commit_callbacks):
+    settings.MAILERS = mailer(RefusingBackend)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(author=other_member, post=post, body="Hello")
+    task_queue()
+    note = Notification.objects.get(recipient=member)
+    assert note.emailed_at is None and mail.outbox == []
+    retry = queued().get(status=TaskResultStatus.READY)
+    assert retry.run_after > timezone.now()  # backed off, not hammering the server
+    assert retry.args_kwargs["kwargs"] == {"ids": [note.pk], "attempt": 2}
+
+    settings.MAILERS = LOCMEM
+    time_passes()
+    task_queue()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [member.email]
+    email_notifications.enqueue(ids=[note.pk])  # the same batch, run again
+    task_queue()
+    assert len(mail.outbox) == 1
+
+
+def test_a_batch_cut_off_halfway_sends_only_the_rest_when_retried(
+        member, task_queue, settings, django_capture_on_commit_callbacks):
+    readers = [make_user(f"reader{n}", email_new_post="immediate") for n in range(3)]
+    hug = Symptom.objects.get(slug="ms-hug")
+    for reader in readers:
+        set_follow(user=reader, tag=hug, level="watching")
+    settings.MAILERS = mailer(FailsOnSecondBackend)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_post(member, symptoms=[hug])
+    task_queue()
+    assert len(mail.outbox) == 1
+    settings.MAILERS = LOCMEM
+    time_passes()
+    task_queue()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.email for r in readers)
+
+
+def test_delivery_gives_up_loudly_after_the_last_retry(
+        member, other_member, post, task_queue, settings, caplog, admin_client):
+    note = Notification.objects.create(recipient=member, kind=Notification.Kind.REPLY_TO_POST,
+                                       actor=other_member, actor_name="ash", post=post)
+    settings.MAILERS = mailer(RefusingBackend)
+    email_notifications.enqueue(ids=[note.pk], attempt=len(RETRY_DELAYS) + 1)
+    task_queue()
+    failed = queued().get()
+    assert failed.status == TaskResultStatus.FAILED and "SMTPServerDisconnected" in \
+        failed.traceback
+    assert "gave up" in caplog.text
+    listing = admin_client.get("/admin/django_tasks_database/dbtaskresult/?status__exact=FAILED")
+    assert "email_notifications" in listing.content.decode()
+
+
+def test_password_reset_mail_is_queued_in_the_request_and_sent_by_the_worker(
+        client, member, task_queue):
+    response = client.post("/accounts/password/reset/", {"email": member.email})
+    assert response.status_code == 302
+    assert mail.outbox == [] and queued("accounts.mail.send_email").count() == 1
+    task_queue()
+    assert len(mail.outbox) == 1 and "Password Reset" in mail.outbox[0].subject
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def test_digests_are_queued_by_cron_and_sent_by_the_worker_once(
+        member, other_member, task_queue, django_assert_max_num_queries):
+    readers = [make_user(f"reader{n}", email_reply_to_post="digest") for n in range(5)]
+    for reader in readers:
+        post_comment(author=other_member, post=make_post(reader), body="Hello")
+    with django_assert_max_num_queries(3):  # whatever the number of members due
+        call_command("send_digests")
+    assert mail.outbox == []
+    task_queue()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.email for r in readers)
+    call_command("send_digests")
+    task_queue()
+    assert len(mail.outbox) == 5
