@@ -1,4 +1,5 @@
 # Kindred: `make run` to try it, `make test` to check it.
+SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.13 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -20,14 +21,18 @@ venv: $(VENV)/.installed
 
 dev-deps: $(VENV)/.dev-installed
 
-# The web server and one email worker together (Procfile.dev); Ctrl-C stops both.
+# The web server and one email worker together. Ctrl-C reaches both (they share the
+# terminal's process group); the trap also stops the other if either exits on its own.
 run: export DEBUG := $(or $(DEBUG),1)
 run: export KINDRED_HTTPS := $(or $(KINDRED_HTTPS),0)
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile.dev
+	@trap 'kill $$(jobs -p) 2>/dev/null; wait' INT TERM EXIT; \
+	$(PY) manage.py db_worker --interval 1 & \
+	$(PY) manage.py runserver 127.0.0.1:8000 & \
+	wait -n
 
 test: dev-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
