@@ -29,7 +29,7 @@ def email_notifications(ids=None, kind=None, post_id=None):
         notes = notes.filter(kind=kind, post_id=post_id)
     notes = list(
         notes.filter(wants_now()).exclude(recipient__email="")
-        .select_related("recipient", "post")
+        .select_related("recipient", "post", "action")
     )
     messages = [
         emails.build(note.recipient, subject=f"Kindred: {note.text}", template="notification",

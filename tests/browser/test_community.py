@@ -105,10 +105,10 @@ def report(reporter, post, target=None, reason="selling", details=""):
 
 
 def hide(moderator, post, target, statement=HIDE_STATEMENT):
-    from forum.moderation.services import act_on_content
+    from forum.moderation.services import hide as hide_content
 
-    return act_on_content(moderator=moderator, kind="hide", post=post, comment=target,
-                          guideline="no_selling", statement=statement)
+    return hide_content(moderator=moderator, post=post, comment=target,
+                        guideline="no_selling", statement=statement)
 
 
 @pytest.fixture
