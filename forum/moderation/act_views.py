@@ -99,6 +99,8 @@ def act(request, post_id, comment_id=None):
 @moderators_only
 @require_http_methods(["GET", "POST"])
 def member(request, handle):
+    if "\x00" in handle:  # PostgreSQL refuses NUL in a query: no such member
+        raise Http404("No such member.")
     person = get_object_or_404(User, username__iexact=handle)
     form = MemberActionForm(request.POST or None)
     context = {"member": person, "form": form}

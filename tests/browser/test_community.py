@@ -321,6 +321,16 @@ def test_decision_page_with_the_appeal_form(new_context, base_url, june, moderat
     assert_no_axe_violations(page)
 
 
+def test_moderator_pages_for_an_item_a_member_and_hidden_content(new_context, base_url, alex,
+                                                                  june, moderation_scene):
+    hidden = moderation_scene["hidden"]
+    for url in (f"/moderation/items/{hidden.post_id}/{hidden.pk}/act/",
+                f"/moderation/members/{june.username}/", "/moderation/removed/?what=comments"):
+        page = visit(new_context, base_url, url, user=alex)
+        assert page.locator("h1").count() == 1
+        assert_no_axe_violations(page)
+
+
 def test_report_a_post_form(new_context, base_url, june, post):
     page = visit(new_context, base_url, f"/posts/{post.slug}/report/", user=june)
     assert page.get_by_role("group", name="What is wrong?").get_by_role("radio").count() == 7
@@ -516,7 +526,7 @@ def test_report_hide_notify_appeal_grant_journey(new_context, base_url, post, me
     # june follows her notification to the decision, reads why, and appeals.
     author = visit(new_context, base_url, "/notifications/", user=june)
     note = author.locator("li.notification.unread").get_by_role(
-        "link", name=re.compile("^A moderator made a decision"))
+        "link", name=re.compile("^A moderator hid your comment"))
     with author.expect_navigation():
         note.click()
     assert re.fullmatch(re.escape(base_url) + r"/moderation/decisions/\d+/", author.url)

@@ -274,6 +274,41 @@ def test_hostile_urls_are_404(client, acting_moderator, url):
     assert client.get(url).status_code == 404
 
 
+@pytest.mark.parametrize(("data", "status", "message"), [
+    ({"kind": "obliterate"}, 400, "Select a valid choice"),
+    ({"kind": "silence", "days": "", "guideline": "be_gentle"}, 400, "Choose a duration"),
+    ({"kind": "suspend", "days": "2", "guideline": ""}, 400, "Choose the guideline"),
+    ({"kind": "lift"}, 409, "neither silenced nor suspended"),
+])
+def test_bad_member_actions_are_refused_with_the_statement_kept(client, member,
+                                                                acting_moderator, data,
+                                                                status, message):
+    client.force_login(acting_moderator)
+    response = client.post(f"/moderation/members/{member.username}/",
+                           {"statement": "My careful reasons for this", **data})
+    content = response.content.decode()
+    assert response.status_code == status and message in content
+    assert "My careful reasons for this" in content
+    assert not ModerationAction.objects.exists()
+
+
+def test_moderators_cannot_be_silenced_here(client, acting_moderator, second_moderator):
+    client.force_login(acting_moderator)
+    response = client.post(f"/moderation/members/{second_moderator.username}/", {
+        "kind": "silence", "days": "2", "guideline": "be_gentle", "statement": "Stop."})
+    assert response.status_code == 403 and "other moderators" in response.content.decode()
+    second_moderator.refresh_from_db()
+    assert not second_moderator.is_silenced
+
+
+@pytest.mark.parametrize("appeal", ["abc", "²", "-1", "0", "99999999999999999999999", ""])
+def test_hostile_appeal_ids_are_404(client, acting_moderator, appeal):
+    client.force_login(acting_moderator)
+    response = client.post("/moderation/appeals/", {"appeal": appeal, "grant": "grant",
+                                                     "statement": "Restored."})
+    assert response.status_code == 404
+
+
 # Query budgets for the new pages.
 
 @pytest.mark.parametrize("rows", [2, 25])

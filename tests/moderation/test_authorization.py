@@ -35,6 +35,8 @@ GETS = {
     "/moderation/": {"moderator", "acting_moderator", "admin"},
     "/moderation/log/": {"moderator", "acting_moderator", "admin"},
     "/moderation/appeals/": {"moderator", "acting_moderator", "admin"},
+    "/moderation/removed/": {"moderator", "acting_moderator", "admin"},
+    "/moderation/members/cure_seller/": {"moderator", "acting_moderator", "admin"},
     "/tags/suggestions/": {"moderator", "acting_moderator", "admin"},
     "decision": {"author", "moderator", "acting_moderator", "admin"},
 }
