@@ -160,7 +160,8 @@ def appeals(request):
         messages.success(request, "The appeal is decided and the member has been told.")
         return redirect("moderation:appeals")
     pending = (Appeal.objects.filter(status=Appeal.Status.PENDING)
-               .select_related("action", "author").order_by("created_at"))
+               .select_related("action__post", "action__comment", "author")
+               .order_by("created_at"))
     return render(request, "moderation/appeals.html", {"pending": pending,
                                                        "form": AppealDecisionForm()})
 
