@@ -437,6 +437,19 @@ def test_keyboard_only_member_reports_a_comment(context, page, base_url, post, m
     assert (filed.reason, filed.details) == ("selling", "Advertising oil as a cure.")
 
 
+def test_a_moderator_sees_moderate_links_not_edit_on_members_words(new_context, base_url,
+                                                                    post, alex,
+                                                                    selling_comment):
+    page = visit(new_context, base_url, f"/posts/{post.slug}/", user=alex)
+    assert page.get_by_role("link", name=f"Moderate “{post.title}”").get_attribute(
+        "href") == f"/moderation/items/{post.pk}/act/"
+    assert page.locator(f"li#comment-{selling_comment.pk}").get_by_role(
+        "link", name="Moderate comment by june").count() == 1
+    assert page.locator("article.post, #comments").get_by_role(
+        "link", name=re.compile("^(Edit|Delete)")).count() == 0
+    assert_no_axe_violations(page)
+
+
 def test_post_page_offers_report_links_only_to_other_members(new_context, base_url, post, member,
                                                              june, selling_comment):
     mine = comment(member, post, "Thank you all for the ideas.")

@@ -1,16 +1,15 @@
 """What every moderation verb shares: who may act, the reasons a sanction needs, and the one
 helper that writes the audit-log row and tells the member."""
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts.models import User
 from accounts.refusals import Refused
 from forum.notifications.services import notify_moderation
 
 from ..models import Guideline, ModerationAction, Report
 
 K = ModerationAction.Kind
-User = get_user_model()
 
 
 def ensure_moderator(user: User | None) -> None:
