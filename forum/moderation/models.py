@@ -131,7 +131,7 @@ class ModerationAction(models.Model):
         K = self.Kind
         what = "your comment on" if self.comment_id else "your post"
         title = title or (self.post.title if self.post_id else "")
-        item = f"{what} “{title}”"
+        item = f"{what} “{title}”" if title else what.removesuffix(" on")
         until = self.until.strftime("%-d %B %Y, %H:%M UTC") if self.until else ""
         return {
             K.APPROVE: f"{item[0].upper()}{item[1:]} is now visible",

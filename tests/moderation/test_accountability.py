@@ -334,3 +334,13 @@ def test_new_moderation_pages_stay_within_a_fixed_query_budget(
                 f"/moderation/items/{post.pk}/{last.pk}/act/"):
         with django_assert_max_num_queries(12):  # 4 of them are the moderator's header
             assert client.get(url).status_code == 200, url
+
+
+def test_a_decision_about_a_post_that_is_gone_still_reads_well(post, member,
+                                                               acting_moderator):
+    from forum.moderation.services import hide
+
+    action = hide(moderator=acting_moderator, post=post, guideline="no_spam", statement="Spam")
+    action.post = None  # as after the post is deleted (the log keeps the row)
+    action.post_id = None
+    assert action.notice() == "A moderator hid your post: read why, and how to appeal"

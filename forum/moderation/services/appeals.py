@@ -65,7 +65,7 @@ def _ensure_impartial(moderator: User, appeal: Appeal) -> None:
 @transaction.atomic
 def decide_appeal(*, moderator: User, appeal: Appeal, grant: bool, statement: str) -> Appeal:
     ensure_moderator(moderator)
-    appeal = Appeal.objects.select_for_update().select_related(
+    appeal = Appeal.objects.select_for_update(of=("self",)).select_related(
         "action__post", "action__comment", "author").get(pk=appeal.pk)
     _ensure_impartial(moderator, appeal)
     if appeal.status != Appeal.Status.PENDING:
