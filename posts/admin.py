@@ -28,7 +28,28 @@ class DisclaimerAdmin(admin.ModelAdmin):
 
 @admin.register(Post)
 class PostAdmin(admin.ModelAdmin):
+    """Read-only: members' words, a post's status, author and lock change only through the
+    author's own edit page or a moderation action (logged, told, appealable). Changing them
+    here would bypass all of that (and leave body_html stale)."""
+
     list_display = ("title", "author_name", "kind", "status", "visibility", "published_at")
     list_filter = ("status", "kind", "visibility")
     search_fields = ("title", "author_name")
-    readonly_fields = ("author", "author_name", "disclaimer", "body_html", "comment_count")
+    fieldsets = [(None, {
+        "description": "Posts cannot be changed here: changes go through moderation. Use the "
+                       "post’s “Moderate” link on the site (or /moderation/) to hide, "
+                       "remove, restore or lock it, with a statement the author is told and "
+                       "can appeal.",
+        "fields": ("title", "slug", "kind", "author", "author_name", "status", "visibility",
+                   "is_locked", "body", "disclaimer", "comment_count", "published_at",
+                   "edited_at"),
+    })]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

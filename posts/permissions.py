@@ -4,7 +4,9 @@ from django.core.exceptions import PermissionDenied
 
 
 def can_edit_post(user, post):
-    return bool(user and user.is_authenticated and (post.author_id == user.id or user.is_moderator))
+    """Only the author changes their words. Moderators act through moderation instead, so
+    that every act is logged, told to the author and can be appealed."""
+    return bool(user and user.is_authenticated and post.author_id == user.id)
 
 
 def ensure_can_write(user):
@@ -20,8 +22,12 @@ def ensure_can_write(user):
 
 def ensure_can_edit_post(user, post):
     if not can_edit_post(user, post):
-        raise PermissionDenied("Only the author or a moderator can change this post.")
-    if post.status == post.Status.REMOVED and not user.is_moderator:
+        if user and user.is_authenticated and user.is_moderator:
+            raise PermissionDenied("Only the author can change this post. Moderators hide or "
+                                   "remove it from its “Moderate” page, with reasons the "
+                                   "author is told and can appeal.")
+        raise PermissionDenied("Only the author can change this post.")
+    if post.status == post.Status.REMOVED:
         raise PermissionDenied("This post was removed by a moderator and cannot be changed.")
 
 

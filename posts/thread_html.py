@@ -55,6 +55,10 @@ class ThreadRenderer:
         self.edit_url = _url_pattern("comment_edit")
         self.delete_url = _url_pattern("comment_delete")
         self.report_url = _url_pattern("report_comment")
+        # Moderators act on others' words through moderation (logged, told, appealable).
+        self.moderate_url = (reverse("moderation:act_comment", args=[post.pk, _ID])
+                             .replace(str(_ID), "{}")
+                             if self.user_id and request.user.is_moderator else None)
 
     def render(self, comments):
         parts = []
@@ -175,6 +179,9 @@ class ThreadRenderer:
                            'class="visually-hidden"> your comment</span></a>')
         elif self.user_id is not None and comment.status == Comment.Status.VISIBLE:
             actions.append(f'<a href="{self.report_url.format(pk)}">Report<span '
+                           f'class="visually-hidden"> comment by {name}</span></a>')
+        if self.moderate_url and comment.author_id != self.user_id:
+            actions.append(f'<a href="{self.moderate_url.format(pk)}">Moderate<span '
                            f'class="visually-hidden"> comment by {name}</span></a>')
         if actions:
             out.append('<ul class="comment-actions"><li>' + "</li><li>".join(actions)

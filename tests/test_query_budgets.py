@@ -5,7 +5,7 @@ import pytest
 
 from forum.moderation.models import ModerationAction
 from forum.moderation.reports import file_report
-from forum.moderation.services import act_on_content
+from forum.moderation.services import hide
 from forum.notifications import emails
 from forum.notifications.models import Notification
 from posts.models import Symptom, TagSuggestion
@@ -26,8 +26,8 @@ def world(request, member, other_member, post):
         toggle_bookmark(user=member, post=post, comment=comment)
         make_post(other_member, title=f"Story {n}", symptoms=[hug])
         TagSuggestion.objects.create(name=f"Suggestion {n}", post=post, suggested_by=member)
-    action = act_on_content(moderator=moderator, kind="hide", post=post, comment=comment,
-                            guideline="no_spam", statement="Spam")
+    action = hide(moderator=moderator, post=post, comment=comment, guideline="no_spam",
+                  statement="Spam")
     file_report(reporter=other_member, post=post, reason="spam")
     return {"post": post, "comment": comment, "poll": poll, "action": action,
             "moderator": moderator, "note": Notification.objects.filter(

@@ -16,19 +16,47 @@ class ReportForm(forms.Form):
 
 
 class ActionForm(forms.Form):
+    """One form for every verb on a post or comment. Approve, restore, unlock and dismiss need
+    nothing more (a note for the log is optional); the sanctions need a guideline and a
+    statement of reasons, which their service checks."""
+
     kind = forms.ChoiceField(label="Action", choices=[
         (K.APPROVE, "Approve"), (K.HIDE, "Hide (reversible)"), (K.REMOVE, "Remove"),
         (K.RESTORE, "Restore"), (K.LOCK, "Lock the post"), (K.UNLOCK, "Unlock the post"),
         (K.DISMISS, "Dismiss the reports"), (K.SILENCE, "Silence the author"),
         (K.SUSPEND, "Suspend the author"),
-    ])
-    guideline = forms.ChoiceField(label="Guideline", choices=Guideline.choices)
+    ], error_messages={"required": "Choose an action."})
+    guideline = forms.ChoiceField(label="Guideline (for hide, remove, lock, silence, suspend)",
+                                  required=False,
+                                  choices=[("", "Choose a guideline"), *Guideline.choices])
     statement = forms.CharField(label="Statement of reasons for the author", max_length=4000,
-                                widget=forms.Textarea(attrs={"rows": 3}),
-                                error_messages={"required": "Write a statement of reasons: "
-                                                            "the author will read it."})
+                                required=False, widget=forms.Textarea(attrs={"rows": 3}))
     days = forms.IntegerField(label="For how many days (silence or suspend)", required=False,
                               min_value=1, max_value=365)
+    # Which page to go back to: a fixed name, never a URL.
+    next = forms.ChoiceField(required=False, choices=[("", "queue"), ("queue", "queue"),
+                                                      ("removed", "removed"),
+                                                      ("item", "item")])
+
+
+# What a moderator can choose on the item's own page (approve and dismiss are buttons).
+SANCTION_CHOICES = [(K.HIDE, "Hide (reversible)"), (K.REMOVE, "Remove"),
+                    (K.RESTORE, "Restore"), (K.LOCK, "Lock the post"),
+                    (K.UNLOCK, "Unlock the post"), (K.SILENCE, "Silence the author"),
+                    (K.SUSPEND, "Suspend the author")]
+
+
+class MemberActionForm(forms.Form):
+    kind = forms.ChoiceField(label="Action", choices=[
+        (K.SILENCE, "Silence: can read, cannot post"), (K.SUSPEND, "Suspend: cannot log in"),
+        ("lift", "Lift the silence or suspension now"),
+    ], error_messages={"required": "Choose an action."})
+    days = forms.IntegerField(label="For how many days (silence or suspend)", required=False,
+                              min_value=1, max_value=365)
+    guideline = forms.ChoiceField(label="Guideline (for silence or suspend)", required=False,
+                                  choices=[("", "Choose a guideline"), *Guideline.choices])
+    statement = forms.CharField(label="Statement of reasons for the member", max_length=4000,
+                                required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class AppealForm(forms.Form):

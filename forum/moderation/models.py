@@ -121,6 +121,49 @@ class ModerationAction(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("The moderation log is append-only.")
 
+    @property
+    def can_be_appealed(self) -> bool:
+        return self.kind in APPEALABLE
+
+    def headline(self, title: str = "") -> str:
+        """What was decided, in the member's words: the decision page's heading and, with
+        "read why…" added for sanctions, the notice."""
+        K = self.Kind
+        what = "your comment on" if self.comment_id else "your post"
+        title = title or (self.post.title if self.post_id else "")
+        item = f"{what} “{title}”" if title else what.removesuffix(" on")
+        until = self.until.strftime("%-d %B %Y, %H:%M UTC") if self.until else ""
+        return {
+            K.APPROVE: f"{item[0].upper()}{item[1:]} is now visible",
+            K.HIDE: f"A moderator hid {item}",
+            K.REMOVE: f"A moderator removed {item}",
+            K.RESTORE: (f"{item[0].upper()}{item[1:]} is visible again" if self.post_id
+                        else "A moderator lifted the limits on your account: you can post "
+                             "and log in again"),
+            K.LOCK: f"A moderator locked {item}: no new comments",
+            K.UNLOCK: f"{item[0].upper()}{item[1:]} is open for comments again",
+            K.DISMISS: f"The reports about {item} were looked at and dismissed",
+            K.SILENCE: f"A moderator paused your posting until {until}",
+            K.SUSPEND: f"A moderator suspended your account until {until}",
+            K.APPEAL_GRANTED: "Your appeal was granted",
+            K.APPEAL_DENIED: "Your appeal was denied",
+        }[self.kind]
+
+    def notice(self, title: str = "") -> str:
+        """The one-line notification (in-app and the email subject) for this decision."""
+        if self.kind in APPEALABLE:
+            return f"{self.headline(title)}: read why, and how to appeal"
+        if self.kind in (self.Kind.APPEAL_GRANTED, self.Kind.APPEAL_DENIED):
+            return f"{self.headline(title)}: read the explanation"
+        return self.headline(title)
+
+
+# The one list of decisions a member can appeal: the sanctions. Approving, restoring,
+# unlocking, dismissing and appeal outcomes are not sanctions and offer no appeal.
+APPEALABLE = frozenset({ModerationAction.Kind.HIDE, ModerationAction.Kind.REMOVE,
+                        ModerationAction.Kind.LOCK, ModerationAction.Kind.SILENCE,
+                        ModerationAction.Kind.SUSPEND})
+
 
 class Appeal(models.Model):
     class Status(models.TextChoices):

@@ -2,12 +2,10 @@
 
 from django.db import IntegrityError, transaction
 
+from accounts.refusals import Refused
+
 from .models import Reason, Report
 from .policy import check_rate, suggests_crisis
-
-
-class ReportRefused(Exception):
-    """A report that cannot be filed (shown with a 400)."""
 
 
 def file_crisis_report(*, post, comment=None):
@@ -29,23 +27,25 @@ def flag_if_at_risk(item, *texts, post, comment=None):
 
 def file_report(*, reporter, post, comment=None, reason, details=""):
     if not (reporter and reporter.is_authenticated):
-        raise ReportRefused("Please log in to report.")
+        raise Refused("Please log in to report.", status=403)
     if reason not in Reason.values:
-        raise ReportRefused("Choose one of the reasons.")
+        raise Refused("Choose one of the reasons.")
     details = (details or "").strip()
     if reason == Reason.OTHER and not details:
-        raise ReportRefused("Please tell us a little about what is wrong.")
+        raise Refused("Please tell us a little about what is wrong.")
     target = comment or post
     if target.author_id == reporter.pk:
-        raise ReportRefused("You can’t report your own words. You can edit or delete them.")
+        raise Refused("You can’t report your own words. You can edit or delete them.",
+                      status=403)
     open_report = Report.objects.filter(reporter=reporter, post=post, comment=comment,
                                         status=Report.Status.OPEN)
     if open_report.exists():
-        raise ReportRefused("You have already reported this. A moderator will look at it.")
+        raise Refused("You have already reported this. A moderator will look at it.",
+                      status=409)
     check_rate(reporter, "report")
     try:
         with transaction.atomic():
             return Report.objects.create(reporter=reporter, post=post, comment=comment,
                                          reason=reason, details=details)
     except IntegrityError as error:  # two clicks at once: the constraint keeps one
-        raise ReportRefused("You have already reported this.") from error
+        raise Refused("You have already reported this.", status=409) from error

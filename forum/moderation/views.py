@@ -1,23 +1,41 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.refusals import Refused
+from forum.middleware import kept_words
 from posts.comment_views import comment_or_404
-from posts.models import Comment, Post
+from posts.models import Post
 
 from . import queue, services
-from .forms import ActionForm, AppealDecisionForm, AppealForm, LogFilterForm, ReportForm
+from .forms import (
+    SANCTION_CHOICES,
+    ActionForm,
+    AppealDecisionForm,
+    AppealForm,
+    LogFilterForm,
+    ReportForm,
+)
 from .models import Appeal, ModerationAction, Report
 from .policy import RateLimited
-from .reports import ReportRefused, file_report
+from .reports import file_report
 
 QUEUE_PAGE, LOG_PAGE = 20, 50
+MAX_ID = 2**63 - 1
+
+
+def posted_id(value):
+    """An id sent in a form: ASCII digits within range, or 404 (never a 500)."""
+    value = value or ""
+    if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_ID:
+        raise Http404("No such item.")
+    return int(value)
 
 
 def moderators_only(view):
@@ -37,9 +55,10 @@ def _report(request, post, comment=None):
             return render(request, "moderation/report_form.html", context, status=400)
         try:
             file_report(reporter=request.user, post=post, comment=comment, **form.cleaned_data)
-        except ReportRefused as refusal:
-            context["refusal"] = str(refusal)
-            return render(request, "moderation/report_form.html", context, status=400)
+        except Refused as refusal:
+            context["refusal"] = refusal.message
+            return render(request, "moderation/report_form.html", context,
+                          status=refusal.status)
         except RateLimited as limited:
             return render(request, "429.html", {"message": str(limited)}, status=429)
         return render(request, "moderation/report_thanks.html", context)
@@ -67,70 +86,59 @@ def review_queue(request):
     entries = queue.load(list(page.object_list))
     return render(request, "moderation/queue.html", {
         "page": page, "entries": entries, "form": ActionForm(),
+        "sanctions": SANCTION_CHOICES,
         "moderation_queue_size": len(items),  # already counted: spare the header a recount
     })
 
 
-@moderators_only
-@require_POST
-def act(request, post_id, comment_id=None):
-    post = get_object_or_404(Post, pk=post_id)
-    comment = get_object_or_404(Comment, pk=comment_id, post=post) if comment_id else None
-    form = ActionForm(request.POST)
-    if not form.is_valid():
-        return _queue_error(request, form.errors.as_text(), 400)
-    data = form.cleaned_data
-    target = comment or post
-    try:
-        if data["kind"] in services.MEMBER_ACTIONS:
-            if target.author is None:
-                return _queue_error(request, "This author's account no longer exists.", 400)
-            services.act_on_member(moderator=request.user, kind=data["kind"],
-                                   member=target.author, days=data["days"],
-                                   guideline=data["guideline"], statement=data["statement"],
-                                   post=post, comment=comment)
-        else:
-            services.act_on_content(moderator=request.user, kind=data["kind"], post=post,
-                                    comment=comment, guideline=data["guideline"],
-                                    statement=data["statement"])
-    except services.ActionRefused as refusal:
-        return _queue_error(request, str(refusal), 400)
-    messages.success(request, f"Done: {ModerationAction.Kind(data['kind']).label.lower()}.")
-    return redirect("moderation:queue")
-
-
-def _queue_error(request, message, status):
-    return render(request, "moderation/action_refused.html", {"message": message},
+def refused_page(request, message, status):
+    """A refusal with no form of its own to show again: the reason, and every word the
+    moderator or member sent (RefusalMiddleware's page)."""
+    return render(request, "refused.html", {"message": message, "kept": kept_words(request)},
                   status=status)
+
+
+def _decision_context(action, user, form=None):
+    appeal = Appeal.objects.filter(action=action).first()
+    original = action.appeal_of
+    return {
+        "action": action, "appeal": appeal, "form": form or AppealForm(),
+        "can_appeal": (action.member_id == user.pk and appeal is None
+                       and action.can_be_appealed),
+        "original": original,
+        "replaced_by": services.superseded_by(original) if original else None,
+    }
 
 
 @login_required
 def decision(request, action_id):
-    """What was decided about a member's content or account, why, and how to appeal."""
-    action = get_object_or_404(ModerationAction.objects.select_related("post", "comment"),
-                               pk=action_id)
-    if action.member_id != request.user.pk and not request.user.is_moderator:
-        raise PermissionDenied("This decision is about someone else.")
-    appeal = Appeal.objects.filter(action=action).first()
-    can_appeal = (action.member_id == request.user.pk and appeal is None
-                  and action.kind in ("hide", "remove", "silence", "suspend", "lock"))
-    return render(request, "moderation/decision.html", {
-        "action": action, "appeal": appeal, "can_appeal": can_appeal, "form": AppealForm(),
-    })
+    """What was decided about a member's content or account, why, and (for a sanction) how
+    to appeal."""
+    action = get_object_or_404(ModerationAction.objects.select_related(
+        "post", "comment", "appeal_of"), pk=action_id)
+    # Dismissed reports are the moderators' business: the author was never told of them.
+    is_theirs = action.member_id == request.user.pk and action.kind != ModerationAction.Kind.DISMISS
+    if not (is_theirs or request.user.is_moderator):
+        raise Refused("This decision is about someone else.", status=403)
+    return render(request, "moderation/decision.html", _decision_context(action, request.user))
 
 
 @login_required
 @require_POST
 def appeal(request, action_id):
-    action = get_object_or_404(ModerationAction, pk=action_id)
+    action = get_object_or_404(ModerationAction.objects.select_related(
+        "post", "comment", "appeal_of"), pk=action_id)
     form = AppealForm(request.POST)
-    if not form.is_valid():
-        return render(request, "moderation/decision.html", {
-            "action": action, "can_appeal": True, "form": form}, status=400)
     try:
+        if not form.is_valid():
+            raise Refused("Tell the moderators why you think the decision was wrong.")
         services.file_appeal(author=request.user, action=action, text=form.cleaned_data["text"])
-    except services.ActionRefused as refusal:
-        return _queue_error(request, str(refusal), 400)
+    except Refused as refusal:
+        if refusal.status == 403:
+            return refused_page(request, refusal.message, 403)
+        context = _decision_context(action, request.user, form)
+        context.update(refusal=refusal.message, can_appeal=True)
+        return render(request, "moderation/decision.html", context, status=refusal.status)
     messages.success(request, "Your appeal is sent. A different moderator will decide it.")
     return redirect(reverse("moderation:decision", args=[action.pk]))
 
@@ -139,20 +147,21 @@ def appeal(request, action_id):
 @require_http_methods(["GET", "POST"])
 def appeals(request):
     if request.method == "POST":
-        appeal_obj = get_object_or_404(Appeal, pk=request.POST.get("appeal") or 0)
+        appeal_obj = get_object_or_404(Appeal, pk=posted_id(request.POST.get("appeal")))
         form = AppealDecisionForm(request.POST)
-        if not form.is_valid():
-            return _queue_error(request, "Choose grant or deny and write an explanation.", 400)
         try:
+            if not form.is_valid():
+                raise Refused("Choose grant or deny and write an explanation.")
             services.decide_appeal(moderator=request.user, appeal=appeal_obj,
                                    grant=form.cleaned_data["grant"],
                                    statement=form.cleaned_data["statement"])
-        except services.ActionRefused as refusal:
-            return _queue_error(request, str(refusal), 400)
+        except Refused as refusal:
+            return refused_page(request, refusal.message, refusal.status)
         messages.success(request, "The appeal is decided and the member has been told.")
         return redirect("moderation:appeals")
     pending = (Appeal.objects.filter(status=Appeal.Status.PENDING)
-               .select_related("action", "author").order_by("created_at"))
+               .select_related("action__post", "action__comment", "author")
+               .order_by("created_at"))
     return render(request, "moderation/appeals.html", {"pending": pending,
                                                        "form": AppealDecisionForm()})
 

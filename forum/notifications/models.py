@@ -43,6 +43,8 @@ class Notification(models.Model):
     @property
     def text(self):
         title = self.post.title if self.post_id else ""
+        if self.kind == self.Kind.MODERATION and self.action_id:
+            return self.action.notice(title)  # says which decision it is
         return {
             self.Kind.NEW_POST: f"{self.actor_name} posted “{title}” in a symptom you watch",
             self.Kind.REPLY_TO_POST: f"{self.actor_name} commented on your post “{title}”",

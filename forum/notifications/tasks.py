@@ -51,7 +51,7 @@ def email_notifications(ids=None, kind=None, post_id=None, attempt=1):
         notes = notes.filter(kind=kind, post_id=post_id)
     notes = list(
         notes.filter(wants_now()).exclude(recipient__email="")
-        .select_related("recipient", "post").order_by("pk")
+        .select_related("recipient", "post", "action").order_by("pk")
     )
     sent = done = 0
     if not notes:

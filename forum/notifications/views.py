@@ -17,7 +17,7 @@ PER_PAGE = 30
 @login_required
 def inbox(request):
     notes = (Notification.objects.filter(recipient=request.user)
-             .select_related("post").order_by("-created_at", "-id"))
+             .select_related("post", "action").order_by("-created_at", "-id"))
     page = Paginator(notes, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "notifications/inbox.html", {"page": page})
 

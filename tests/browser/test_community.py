@@ -105,10 +105,10 @@ def report(reporter, post, target=None, reason="selling", details=""):
 
 
 def hide(moderator, post, target, statement=HIDE_STATEMENT):
-    from forum.moderation.services import act_on_content
+    from forum.moderation.services import hide as hide_content
 
-    return act_on_content(moderator=moderator, kind="hide", post=post, comment=target,
-                          guideline="no_selling", statement=statement)
+    return hide_content(moderator=moderator, post=post, comment=target,
+                        guideline="no_selling", statement=statement)
 
 
 @pytest.fixture
@@ -321,6 +321,16 @@ def test_decision_page_with_the_appeal_form(new_context, base_url, june, moderat
     assert_no_axe_violations(page)
 
 
+def test_moderator_pages_for_an_item_a_member_and_hidden_content(new_context, base_url, alex,
+                                                                  june, moderation_scene):
+    hidden = moderation_scene["hidden"]
+    for url in (f"/moderation/items/{hidden.post_id}/{hidden.pk}/act/",
+                f"/moderation/members/{june.username}/", "/moderation/removed/?what=comments"):
+        page = visit(new_context, base_url, url, user=alex)
+        assert page.locator("h1").count() == 1
+        assert_no_axe_violations(page)
+
+
 def test_report_a_post_form(new_context, base_url, june, post):
     page = visit(new_context, base_url, f"/posts/{post.slug}/report/", user=june)
     assert page.get_by_role("group", name="What is wrong?").get_by_role("radio").count() == 7
@@ -427,6 +437,19 @@ def test_keyboard_only_member_reports_a_comment(context, page, base_url, post, m
     assert (filed.reason, filed.details) == ("selling", "Advertising oil as a cure.")
 
 
+def test_a_moderator_sees_moderate_links_not_edit_on_members_words(new_context, base_url,
+                                                                    post, alex,
+                                                                    selling_comment):
+    page = visit(new_context, base_url, f"/posts/{post.slug}/", user=alex)
+    assert page.get_by_role("link", name=f"Moderate “{post.title}”").get_attribute(
+        "href") == f"/moderation/items/{post.pk}/act/"
+    assert page.locator(f"li#comment-{selling_comment.pk}").get_by_role(
+        "link", name="Moderate comment by june").count() == 1
+    assert page.locator("article.post, #comments").get_by_role(
+        "link", name=re.compile("^(Edit|Delete)")).count() == 0
+    assert_no_axe_violations(page)
+
+
 def test_post_page_offers_report_links_only_to_other_members(new_context, base_url, post, member,
                                                              june, selling_comment):
     mine = comment(member, post, "Thank you all for the ideas.")
@@ -516,7 +539,7 @@ def test_report_hide_notify_appeal_grant_journey(new_context, base_url, post, me
     # june follows her notification to the decision, reads why, and appeals.
     author = visit(new_context, base_url, "/notifications/", user=june)
     note = author.locator("li.notification.unread").get_by_role(
-        "link", name=re.compile("^A moderator made a decision"))
+        "link", name=re.compile("^A moderator hid your comment"))
     with author.expect_navigation():
         note.click()
     assert re.fullmatch(re.escape(base_url) + r"/moderation/decisions/\d+/", author.url)

@@ -72,9 +72,10 @@ def test_acting_on_an_already_removed_item_changes_nothing(client, post, reporte
                                                            acting_moderator):
     client.force_login(acting_moderator)
     act(client, post, reported, kind="remove")
-    response = act(client, post, reported, kind="remove")
-    assert response.status_code == 400
-    assert "already like that" in response.content.decode()
+    response = act(client, post, reported, kind="remove", statement="Again, my reasons")
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "already removed" in content and "Again, my reasons" in content
     assert ModerationAction.objects.count() == 1
 
 

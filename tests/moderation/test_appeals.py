@@ -64,8 +64,10 @@ def test_an_appeal_on_someone_elses_decision_is_refused(client, post, reported, 
 
 def test_appealing_twice_or_empty_is_refused(client, post, reported, seller, acting_moderator):
     action, _ = hide_and_appeal(client, post, reported, acting_moderator, seller)
-    again = client.post(f"/moderation/decisions/{action.pk}/appeal/", {"text": "Again"})
-    assert again.status_code == 400 and "already appealed" in again.content.decode()
+    again = client.post(f"/moderation/decisions/{action.pk}/appeal/",
+                        {"text": "Please look once more"})
+    assert again.status_code == 409 and "already appealed" in again.content.decode()
+    assert "Please look once more" in again.content.decode()
     Appeal.objects.all().delete()
     empty = client.post(f"/moderation/decisions/{action.pk}/appeal/", {"text": "   "})
     assert empty.status_code == 400 and not Appeal.objects.exists()

@@ -3,7 +3,7 @@
 import pytest
 
 from forum.moderation.models import Appeal, ModerationAction
-from forum.moderation.services import act_on_content
+from forum.moderation.services import hide
 from tests.factories import make_user
 
 ROLES = ["reader", "member", "author", "moderator", "acting_moderator", "admin"]
@@ -11,8 +11,8 @@ ROLES = ["reader", "member", "author", "moderator", "acting_moderator", "admin"]
 
 @pytest.fixture
 def world(post, reported, seller, acting_moderator):
-    action = act_on_content(moderator=acting_moderator, kind="hide", post=post,
-                            comment=reported, guideline="no_selling", statement="No ads.")
+    action = hide(moderator=acting_moderator, post=post, comment=reported,
+                  guideline="no_selling", statement="No ads.")
     appeal = Appeal.objects.create(action=action, author=seller, text="Please")
     people = {
         "reader": None, "member": make_user("bystander"), "author": seller,
@@ -35,6 +35,8 @@ GETS = {
     "/moderation/": {"moderator", "acting_moderator", "admin"},
     "/moderation/log/": {"moderator", "acting_moderator", "admin"},
     "/moderation/appeals/": {"moderator", "acting_moderator", "admin"},
+    "/moderation/removed/": {"moderator", "acting_moderator", "admin"},
+    "/moderation/members/cure_seller/": {"moderator", "acting_moderator", "admin"},
     "/tags/suggestions/": {"moderator", "acting_moderator", "admin"},
     "decision": {"author", "moderator", "acting_moderator", "admin"},
 }

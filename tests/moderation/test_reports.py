@@ -46,7 +46,7 @@ def test_bad_reports_are_refused(client, other_member, selling_comment, data, me
 def test_members_cannot_report_their_own_words(client, seller, selling_comment):
     client.force_login(seller)
     response = report(client, selling_comment)
-    assert response.status_code == 400 and "your own words" in response.content.decode()
+    assert response.status_code == 403 and "your own words" in response.content.decode()
     assert not Report.objects.exists()
 
 
@@ -54,7 +54,7 @@ def test_one_open_report_per_member_per_item(client, other_member, selling_comme
     client.force_login(other_member)
     report(client, selling_comment)
     second = report(client, selling_comment, reason="spam")
-    assert second.status_code == 400 and "already reported" in second.content.decode()
+    assert second.status_code == 409 and "already reported" in second.content.decode()
     assert Report.objects.count() == 1
 
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from forum.moderation.models import Report
-from forum.moderation.services import act_on_content
+from forum.moderation.services import approve, hide
 from posts.models import Comment, Post
 from posts.services import post_comment
 from tests.factories import make_post, make_user
@@ -37,8 +37,7 @@ def test_review_stops_after_n_approvals(settings, member):
     for _ in range(2):
         post = make_post(member)
         assert post.status == "pending"
-        act_on_content(moderator=moderator, kind="approve", post=post, guideline="be_gentle",
-                       statement="Welcome")
+        approve(moderator=moderator, post=post)
         member.refresh_from_db()
     assert member.approved_contributions == 2
     assert make_post(member).status == "published"
@@ -122,8 +121,8 @@ def test_transparency_counts_reports_actions_and_appeals_per_month(client, membe
 
     comment = post_comment(author=member, post=post, body="Buy now")
     file_report(reporter=make_user("r1"), post=post, comment=comment, reason="spam")
-    act_on_content(moderator=make_user("mod_t", moderator=True), kind="hide", post=post,
-                   comment=comment, guideline="no_spam", statement="Spam")
+    hide(moderator=make_user("mod_t", moderator=True), post=post, comment=comment,
+         guideline="no_spam", statement="Spam")
     page = client.get("/pages/transparency/").content.decode()
     assert "Spam</td><td>1</td>" in page and "Hidden</td><td>1</td>" in page
     assert "No appeals yet." in page

@@ -114,7 +114,7 @@ def test_someone_elses_post_cannot_be_edited(client, other_member, post):
     response = client.post(f"/posts/{post.slug}/edit/", {
         "kind": "story", "title": "Hijacked", "body": "x", "visibility": "public"})
     assert response.status_code == 403
-    assert "Only the author or a moderator" in response.content.decode()
+    assert "Only the author can change this post." in response.content.decode()
     post.refresh_from_db()
     assert post.title == "Back spasticity in the mornings"
 
@@ -133,9 +133,18 @@ def test_the_author_deletes_their_post_after_confirming(client, member, post):
     assert not Post.objects.filter(pk=post.pk).exists()
 
 
-def test_a_moderator_may_edit_a_members_post(client, moderator, post):
+def test_a_moderator_cannot_edit_a_members_post_and_is_sent_to_moderate_it(client, moderator,
+                                                                           post):
     client.force_login(moderator)
-    assert client.get(f"/posts/{post.slug}/edit/").status_code == 200
+    response = client.get(f"/posts/{post.slug}/edit/")
+    assert response.status_code == 403 and "Moderate" in response.content.decode()
+    client.post(f"/posts/{post.slug}/edit/", {"kind": "story", "title": "Not yours",
+                                               "body": "Rewritten", "visibility": "public"})
+    post.refresh_from_db()
+    assert post.title == "Back spasticity in the mornings" and post.body != "Rewritten"
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert f'href="/moderation/items/{post.pk}/act/"' in page
+    assert f'href="/posts/{post.slug}/edit/"' not in page
 
 
 def test_members_only_posts_are_hidden_from_readers(client, member):
