@@ -37,8 +37,24 @@
       var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
       var article = target && target.querySelector("article");
       // Not before "load": scrolling to the #fragment (the <li>, not focusable) takes focus
-      // away again, and the keyboard would start over from the top of the page.
-      if (article) { window.addEventListener("load", function () { article.focus(); }); }
+      // away again, and the keyboard would start over from the top of the page. The crisis
+      // message, when there is one, wins (see showCrisisSupport).
+      if (article && !document.getElementById("crisis-support")) {
+        window.addEventListener("load", function () { article.focus(); });
+      }
+    });
+  }
+
+  // Words that suggest crisis: the helplines are the first thing the member sees and hears.
+  // The server sends them to #crisis-support (which scrolls there without this script); focus
+  // makes screen readers read the message and the keyboard start from it.
+  function showCrisisSupport() {
+    var message = document.getElementById("crisis-support");
+    if (!message) { return; }
+    message.focus();
+    // Again after "load": the browser's own scroll to a #fragment can move focus away.
+    window.addEventListener("load", function () {
+      if (document.activeElement !== message) { message.focus(); }
     });
   }
 
@@ -78,6 +94,7 @@
     }
     // Forget the posted draft first, or watchDraft would put the posted words back in the box.
     clearPostedDrafts();
+    showCrisisSupport();
     Array.prototype.forEach.call(document.querySelectorAll("form[data-draft-key]"), watchDraft);
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a.reply-link");
