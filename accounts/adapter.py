@@ -38,3 +38,12 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         })
         mail.send_email.enqueue(message=mail.as_data(message))  # needs no rows: no on_commit
+
+    def add_message(self, request, level, message_template=None, message_context=None,
+                    extra_tags="", message=None):
+        """"You have signed out" also tells the page's script to forget every comment draft
+        saved in this browser (accounts/shared_device.py)."""
+        if message_template == "account/messages/logged_out.txt":
+            extra_tags = f"{extra_tags} forget-drafts".strip()
+        return super().add_message(request, level, message_template, message_context,
+                                   extra_tags, message)

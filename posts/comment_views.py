@@ -16,7 +16,7 @@ from .permissions import ensure_can_change_comment
 from .personal_info import PersonalInfoFound
 from .thread_html import ThreadRenderer
 from .threads import location, subthread
-from .writing import after_writing
+from .writing import after_writing, landing_url
 
 
 def comment_or_404(request, comment_id):
@@ -79,7 +79,7 @@ def post_comment(request, slug):
     # The tag tells the page's script which locally saved draft is now safe to forget.
     messages.success(request, "Your comment is posted.",
                      extra_tags=f"posted-{post.pk}-{parent or 0}")
-    return redirect(comment_url(comment, request.user))
+    return redirect(landing_url(comment, comment_url(comment, request.user)))
 
 
 def comment_permalink(request, comment_id):
@@ -131,7 +131,7 @@ def comment_edit(request, comment_id):
             return render(request, "posts/comment_form.html", context, status=400)
         after_writing(request, comment)
         messages.success(request, "Your comment is updated.")
-        return redirect(comment_url(comment, request.user))
+        return redirect(landing_url(comment, comment_url(comment, request.user)))
     return render(request, "posts/comment_form.html", context)
 
 

@@ -15,7 +15,7 @@ from .personal_info import PersonalInfoFound
 from .rendering import render_markdown
 from .thread_html import REACTION_KINDS, ThreadRenderer
 from .threads import comment_ids, thread_page
-from .writing import after_writing
+from .writing import after_writing, landing_url
 
 
 def _visible_post_or_404(request, slug):
@@ -88,7 +88,7 @@ def _write(request, *, post=None):
         if data.get("suggested_tag"):
             messages.info(request, "Thank you for suggesting a symptom. A moderator will look "
                                    "at it soon.")
-        return redirect(post)
+        return redirect(landing_url(post, post.get_absolute_url()))
     return render(request, "posts/post_form.html", context)
 
 

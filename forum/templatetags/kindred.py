@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
@@ -50,12 +52,24 @@ def reltime(value, focusable=False):
 
 
 @register.simple_tag
-def crisis_helplines():
-    """The helplines as admins keep them on /pages/crisis-support/ (one query, rarely)."""
+def crisis_helplines(brief=False):
+    """The helplines as admins keep them on /pages/crisis-support/ (one query, rarely).
+
+    brief=True keeps only the first list and the paragraph after it (the helplines and the
+    emergency numbers), so the message after crisis words fits on a phone's screen; a page
+    without a list is shown whole."""
     from forum.models import Page
 
     page = Page.objects.filter(slug="crisis-support").only("body_html").first()
-    return mark_safe(page.body_html if page else "")
+    html = page.body_html if page else ""
+    if brief:
+        found = _HELPLINES.search(html)
+        html = found.group(0) if found else html
+    return mark_safe(html)
+
+
+# The sanitised page body: the first <ul>…</ul> and the <p>…</p> right after it, if any.
+_HELPLINES = re.compile(r"<ul>.*?</ul>\s*(?:<p>.*?</p>)?", re.DOTALL)
 
 
 @register.simple_tag(takes_context=True)
@@ -69,3 +83,12 @@ def author(context, member, name):
     if can_see_profile(viewer, member.profile_visibility, member.pk):
         return format_html('<a class="author-link" href="/u/{}/">{}</a>', member.username, name)
     return name
+
+
+@register.filter
+def words_anchor(message):
+    """The id of what the member just wrote, from a crisis message's "words-<id>" tag."""
+    for tag in message.extra_tags.split():
+        if tag.startswith("words-"):
+            return tag.removeprefix("words-")
+    return ""

@@ -7,6 +7,37 @@
     try { return window.localStorage; } catch (e) { return null; }
   }
 
+  // Drafts belong to one member: the server names an opaque owner on <body> ("anon" for
+  // readers), and a draft is saved as "kindred-draft:<owner>:<post>:<parent>".
+  function draftOwner() {
+    return document.body.getAttribute("data-draft-owner") || "anon";
+  }
+
+  function draftKey(key) {
+    return DRAFT_PREFIX + draftOwner() + ":" + key;
+  }
+
+  // A shared computer: on a member's page, every draft that is not theirs goes (another
+  // member's, or one saved before drafts had owners). After "Log out" (the server's
+  // forget-drafts marker, for browsers that ignore Clear-Site-Data) every draft goes. A
+  // reader's page removes nothing else: when a session expires, the member logs in again and
+  // finds their words.
+  function forgetOthersDrafts() {
+    var store = storage();
+    if (!store) { return; }
+    var everyone = document.querySelector("[data-tags~='forget-drafts']") !== null;
+    var mine = DRAFT_PREFIX + draftOwner() + ":";
+    if (draftOwner() === "anon" && !everyone) { return; }
+    var gone = [];
+    for (var i = 0; i < store.length; i += 1) {
+      var key = store.key(i);
+      if (key && key.indexOf(DRAFT_PREFIX) === 0 && (everyone || key.indexOf(mine) !== 0)) {
+        gone.push(key);
+      }
+    }
+    gone.forEach(function (key) { store.removeItem(key); });
+  }
+
   // Drafts: what a member types in a comment box is saved on this device as they type,
   // and comes back if the page reloads, the submit fails or the session expires.
   function watchDraft(form) {
@@ -14,12 +45,13 @@
     var key = form.getAttribute("data-draft-key");
     var box = form.querySelector("textarea[name=body]");
     if (!store || !key || !box) { return; }
-    if (!box.value && store.getItem(DRAFT_PREFIX + key)) {
-      box.value = store.getItem(DRAFT_PREFIX + key);
+    key = draftKey(key);
+    if (!box.value && store.getItem(key)) {
+      box.value = store.getItem(key);
     }
     box.addEventListener("input", function () {
-      if (box.value) { store.setItem(DRAFT_PREFIX + key, box.value); }
-      else { store.removeItem(DRAFT_PREFIX + key); }
+      if (box.value) { store.setItem(key, box.value); }
+      else { store.removeItem(key); }
     });
   }
 
@@ -29,7 +61,7 @@
     var done = document.querySelectorAll("[data-tags*='posted-']");
     Array.prototype.forEach.call(done, function (message) {
       var match = /posted-(\d+)-(\d+)/.exec(message.getAttribute("data-tags"));
-      if (match && store) { store.removeItem(DRAFT_PREFIX + match[1] + ":" + match[2]); }
+      if (match && store) { store.removeItem(draftKey(match[1] + ":" + match[2])); }
       var announcer = document.getElementById("comment-announcer");
       if (announcer) {
         window.setTimeout(function () { announcer.textContent = message.textContent; }, 300);
@@ -37,8 +69,24 @@
       var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
       var article = target && target.querySelector("article");
       // Not before "load": scrolling to the #fragment (the <li>, not focusable) takes focus
-      // away again, and the keyboard would start over from the top of the page.
-      if (article) { window.addEventListener("load", function () { article.focus(); }); }
+      // away again, and the keyboard would start over from the top of the page. The crisis
+      // message, when there is one, wins (see showCrisisSupport).
+      if (article && !document.getElementById("crisis-support")) {
+        window.addEventListener("load", function () { article.focus(); });
+      }
+    });
+  }
+
+  // Words that suggest crisis: the helplines are the first thing the member sees and hears.
+  // The server sends them to #crisis-support (which scrolls there without this script); focus
+  // makes screen readers read the message and the keyboard start from it.
+  function showCrisisSupport() {
+    var message = document.getElementById("crisis-support");
+    if (!message) { return; }
+    message.focus();
+    // Again after "load": the browser's own scroll to a #fragment can move focus away.
+    window.addEventListener("load", function () {
+      if (document.activeElement !== message) { message.focus(); }
     });
   }
 
@@ -76,8 +124,11 @@
       summary.setAttribute("tabindex", "-1");
       summary.focus();
     }
-    // Forget the posted draft first, or watchDraft would put the posted words back in the box.
+    // Forget the posted draft (and anyone else's) first, or watchDraft would put those words
+    // back in the box.
+    forgetOthersDrafts();
     clearPostedDrafts();
+    showCrisisSupport();
     Array.prototype.forEach.call(document.querySelectorAll("form[data-draft-key]"), watchDraft);
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a.reply-link");

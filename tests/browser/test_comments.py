@@ -396,6 +396,8 @@ def test_comment_draft_survives_reload_and_goes_once_posted(context, page, base_
     page.reload()
     box = page.locator("form#comment-form #id_body")
     assert box.input_value() == text
+    assert page.evaluate("() => Object.keys(window.localStorage)") == [
+        f"kindred-draft:{page.locator('body').get_attribute('data-draft-owner')}:{post.pk}:0"]
 
     box.click()
     page.keyboard.type(" are worth it.")
@@ -408,8 +410,10 @@ def test_comment_draft_survives_reload_and_goes_once_posted(context, page, base_
 
     page.reload()
     assert page.locator("form#comment-form #id_body").input_value() == ""
+    owner = page.locator("body").get_attribute("data-draft-owner")
+    assert owner and owner != "anon"
     assert page.evaluate(
-        "key => window.localStorage.getItem(key)", f"kindred-draft:{post.pk}:0"
+        "key => window.localStorage.getItem(key)", f"kindred-draft:{owner}:{post.pk}:0"
     ) is None
 
 

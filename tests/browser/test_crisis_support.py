@@ -1,0 +1,151 @@
+"""After words that suggest crisis, the helplines are the first thing the member sees: on a
+long story with many comments, at desktop and phone sizes, after a comment, a reply, an
+edited comment, a new post and an edited post, the crisis message is inside the viewport,
+has keyboard focus (so screen readers read it), links back to their words, and axe finds
+nothing. Without JavaScript the #crisis-support fragment alone brings it into view."""
+
+import pytest
+
+from .conftest import PASSWORD, assert_no_axe_violations, log_in
+
+pytestmark = pytest.mark.browser
+
+CRISIS = "Some nights I want to end my life. The hug never stops."
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+SIZES = [pytest.param(DESKTOP, id="1280x900"), pytest.param(PHONE, id="375x740")]
+
+
+@pytest.fixture
+def june(transactional_db):
+    from accounts.models import User
+
+    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD)
+
+
+@pytest.fixture
+def long_story(member, june):
+    """A story long enough, with comments enough, that the newest comment is far below the
+    top of the page (where the messages are)."""
+    from posts.services import create_post, post_comment
+
+    body = "\n\n".join(f"Paragraph {n}: mornings are stiff, evenings are slow, and the hug "
+                       "comes and goes with the heat." for n in range(12))
+    story = create_post(author=member, title="Living with back spasticity", body=body,
+                        kind="story")
+    for n in range(15):
+        post_comment(author=member if n % 2 else june, post=story,
+                     body=f"Comment {n}: a cool flannel on the neck helps me a little.")
+    return story
+
+
+def open_as(new_context, base_url, user, path, viewport, *, javascript=True):
+    context = new_context(viewport=viewport, java_script_enabled=javascript)
+    log_in(context, user, base_url)
+    page = context.new_page()
+    page.goto(base_url + path)
+    return page
+
+
+def submit(page, form, button):
+    with page.expect_navigation():
+        form.get_by_role("button", name=button).click()
+    page.wait_for_load_state("load")
+
+
+def assert_the_helplines_come_first(page, viewport, words_anchor, *, focus=True):
+    assert page.url.endswith("#crisis-support"), page.url
+    message = page.locator("#crisis-support")
+    assert message.count() == 1
+    assert message.get_attribute("role") == "alert"
+    assert "116 123" in message.inner_text()
+    box = message.bounding_box()
+    assert box is not None
+    assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], box
+    assert 0 <= box["x"] and box["x"] + box["width"] <= viewport["width"], box
+    if focus:
+        assert page.evaluate("document.activeElement.id") == "crisis-support"
+    link = message.locator(f'a[href="#{words_anchor}"]')
+    assert link.count() == 1 and "Go to it" in link.inner_text()
+    assert page.locator(f"#{words_anchor}").count() == 1
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_a_crisis_comment_shows_the_helplines_first(new_context, base_url, long_story, june,
+                                                     viewport):
+    from posts.models import Comment
+
+    page = open_as(new_context, base_url, june, f"/posts/{long_story.slug}/", viewport)
+    form = page.locator("form#comment-form")
+    form.get_by_label("Your comment").fill(CRISIS)
+    submit(page, form, "Post comment")
+    comment = Comment.objects.get(body=CRISIS)
+    assert_the_helplines_come_first(page, viewport, f"comment-{comment.pk}")
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_a_crisis_reply_shows_the_helplines_first(new_context, base_url, long_story, june,
+                                                   viewport):
+    from posts.models import Comment
+
+    parent = Comment.objects.filter(post=long_story, author__username="marion").last()
+    page = open_as(new_context, base_url, june, f"/posts/{long_story.slug}/", viewport)
+    page.get_by_role("link", name="Reply to marion").last.click()
+    form = page.locator(f"form#reply-{parent.pk}")
+    form.get_by_label("Your reply to marion").fill(CRISIS)
+    submit(page, form, "Post reply")
+    reply = Comment.objects.get(body=CRISIS)
+    assert reply.parent_id == parent.pk
+    assert_the_helplines_come_first(page, viewport, f"comment-{reply.pk}")
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_a_comment_edited_into_crisis_words_shows_the_helplines_first(
+        new_context, base_url, long_story, june, viewport):
+    from posts.models import Comment
+
+    comment = Comment.objects.filter(post=long_story, author=june).last()
+    page = open_as(new_context, base_url, june, f"/comments/{comment.pk}/edit/", viewport)
+    form = page.locator("main form")
+    form.get_by_label("Your comment").fill(CRISIS)
+    submit(page, form, "Save changes")
+    assert_the_helplines_come_first(page, viewport, f"comment-{comment.pk}")
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_a_new_post_with_crisis_words_shows_the_helplines_first(new_context, base_url, member,
+                                                                viewport):
+    page = open_as(new_context, base_url, member, "/posts/new/", viewport)
+    form = page.locator("main form")
+    form.locator("#id_title").fill("The nights are long")
+    form.locator("#id_body").fill(CRISIS)
+    submit(page, form, "Publish")
+    assert_the_helplines_come_first(page, viewport, "post-title")
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_a_post_edited_into_crisis_words_shows_the_helplines_first(
+        new_context, base_url, long_story, member, viewport):
+    page = open_as(new_context, base_url, member, f"/posts/{long_story.slug}/edit/", viewport)
+    form = page.locator("main form")
+    form.locator("#id_body").fill(CRISIS)
+    submit(page, form, "Save changes")
+    assert_the_helplines_come_first(page, viewport, "post-title")
+    assert_no_axe_violations(page)
+
+
+def test_without_javascript_the_fragment_brings_the_helplines_into_view(
+        new_context, base_url, long_story, june):
+    page = open_as(new_context, base_url, june, f"/posts/{long_story.slug}/", PHONE,
+                   javascript=False)
+    form = page.locator("form#comment-form")
+    form.get_by_label("Your comment").fill(CRISIS)
+    submit(page, form, "Post comment")
+    from posts.models import Comment
+
+    comment = Comment.objects.get(body=CRISIS)
+    assert_the_helplines_come_first(page, PHONE, f"comment-{comment.pk}", focus=False)
