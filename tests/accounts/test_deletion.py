@@ -100,9 +100,9 @@ def build_shapes(member, other, newcomer, moderator, post):
         parent = say(member if depth % 2 == 0 else other, f"chain {depth}", parent)
     hidden = say(member, "mine, later hidden")
     say(other, "reply to the hidden one", hidden)
-    from forum.moderation.services import act_on_content
-    act_on_content(moderator=moderator, kind="hide", post=post, comment=hidden,
-                   guideline="be_gentle", statement="Please be gentle.")
+    from forum.moderation.services import hide
+    hide(moderator=moderator, post=post, comment=hidden,
+         guideline="be_gentle", statement="Please be gentle.")
 
 
 @pytest.mark.parametrize("mode", ["delete", "anonymise"])
@@ -164,13 +164,13 @@ def a_history(member, other_member, moderator, other_post):
     from allauth.account.models import EmailAddress
 
     from forum.moderation.reports import file_report
-    from forum.moderation.services import act_on_content, file_appeal
+    from forum.moderation.services import file_appeal, hide
     from posts.services.tags import suggest_tag
 
     own_post = make_post(member, title="My own story")
     post_comment(author=other_member, post=own_post, body="Hugs to you")
-    action = act_on_content(moderator=moderator, kind="hide", post=own_post,
-                            guideline="no_spam", statement="Reads like an advert, sorry.")
+    action = hide(moderator=moderator, post=own_post,
+                  guideline="no_spam", statement="Reads like an advert, sorry.")
     file_appeal(author=member, action=action, text="It was my own experience, truly.")
     theirs = post_comment(author=other_member, post=other_post, body="Buy my cure")
     file_report(reporter=member, post=other_post, comment=theirs, reason="spam",
