@@ -14,7 +14,6 @@ from posts.models import Comment, Post
 from . import queue, services
 from .forms import ActionForm, AppealDecisionForm, AppealForm, LogFilterForm, ReportForm
 from .models import Appeal, ModerationAction, Report
-from .policy import RateLimited
 from .reports import ReportRefused, file_report
 
 QUEUE_PAGE, LOG_PAGE = 20, 50
@@ -40,8 +39,6 @@ def _report(request, post, comment=None):
         except ReportRefused as refusal:
             context["refusal"] = str(refusal)
             return render(request, "moderation/report_form.html", context, status=400)
-        except RateLimited as limited:
-            return render(request, "429.html", {"message": str(limited)}, status=429)
         return render(request, "moderation/report_thanks.html", context)
     return render(request, "moderation/report_form.html", context)
 
