@@ -3,7 +3,7 @@
 What is kept is bounded, so an anonymous visitor cannot grow a session without limit: one
 comment draft per post (a new one replaces the old, whatever it replies to), one post draft
 per post (or one new post), each cut to its form's own maximum length, only the few most
-recent of each, and anonymous saving is rate-limited per address (beyond the limit the words
+recent of each, and anonymous saving is rate-limited per session (beyond the limit the words
 are shown back on a page, not stored).
 """
 
@@ -18,7 +18,7 @@ from .models import MAX_TAGS_PER_POST
 
 COMMENT_DRAFTS, POST_DRAFTS = "comment-drafts", "post-drafts"
 KEEP_AT_MOST = 5  # posts with a kept draft, per kind; the oldest goes first
-DEFAULT_DRAFT_RATE = (10, 600)  # saves per seconds, per address
+DEFAULT_DRAFT_RATE = (10, 600)  # saves per seconds, per session
 SHORT_FIELDS = {"kind": 20, "visibility": 20, "poll_closes_at": 32}
 POST_FIELDS = ["title", "body", "kind", "visibility", "suggested_tag", "poll_question",
                "poll_choices", "poll_closes_at"]
@@ -46,14 +46,17 @@ def _forget(request, name, key):
 
 
 def ensure_may_keep(request):
-    """Anonymous draft saving is rate-limited per address; beyond it, the words are shown
+    """Anonymous draft saving is rate-limited per session; beyond it, the words are shown
     back (the refusal page keeps every word sent) instead of being stored."""
     if not settings.KINDRED_RATE_LIMITS:
         return
     limit, window = settings.KINDRED_RATE_LIMIT_RULES.get("anonymous_draft",
                                                           DEFAULT_DRAFT_RATE)
+    if not request.session.session_key:
+        request.session.save()  # the draft is stored in it anyway
+    # Per session, not per address: behind the site's proxy every visitor has one address.
     bucket = int(timezone.now().timestamp() // window)
-    key = f"rate:anonymous_draft:{request.META.get('REMOTE_ADDR', '')}:{bucket}"
+    key = f"rate:anonymous_draft:{request.session.session_key}:{bucket}"
     cache.add(key, 0, window)
     try:
         count = cache.incr(key)

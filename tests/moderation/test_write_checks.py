@@ -132,3 +132,11 @@ def test_a_trusted_members_bio_may_hold_a_link(client, review, mod, member):
     client.force_login(member)
     assert client.post("/settings/profile/", {"bio": "I write at www.my-ms.org"}
                        ).status_code == 302
+
+
+def test_saving_a_bio_takes_a_fixed_number_of_queries(client, member,
+                                                      django_assert_max_num_queries):
+    client.force_login(member)
+    with django_assert_max_num_queries(8):
+        assert client.post("/settings/profile/", {"bio": "Diagnosed in spring."}
+                           ).status_code == 302

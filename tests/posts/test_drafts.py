@@ -121,3 +121,16 @@ def test_the_poll_of_a_kept_edit_comes_back_too(client, member, post):
     client.post(f"/posts/{post.slug}/edit/", {**STORY, "poll_question": "New question?"})
     log_in(client, member)
     assert 'value="New question?"' in client.get(f"/posts/{post.slug}/edit/").content.decode()
+
+
+@pytest.mark.parametrize("kept", [1, 5])
+def test_keeping_and_restoring_a_story_takes_a_fixed_number_of_queries(
+        client, member, django_assert_max_num_queries, kept):
+    posts = [make_post(member) for _ in range(kept)]
+    for target in posts:
+        client.post(f"/posts/{target.slug}/comments/", {"body": "Kept words"})
+    with django_assert_max_num_queries(6):
+        assert client.post("/posts/new/", STORY).status_code == 302
+    log_in(client, member)
+    with django_assert_max_num_queries(7):
+        assert client.get("/posts/new/").status_code == 200
