@@ -100,7 +100,9 @@ def _check_audience(stored, visibility):
     audience, never widen it over their words."""
     widening = (stored.visibility == Post.Visibility.MEMBERS
                 and visibility == Post.Visibility.PUBLIC)
-    if widening and Comment.objects.filter(post=stored).exclude(author=stored.author).exists():
+    others = (Comment.objects.filter(post=stored).exclude(author=stored.author)
+              .exclude(status=Comment.Status.DELETED))  # a tombstone holds no words
+    if widening and others.exists():
         raise Refused("Other members have replied to this post while it was for members only, "
                       "so it stays members-only: they wrote for members, not for everyone. "
                       "Everything else you changed can still be saved.")

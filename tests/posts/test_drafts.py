@@ -134,3 +134,19 @@ def test_keeping_and_restoring_a_story_takes_a_fixed_number_of_queries(
     log_in(client, member)
     with django_assert_max_num_queries(7):
         assert client.get("/posts/new/").status_code == 200
+
+
+def test_hostile_values_sent_while_logged_out_give_no_error(client, member, post):
+    hostile = {**STORY, "title": "Nul\x00title", "kind": "<script>",
+               "symptoms": ["\u00b2", "9" * 40, "-1"], "poll_closes_at": "\u00b2" * 500,
+               "visibility": "x" * 5000}
+    assert client.post("/posts/new/", hostile).status_code == 302
+    assert client.post("/posts/no-such-post/edit/", hostile).status_code == 404
+    assert client.post(f"/posts/{post.slug}/comments/",
+                       {"body": "Hi", "parent": "\u00b2"}).status_code == 302
+    log_in(client, member)
+    page = client.get("/posts/new/")
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert 'value="Nultitle"' in content and "<script>" not in content.split("<main")[1]
+    assert client.post("/posts/new/", hostile).status_code == 400

@@ -44,6 +44,12 @@ def test_services_store_one_line_titles_too(member, post):
     assert post.title == "Edited title"
 
 
+def test_a_title_saved_outside_the_services_is_one_line_too(post):
+    post.title = "Changed in the admin\r\nX-Header: injected"
+    post.save()
+    assert Post.objects.get(pk=post.pk).title == "Changed in the admin X-Header: injected"
+
+
 def test_emoji_joiners_stay_in_a_title(member):
     created = create_post(author=member, title="Wheelchair day \U0001F469\u200d\U0001F9BD",
                           body="b")
