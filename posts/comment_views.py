@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -102,12 +103,22 @@ def comment_thread(request, comment_id):
     })
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def comment_edit(request, comment_id):
+    if not request.user.is_authenticated:
+        if request.method != "POST":
+            return redirect_to_login(request.get_full_path())
+        # The login expired: keep the edit and bring it back to this form after login.
+        drafts.ensure_may_keep(request)
+        drafts.keep_edit(request, comment_id, request.POST.get("body", ""))
+        messages.info(request, "Please log in to save your changes. What you wrote is kept "
+                               "for you.")
+        return redirect(f"{reverse('account_login')}?"
+                        f"{urlencode({'next': reverse('comment_edit', args=[comment_id])})}")
     comment = comment_or_404(request, comment_id)
     ensure_can_change_comment(request.user, comment)
-    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    kept = drafts.edit_draft(request, comment.pk)
+    form = CommentForm(request.POST or None, initial={"body": kept or comment.body})
     context = {"post": comment.post, "form": form, "editing": comment,
                "action": reverse("comment_edit", args=[comment.pk])}
     if request.method == "POST":
@@ -123,6 +134,7 @@ def comment_edit(request, comment_id):
         except Refused as refusal:
             context["refusal"] = refusal.message
             return render(request, "posts/comment_form.html", context, status=refusal.status)
+        drafts.forget_edit(request, comment.pk)
         after_writing(request, comment)
         messages.success(request, "Your comment is updated.")
         return redirect(comment_url(comment, request.user))

@@ -88,6 +88,22 @@ def clear(request, post, parent_id):
         _forget(request, COMMENT_DRAFTS, str(post.pk))
 
 
+def keep_edit(request, comment_id, body):
+    """A comment edit sent after the login expired (one per comment, in the same bounded
+    store as the comment drafts)."""
+    if body:
+        _store(request, COMMENT_DRAFTS, f"edit-{comment_id}",
+               {"parent": 0, "body": _text(body, COMMENT_BODY_MAX)})
+
+
+def edit_draft(request, comment_id):
+    return (request.session.get(COMMENT_DRAFTS, {}).get(f"edit-{comment_id}") or {}).get("body")
+
+
+def forget_edit(request, comment_id):
+    _forget(request, COMMENT_DRAFTS, f"edit-{comment_id}")
+
+
 # --- posts ---------------------------------------------------------------------------------
 
 def _post_key(post):

@@ -150,3 +150,16 @@ def test_hostile_values_sent_while_logged_out_give_no_error(client, member, post
     content = page.content.decode()
     assert 'value="Nultitle"' in content and "<script>" not in content.split("<main")[1]
     assert client.post("/posts/new/", hostile).status_code == 400
+
+
+def test_a_comment_edit_after_the_login_expired_comes_back_after_login(client, member, post):
+    comment = post_comment(author=member, post=post, body="First thoughts")
+    response = client.post(f"/comments/{comment.pk}/edit/", {"body": "Second thoughts"})
+    assert response.status_code == 302
+    assert response.url == f"/accounts/login/?next=%2Fcomments%2F{comment.pk}%2Fedit%2F"
+    log_in(client, member)
+    assert "Second thoughts</textarea>" in client.get(
+        f"/comments/{comment.pk}/edit/").content.decode()
+    assert client.post(f"/comments/{comment.pk}/edit/", {"body": "Second thoughts"}
+                       ).status_code == 302
+    assert f"edit-{comment.pk}" not in client.session.get("comment-drafts", {})
