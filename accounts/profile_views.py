@@ -11,6 +11,7 @@ from . import data
 from .forms import DeleteAccountForm, PrivacyForm, ProfileForm
 from .models import User
 from .privacy import can_see_profile
+from .profiles import update_profile
 from .refusals import Refused
 from .views import settings_form
 
@@ -46,6 +47,7 @@ def settings_index(request):
 def profile_settings(request):
     return settings_form(
         request, ProfileForm, heading="Your profile", saved="Your profile is saved.",
+        save=lambda member, data: update_profile(member=member, **data),
         intro=f"Your handle, {request.user.username}, is shown next to what you write. Your "
               "email address is never shown.")
 

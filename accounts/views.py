@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from .forms import AccessibilityForm, NotificationSettingsForm
 from .preferences import preferences_for, save_preferences
+from .refusals import Refused
 
 
 def _safe_next(request, fallback="/"):
@@ -32,14 +33,20 @@ def accessibility_settings(request):
     return render(request, "accounts/accessibility.html", {"form": form})
 
 
-def settings_form(request, form_class, *, heading, intro, saved):
-    """A settings page: one form on the member's own account, saved in place."""
+def settings_form(request, form_class, *, heading, intro, saved, save=None):
+    """A settings page: one form on the member's own account, saved in place (through
+    `save(member, cleaned_data)` when given; its refusal shows the form again)."""
     form = form_class(request.POST or None, instance=request.user)
     context = {"form": form, "heading": heading, "intro": intro}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "accounts/settings_form.html", context, status=400)
-        form.save()
+        try:
+            save(request.user, form.cleaned_data) if save else form.save()
+        except Refused as refusal:
+            context["refusal"] = refusal.message
+            return render(request, "accounts/settings_form.html", context,
+                          status=refusal.status)
         messages.success(request, saved)
         return redirect(request.path)
     return render(request, "accounts/settings_form.html", context)

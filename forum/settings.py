@@ -249,6 +249,7 @@ KINDRED_RATE_LIMIT_RULES = {
     "post": (5, 3600),
     "comment": (20, 600),
     "report": (10, 3600),
+    "anonymous_draft": (10, 600),  # per session: words kept while logged out
 }
 if not KINDRED_RATE_LIMITS:
     ACCOUNT_RATE_LIMITS = False

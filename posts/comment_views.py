@@ -2,12 +2,12 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forum.moderation.policy import ContentRefused, RateLimited
+from accounts.refusals import Refused
 
 from . import drafts, services
 from .forms import CommentForm
@@ -25,7 +25,7 @@ def comment_or_404(request, comment_id):
         Comment.objects.displayable_to(request.user).select_related("post"), pk=comment_id
     )
     if not Post.objects.visible_to(request.user).filter(pk=comment.post_id).exists():
-        raise PermissionDenied("This conversation is not available.")
+        raise Refused("This conversation is not available.", status=403)
     return comment
 
 
@@ -51,9 +51,11 @@ def post_comment(request, slug):
     parent_id = request.POST.get("parent") or None
     if not request.user.is_authenticated:
         # The login expired (or never was): keep the words and bring them back to this box.
-        if parent_id and not str(parent_id).isdigit():
+        if parent_id and not (parent_id.isascii() and parent_id.isdigit()
+                              and len(parent_id) < 12):
             parent_id = None
-        drafts.keep(request, post, parent_id, request.POST.get("body", "").replace("\x00", ""))
+        drafts.ensure_may_keep(request)
+        drafts.keep(request, post, parent_id, request.POST.get("body", ""))
         anchor = f"?reply={parent_id}#reply-{parent_id}" if parent_id else "#comment-form"
         messages.info(request, "Please log in to post. What you wrote is kept for you.")
         next_url = f"{post.get_absolute_url()}{anchor}"
@@ -68,12 +70,8 @@ def post_comment(request, slug):
         )
     except PersonalInfoFound as found:
         return _refused(request, post, form, None, 200, personal_info=found.kinds)
-    except (services.CommentRefused, ContentRefused) as refusal:
-        return _refused(request, post, form, str(refusal), 400)
-    except PermissionDenied as refusal:
-        return _refused(request, post, form, str(refusal), 403)
-    except RateLimited as limited:
-        return _refused(request, post, form, str(limited), 429)
+    except Refused as refusal:
+        return _refused(request, post, form, refusal.message, refusal.status)
     drafts.clear(request, post, parent)
     after_writing(request, comment)
     # The tag tells the page's script which locally saved draft is now safe to forget.
@@ -105,12 +103,22 @@ def comment_thread(request, comment_id):
     })
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def comment_edit(request, comment_id):
+    if not request.user.is_authenticated:
+        if request.method != "POST":
+            return redirect_to_login(request.get_full_path())
+        # The login expired: keep the edit and bring it back to this form after login.
+        drafts.ensure_may_keep(request)
+        drafts.keep_edit(request, comment_id, request.POST.get("body", ""))
+        messages.info(request, "Please log in to save your changes. What you wrote is kept "
+                               "for you.")
+        return redirect(f"{reverse('account_login')}?"
+                        f"{urlencode({'next': reverse('comment_edit', args=[comment_id])})}")
     comment = comment_or_404(request, comment_id)
     ensure_can_change_comment(request.user, comment)
-    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    kept = drafts.edit_draft(request, comment.pk)
+    form = CommentForm(request.POST or None, initial={"body": kept or comment.body})
     context = {"post": comment.post, "form": form, "editing": comment,
                "action": reverse("comment_edit", args=[comment.pk])}
     if request.method == "POST":
@@ -123,12 +131,10 @@ def comment_edit(request, comment_id):
         except PersonalInfoFound as found:
             context["personal_info"] = found.kinds
             return render(request, "posts/comment_form.html", context)
-        except PermissionDenied as refusal:
-            context["refusal"] = str(refusal)
-            return render(request, "posts/comment_form.html", context, status=403)
-        except ContentRefused as refusal:
-            context["refusal"] = str(refusal)
-            return render(request, "posts/comment_form.html", context, status=400)
+        except Refused as refusal:
+            context["refusal"] = refusal.message
+            return render(request, "posts/comment_form.html", context, status=refusal.status)
+        drafts.forget_edit(request, comment.pk)
         after_writing(request, comment)
         messages.success(request, "Your comment is updated.")
         return redirect(landing_url(comment, comment_url(comment, request.user)))

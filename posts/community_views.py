@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.privacy import can_see_profile
+from accounts.refusals import Refused
 
 from . import services
 from .models import Bookmark, Comment, Poll, Post, Reaction
@@ -27,7 +28,7 @@ def _comment(request, comment_id):
 
 
 def _refused(request, refusal):
-    return render(request, "400.html", {"message": str(refusal)}, status=400)
+    return render(request, "400.html", {"message": refusal.message}, status=refusal.status)
 
 
 @login_required
@@ -36,7 +37,7 @@ def react_to_post(request, slug):
     post = _post(request, slug)
     try:
         services.toggle_reaction(user=request.user, post=post, kind=request.POST.get("kind"))
-    except services.CommunityRefused as refusal:
+    except Refused as refusal:
         return _refused(request, refusal)
     return redirect(f"{post.get_absolute_url()}#reactions")
 
@@ -48,7 +49,7 @@ def react_to_comment(request, comment_id):
     try:
         services.toggle_reaction(user=request.user, post=comment.post, comment=comment,
                                  kind=request.POST.get("kind"))
-    except services.CommunityRefused as refusal:
+    except Refused as refusal:
         return _refused(request, refusal)
     return redirect(comment.get_absolute_url())
 
@@ -56,7 +57,7 @@ def react_to_comment(request, comment_id):
 def _toggle_bookmark(request, post, comment, back):
     try:
         saved = services.toggle_bookmark(user=request.user, post=post, comment=comment)
-    except services.CommunityRefused as refusal:
+    except Refused as refusal:
         return _refused(request, refusal)
     messages.success(request, "Saved to your bookmarks." if saved
                      else "Removed from your bookmarks.")
@@ -84,7 +85,7 @@ def vote(request, slug):
     poll = get_object_or_404(Poll, post=post)
     try:
         services.vote(user=request.user, poll=poll, choice_id=request.POST.get("choice", ""))
-    except services.CommunityRefused as refusal:
+    except Refused as refusal:
         return _refused(request, refusal)
     messages.success(request, "Thank you, your answer is counted.")
     return redirect(f"{post.get_absolute_url()}#poll")

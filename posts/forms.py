@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from .models import MAX_TAGS_PER_POST, Poll, Post, Symptom
+from .models.posts import single_line
 
 TITLE_MAX = 200
 
@@ -90,16 +91,24 @@ class PostForm(forms.ModelForm):
         if choices and not question:
             self.add_error("poll_question", "Write the poll's question, or clear the answers.")
         if question:
-            from .services.community import CommunityRefused, clean_choices
+            from accounts.refusals import Refused
+
+            from .services.community import clean_choices
 
             try:
                 data["poll_choices"] = clean_choices(choices.splitlines())
-            except CommunityRefused as refusal:
-                self.add_error("poll_choices", str(refusal))
+            except Refused as refusal:
+                self.add_error("poll_choices", refusal.message)
             closes = data.get("poll_closes_at")
             if closes and closes <= timezone.now():
                 self.add_error("poll_closes_at", "The closing date must be in the future.")
         return data
+
+    def clean_title(self):
+        title = single_line(self.cleaned_data["title"])
+        if not title:
+            raise forms.ValidationError("Please give your post a title.")
+        return title
 
     def post_fields(self):
         """What the post services take; the poll is set separately."""

@@ -14,16 +14,14 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.db.models.expressions import RawSQL
 
+from accounts.refusals import Refused
+
 from .models import Comment, Post, Symptom, SymptomSynonym
 
 MAX_QUERY = 200
 MAX_TERMS = 12
 MAX_HITS = 500
 MARK_OPEN, MARK_CLOSE = "\u2039\u2039", "\u203a\u203a"  # replaced by <mark> after escaping
-
-
-class SearchRefused(Exception):
-    """A query we cannot run (shown with a 400 and a message)."""
 
 
 @dataclass
@@ -35,12 +33,12 @@ class Hit:
 def terms_of(query):
     query = (query or "").replace("\x00", " ").strip()
     if not query:
-        raise SearchRefused("Type a word or two to search for.")
+        raise Refused("Type a word or two to search for.")
     if len(query) > MAX_QUERY:
-        raise SearchRefused(f"Please keep your search under {MAX_QUERY} characters.")
+        raise Refused(f"Please keep your search under {MAX_QUERY} characters.")
     terms = re.findall(r"\w+", query.lower())[:MAX_TERMS]
     if not terms:
-        raise SearchRefused("Type a word or two to search for (letters or numbers).")
+        raise Refused("Type a word or two to search for (letters or numbers).")
     return query, terms
 
 

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from accounts.refusals import Refused
+
 from .models import Post, Symptom
-from .search import SearchRefused, search
+from .search import search
 
 
 def search_page(request):
@@ -16,9 +18,9 @@ def search_page(request):
         return render(request, "posts/search.html", context)
     try:
         order, snippets_for = search(raw, request.user, tag=tag)
-    except SearchRefused as refusal:
-        context["refusal"] = str(refusal)
-        return render(request, "posts/search.html", context, status=400)
+    except Refused as refusal:
+        context["refusal"] = refusal.message
+        return render(request, "posts/search.html", context, status=refusal.status)
     page = Paginator(order, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
     ids = list(page.object_list)
     posts = Post.objects.filter(pk__in=ids).with_tags().in_bulk()

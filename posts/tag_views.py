@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+
+from accounts.refusals import Refused
 
 from . import services
 from .models import Post, Symptom, SymptomSynonym, TagFollow, TagSuggestion
@@ -62,8 +63,8 @@ def follow_tag(request, slug):
     level = request.POST.get("level", "")
     try:
         services.set_follow(user=request.user, tag=tag, level=level)
-    except services.TagRefused as refusal:
-        return render(request, "400.html", {"message": str(refusal)}, status=400)
+    except Refused as refusal:
+        return render(request, "400.html", {"message": refusal.message}, status=refusal.status)
     labels = {"watching": f"You are watching {tag.name}: we will tell you about every new post.",
               "following": f"You follow {tag.name}: its posts show on your home page.",
               "muted": f"You muted {tag.name}: its posts are hidden from your home and lists.",
@@ -87,7 +88,7 @@ def following(request):
 def tag_suggestions(request):
     """Moderators approve members' suggested symptoms, merge them into a tag, or decline."""
     if not request.user.is_moderator:
-        raise PermissionDenied("Only moderators decide on suggested tags.")
+        raise Refused("Only moderators decide on suggested tags.", status=403)
     if request.method == "POST":
         suggestion = get_object_or_404(TagSuggestion, pk=request.POST.get("suggestion") or 0)
         action = request.POST.get("action")
@@ -103,8 +104,8 @@ def tag_suggestions(request):
                 services.decline_suggestion(moderator=request.user, suggestion=suggestion)
             else:
                 return render(request, "400.html", status=400)
-        except services.TagRefused as refusal:
-            messages.error(request, str(refusal))
+        except Refused as refusal:
+            messages.error(request, refusal.message)
             return redirect("tag_suggestions")
         messages.success(request, f"“{suggestion.name}”: done.")
         return redirect("tag_suggestions")

@@ -1,10 +1,14 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from forum.moderation.policy import ContentRefused, RateLimited
+from accounts.refusals import Refused
 
 from . import drafts, services
 from .community_queries import poll_for, reactions_for
@@ -58,8 +62,12 @@ def post_detail(request, slug):
 
 
 def _write(request, *, post=None):
-    """Shared by "write" and "edit": preview without saving, or save and go to the post."""
-    form = PostForm(request.POST or None, instance=post)
+    """Shared by "write" and "edit": preview without saving, or save and go to the post.
+    Any refusal shows this form again with the reason and everything the member typed."""
+    if request.method == "POST":
+        form = PostForm(request.POST, instance=post)
+    else:
+        form = PostForm(initial=_restored(request, post), instance=post)
     context = {"form": form, "post": post}
     if request.method == "POST":
         if not form.is_valid():
@@ -71,25 +79,40 @@ def _write(request, *, post=None):
         try:
             with transaction.atomic():
                 if post is None:
-                    post = services.create_post(author=request.user, **data)
+                    saved = services.create_post(author=request.user, **data)
                 else:
-                    post = services.update_post(editor=request.user, post=post, **data)
-                _save_poll(request.user, post, form.cleaned_data)
+                    saved = services.update_post(editor=request.user, post=post, **data)
+                _save_poll(request.user, saved, form.cleaned_data)
         except PersonalInfoFound as found:
             context["personal_info"] = found.kinds
             return render(request, "posts/post_form.html", context)
-        except (ContentRefused, services.TagRefused, services.CommunityRefused) as refusal:
-            context["refusal"] = str(refusal)
-            return render(request, "posts/post_form.html", context, status=400)
-        except RateLimited as limited:
-            return render(request, "429.html", {"message": str(limited),
-                                                "kept_text": data["body"]}, status=429)
-        after_writing(request, post)
+        except Refused as refusal:
+            context["refusal"] = refusal.message
+            return render(request, "posts/post_form.html", context, status=refusal.status)
+        drafts.forget_post(request, post)
+        after_writing(request, saved)
         if data.get("suggested_tag"):
             messages.info(request, "Thank you for suggesting a symptom. A moderator will look "
                                    "at it soon.")
-        return redirect(landing_url(post, post.get_absolute_url()))
+        return redirect(landing_url(saved, saved.get_absolute_url()))
     return render(request, "posts/post_form.html", context)
+
+
+def _restored(request, post):
+    """The post form kept when the login expired, brought back once."""
+    draft = drafts.post_draft(request, post)
+    if draft:
+        messages.info(request, "Here is what you wrote before you were asked to log in. "
+                               "Check it, then publish.")
+    return draft or {}
+
+
+def _keep_for_after_login(request, post, url):
+    """The login expired (or never was): keep the whole form and come back to it."""
+    drafts.ensure_may_keep(request)
+    drafts.keep_post(request, post, request.POST)
+    messages.info(request, "Please log in to publish. What you wrote is kept for you.")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': url})}")
 
 
 def _save_poll(author, post, data):
@@ -100,15 +123,22 @@ def _save_poll(author, post, data):
         services.remove_poll(author=author, post=post)  # nothing to do when there is none
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def post_create(request):
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            return _keep_for_after_login(request, None, reverse("post_create"))
+        return redirect_to_login(request.get_full_path())
     return _write(request)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def post_edit(request, slug):
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            post = get_object_or_404(Post, slug=slug)
+            return _keep_for_after_login(request, post, reverse("post_edit", args=[slug]))
+        return redirect_to_login(request.get_full_path())
     post = _visible_post_or_404(request, slug)
     ensure_can_edit_post(request.user, post)
     return _write(request, post=post)

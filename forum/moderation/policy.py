@@ -9,18 +9,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from accounts.refusals import Refused
+from accounts.write_checks import check_link_count, may_link_freely
 from posts.rendering import render_markdown
 
 logger = logging.getLogger("kindred.rate_limits")
 _cache_error_logged_at = -60.0
-
-
-class RateLimited(Exception):
-    """Too many of one action in a short time (shown with a 429, the text kept)."""
-
-
-class ContentRefused(Exception):
-    """Content the member can fix (shown with a 400, the text kept)."""
 
 
 def check_rate(user, action):
@@ -31,8 +25,8 @@ def check_rate(user, action):
     key = f"rate:{action}:{user.pk}:{bucket}"
     count = _count(key, window)
     if count is not None and count > limit:
-        raise RateLimited(f"You have reached the limit of {limit} for now. Please wait a "
-                          "little and try again; your text is kept below.")
+        raise Refused(f"You have reached the limit of {limit} for now. Please wait a "
+                      "little and try again; your text is kept below.", status=429)
 
 
 def _count(key, window):
@@ -57,18 +51,9 @@ def needs_review(user):
 
 
 def check_links(user, text):
-    if settings.KINDRED_NEW_MEMBER_REVIEW <= 0 or user.is_moderator:
-        return
-    if user.approved_contributions > 0:
-        return
-    allowed = settings.KINDRED_NEW_MEMBER_LINKS
-    if render_markdown(text).count("<a ") > allowed:
-        raise ContentRefused(
-            "New members can't include links until a moderator has approved one of their "
-            "posts or comments. Please remove the links for now." if allowed == 0 else
-            f"New members can include at most {allowed} link(s) until a moderator has "
-            "approved one of their posts or comments."
-        )
+    """The new-member link limit (accounts.write_checks) on Markdown as it will be shown."""
+    if not may_link_freely(user):
+        check_link_count(user, render_markdown(text).count("<a "))
 
 
 def _phrase_pattern():

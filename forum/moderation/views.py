@@ -23,7 +23,6 @@ from .forms import (
     ReportForm,
 )
 from .models import Appeal, ModerationAction, Report
-from .policy import RateLimited
 from .reports import file_report
 
 QUEUE_PAGE, LOG_PAGE = 20, 50
@@ -59,8 +58,6 @@ def _report(request, post, comment=None):
             context["refusal"] = refusal.message
             return render(request, "moderation/report_form.html", context,
                           status=refusal.status)
-        except RateLimited as limited:
-            return render(request, "429.html", {"message": str(limited)}, status=429)
         return render(request, "moderation/report_thanks.html", context)
     return render(request, "moderation/report_form.html", context)
 

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -5,6 +7,25 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from .disclaimers import Disclaimer
+
+# Joiners hold emoji sequences and some scripts together; every other format character goes.
+KEPT_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
+
+
+def single_line(text):
+    """A title is one line: line breaks, tabs and other control characters become a space,
+    invisible format characters (bidi overrides, zero-width spaces) go, spaces collapse.
+    Emails, feeds and page titles can then carry it safely."""
+    kept = []
+    for ch in text or "":
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Zl", "Zp") or ch.isspace():
+            kept.append(" ")
+        elif category == "Cf" and ch not in KEPT_FORMAT_CHARACTERS:
+            continue
+        else:
+            kept.append(ch)
+    return " ".join("".join(kept).split())
 
 
 class PostQuerySet(models.QuerySet):
@@ -107,6 +128,11 @@ class Post(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # Whatever path writes a post (services, the admin, a shell), its title is one line.
+        self.title = single_line(self.title)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("post_detail", args=[self.slug])

@@ -1,8 +1,7 @@
 """Writes. One function per action; each checks permission and acts in one transaction."""
 
-from .comments import CommentRefused, delete_comment, edit_comment, post_comment
+from .comments import delete_comment, edit_comment, post_comment
 from .community import (
-    CommunityRefused,
     remove_poll,
     set_poll,
     toggle_bookmark,
@@ -11,7 +10,6 @@ from .community import (
 )
 from .posts import create_post, delete_post, publish_disclaimer, update_post
 from .tags import (
-    TagRefused,
     approve_suggestion,
     decline_suggestion,
     merge_suggestion,
@@ -20,8 +18,8 @@ from .tags import (
 )
 
 __all__ = [
-    "CommunityRefused", "remove_poll", "set_poll", "toggle_bookmark", "toggle_reaction", "vote",
-    "CommentRefused", "TagRefused", "approve_suggestion", "create_post", "decline_suggestion",
+    "remove_poll", "set_poll", "toggle_bookmark", "toggle_reaction", "vote",
+    "approve_suggestion", "create_post", "decline_suggestion",
     "delete_comment", "delete_post", "edit_comment", "merge_suggestion", "post_comment",
     "publish_disclaimer", "set_follow", "suggest_tag", "update_post",
 ]

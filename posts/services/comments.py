@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.refusals import Refused
 from forum.moderation.policy import check_links, check_rate, needs_review
 from forum.moderation.reports import flag_if_at_risk
 from forum.notifications.services import notify_comment
@@ -21,10 +22,6 @@ from ..rendering import render_markdown
 DUPLICATE_WINDOW = timedelta(seconds=30)
 
 
-class CommentRefused(Exception):
-    """Bad input a member can fix (shown with a 400 and their text kept)."""
-
-
 def _locked_post(post):
     # Lock the post row: writers to one thread queue up (PostgreSQL), and we see is_locked fresh.
     return Post.objects.select_for_update().get(pk=post.pk)
@@ -33,9 +30,9 @@ def _locked_post(post):
 def _reply_target(post, parent_id):
     parent = Comment.objects.select_related("parent").filter(pk=parent_id).first()
     if parent is None or parent.post_id != post.pk:
-        raise CommentRefused("The comment you are replying to is not part of this post.")
+        raise Refused("The comment you are replying to is not part of this post.")
     if parent.status != Comment.Status.VISIBLE:
-        raise CommentRefused("The comment you are replying to is no longer available.")
+        raise Refused("The comment you are replying to is no longer available.")
     return parent
 
 
@@ -105,16 +102,28 @@ def _recent_duplicate(author, post, body):
     ).exclude(status=Comment.Status.DELETED).first()
 
 
+def _links(text):
+    return render_markdown(text).count("<a ")
+
+
 @transaction.atomic
 def edit_comment(*, editor, comment, body, confirm_personal_info=False):
+    """Edits pass the same checks as new comments. A member still under new-member review
+    who adds links sends the comment back to a moderator, as a new comment would be."""
     post = _locked_post(comment.post)
+    comment = Comment.objects.get(pk=comment.pk)
     ensure_can_change_comment(editor, comment)
     ensure_can_comment(editor, post)
     guard(body, confirmed=confirm_personal_info)
     check_links(editor, body)
+    back_to_review = (comment.status == Comment.Status.VISIBLE and needs_review(editor)
+                      and _links(body) > _links(comment.body))
     comment.body, comment.body_html = body, render_markdown(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
+    if back_to_review:
+        comment = change_comment_status(comment, Comment.Status.PENDING)
+    comment.post = post
     flag_if_at_risk(comment, body, post=post, comment=comment)
     return comment
 

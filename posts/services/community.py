@@ -3,13 +3,11 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.refusals import Refused
+
 from ..models import Bookmark, Comment, Poll, PollChoice, PollVote, Post, Reaction
 from ..models.community import MAX_CHOICES, MIN_CHOICES
 from ..permissions import ensure_can_edit_post, ensure_can_write
-
-
-class CommunityRefused(Exception):
-    """Input a member can fix (shown with a 400, nothing changed)."""
 
 
 def clean_choices(lines):
@@ -19,10 +17,10 @@ def clean_choices(lines):
         if text and text.lower() not in {c.lower() for c in choices}:
             choices.append(text)
     if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
-        raise CommunityRefused(f"A poll needs {MIN_CHOICES} to {MAX_CHOICES} different "
+        raise Refused(f"A poll needs {MIN_CHOICES} to {MAX_CHOICES} different "
                                "choices, one per line.")
     if any(len(choice) > 120 for choice in choices):
-        raise CommunityRefused("Keep each choice under 120 characters.")
+        raise Refused("Keep each choice under 120 characters.")
     return choices
 
 
@@ -32,16 +30,16 @@ def set_poll(*, author, post, question, choices, closes_at=None):
     ensure_can_edit_post(author, post)
     question = " ".join((question or "").split())
     if not question:
-        raise CommunityRefused("Write the poll's question.")
+        raise Refused("Write the poll's question.")
     choices = clean_choices(choices)
     if closes_at is not None and closes_at <= timezone.now():
-        raise CommunityRefused("The closing date must be in the future.")
+        raise Refused("The closing date must be in the future.")
     poll, created = Poll.objects.select_for_update().get_or_create(
         post=post, defaults={"question": question, "closes_at": closes_at})
     current = [c.text for c in poll.choices.all()]
     if not created:
         if current != choices and poll.votes.exists():
-            raise CommunityRefused("Members have already voted, so the choices can’t change. "
+            raise Refused("Members have already voted, so the choices can’t change. "
                                    "You can still change the question or the closing date.")
         poll.question, poll.closes_at = question, closes_at
         poll.save(update_fields=["question", "closes_at"])
@@ -62,11 +60,11 @@ def vote(*, user, poll, choice_id):
     """One vote per member (a database constraint); voting again changes it until it closes."""
     ensure_can_write(user)
     if poll.is_closed:
-        raise CommunityRefused("This poll has closed. You can see the results below.")
+        raise Refused("This poll has closed. You can see the results below.")
     choice = PollChoice.objects.filter(pk=choice_id, poll=poll).first() if str(
         choice_id).isdigit() else None
     if choice is None:
-        raise CommunityRefused("Choose one of this poll’s answers.")
+        raise Refused("Choose one of this poll’s answers.")
     if PollVote.objects.filter(poll=poll, user=user).update(choice=choice,
                                                             updated_at=timezone.now()):
         return choice
@@ -81,7 +79,7 @@ def vote(*, user, poll, choice_id):
 def _ensure_visible(post, comment):
     if post.status != Post.Status.PUBLISHED or (
             comment is not None and comment.status != Comment.Status.VISIBLE):
-        raise CommunityRefused("This is no longer available.")
+        raise Refused("This is no longer available.")
 
 
 @transaction.atomic
@@ -89,7 +87,7 @@ def toggle_reaction(*, user, post, comment=None, kind):
     """Add the reaction, or take it back if it was there. Returns True when added."""
     ensure_can_write(user)
     if kind not in Reaction.Kind.values:
-        raise CommunityRefused("Choose “Me too”, “Sending a hug” or “Helpful”.")
+        raise Refused("Choose “Me too”, “Sending a hug” or “Helpful”.")
     _ensure_visible(post, comment)
     existing = Reaction.objects.filter(user=user, post=post, comment=comment, kind=kind)
     if existing.delete()[0]:
@@ -106,7 +104,7 @@ def toggle_reaction(*, user, post, comment=None, kind):
 def toggle_bookmark(*, user, post, comment=None):
     """Save it, or unsave it if it was saved. Returns True when saved."""
     if not user.is_authenticated:
-        raise CommunityRefused("Please log in to save things.")
+        raise Refused("Please log in to save things.")
     _ensure_visible(post, comment)
     if Bookmark.objects.filter(user=user, post=post, comment=comment).delete()[0]:
         return False

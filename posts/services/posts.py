@@ -6,15 +6,17 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.refusals import Refused
 from forum.moderation.policy import check_links, check_rate, needs_review
 from forum.moderation.reports import flag_if_at_risk
 from forum.notifications.services import notify_new_post, notify_post_mentions
 
-from ..models import MAX_TAGS_PER_POST, Disclaimer, Post
+from ..models import MAX_TAGS_PER_POST, Comment, Disclaimer, Post
+from ..models.posts import single_line
 from ..permissions import ensure_can_edit_post, ensure_can_write
 from ..personal_info import guard
 from ..rendering import render_markdown
-from .tags import TagRefused, suggest_tag
+from .tags import suggest_tag
 
 SLUG_MAX = 80
 
@@ -46,9 +48,9 @@ def publish_disclaimer(*, body):
 def _check_tags(symptoms):
     symptoms = list(symptoms or [])
     if len(symptoms) > MAX_TAGS_PER_POST:
-        raise TagRefused(f"Choose at most {MAX_TAGS_PER_POST} symptoms for one post.")
+        raise Refused(f"Choose at most {MAX_TAGS_PER_POST} symptoms for one post.")
     if any(not symptom.is_curated for symptom in symptoms):
-        raise TagRefused("Choose symptoms from the list, or suggest a new one.")
+        raise Refused("Choose symptoms from the list, or suggest a new one.")
     return symptoms
 
 
@@ -56,6 +58,7 @@ def _check_tags(symptoms):
 def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Visibility.PUBLIC,
                 symptoms=(), suggested_tag="", confirm_personal_info=False):
     ensure_can_write(author)
+    title = _one_line_title(title)
     symptoms = _check_tags(symptoms)
     guard(title, body, confirmed=confirm_personal_info)
     check_links(author, body)
@@ -85,21 +88,56 @@ def announce_post(post):
     notify_post_mentions(post)
 
 
+def _one_line_title(title):
+    title = single_line(title)
+    if not title:
+        raise Refused("Please give your post a title.")
+    return title
+
+
+def _check_audience(stored, visibility):
+    """Members who replied to a members-only post wrote for members: the post may narrow its
+    audience, never widen it over their words."""
+    widening = (stored.visibility == Post.Visibility.MEMBERS
+                and visibility == Post.Visibility.PUBLIC)
+    others = (Comment.objects.filter(post=stored).exclude(author=stored.author)
+              .exclude(status=Comment.Status.DELETED))  # a tombstone holds no words
+    if widening and others.exists():
+        raise Refused("Other members have replied to this post while it was for members only, "
+                      "so it stays members-only: they wrote for members, not for everyone. "
+                      "Everything else you changed can still be saved.")
+
+
+def _links(text):
+    return render_markdown(text).count("<a ")
+
+
 @transaction.atomic
 def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, suggested_tag="",
                 confirm_personal_info=False):
-    ensure_can_edit_post(editor, post)
-    guard(title, body, confirmed=confirm_personal_info)
+    """Edits pass the same checks as new posts. A member still under new-member review who
+    adds links sends the post back to a moderator, as their new posts would be."""
+    stored = Post.objects.select_for_update().get(pk=post.pk)  # replies wait for us
+    ensure_can_edit_post(editor, stored)
     if not editor.is_moderator:
         ensure_can_write(editor)
-        check_links(editor, body)
+    title = _one_line_title(title)
+    _check_audience(stored, visibility)
+    guard(title, body, confirmed=confirm_personal_info)
+    check_links(editor, body)
     if symptoms is not None:
         post.tags.set(_check_tags(symptoms))
     suggest_tag(author=editor, post=post, name=suggested_tag)
+    fields = ["title", "body", "body_html", "kind", "visibility", "edited_at"]
+    post.status = stored.status
+    if (stored.status == Post.Status.PUBLISHED and needs_review(editor)
+            and _links(body) > _links(stored.body)):
+        post.status = Post.Status.PENDING
+        fields.append("status")
     post.title, post.body, post.kind, post.visibility = title, body, kind, visibility
     post.body_html = render_markdown(body)
     post.edited_at = timezone.now()
-    post.save(update_fields=["title", "body", "body_html", "kind", "visibility", "edited_at"])
+    post.save(update_fields=fields)
     flag_if_at_risk(post, title, body, post=post)
     return post
 

@@ -1,8 +1,9 @@
 """Writes for symptom tags: following, and deciding members' suggested tags."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
+
+from accounts.refusals import Refused
 
 from ..models import Symptom, SymptomSynonym, TagFollow, TagSuggestion
 from ..permissions import ensure_can_write
@@ -11,16 +12,12 @@ NO_FOLLOW = "none"
 FOLLOW_LEVELS = {*TagFollow.Level.values, NO_FOLLOW}
 
 
-class TagRefused(Exception):
-    """Bad tag input a member can fix (shown with a 400)."""
-
-
 @transaction.atomic
 def set_follow(*, user, tag, level):
     """Watching / following / muted, or "none" to stop. Setting the same level twice is fine."""
     ensure_can_write(user)
     if level not in FOLLOW_LEVELS:
-        raise TagRefused("Choose watching, following, muted or not following.")
+        raise Refused("Choose watching, following, muted or not following.")
     if level == NO_FOLLOW:
         TagFollow.objects.filter(user=user, tag=tag).delete()
         return None
@@ -43,13 +40,13 @@ def suggest_tag(*, author, post, name):
 
 def _ensure_moderator(user):
     if not (user and user.is_authenticated and user.is_moderator):
-        raise PermissionDenied("Only moderators decide on suggested tags.")
+        raise Refused("Only moderators decide on suggested tags.", status=403)
 
 
 def _pending(suggestion):
     suggestion = TagSuggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.status != TagSuggestion.Status.PENDING:
-        raise TagRefused("This suggestion has already been decided.")
+        raise Refused("This suggestion has already been decided.", status=409)
     return suggestion
 
 

@@ -7,9 +7,10 @@ import uuid
 import pytest
 from django.core.cache.backends.db import DatabaseCache
 
+from accounts.refusals import Refused
 from forum.cache import ResilientRedisCache
 from forum.moderation import policy
-from forum.moderation.policy import RateLimited, check_rate
+from forum.moderation.policy import check_rate
 from posts.models import Comment
 from tests.conftest import IN_CI
 from tests.factories import PASSWORD
@@ -58,7 +59,7 @@ def test_a_rate_limit_counts_exactly_across_processes_sharing_the_database_cache
         monkeypatch.setattr(policy, "cache", workers[n % 2])
         check_rate(member, "comment")
     monkeypatch.setattr(policy, "cache", workers[1])
-    with pytest.raises(RateLimited):
+    with pytest.raises(Refused):
         check_rate(member, "comment")
 
 
@@ -92,5 +93,5 @@ def test_with_real_redis_a_rate_limit_counts_exactly_across_processes(member, se
     # With CI=true an unreachable Redis fails here instead of passing on the fallback.
     assert not any(worker.degraded() for worker in workers), \
         f"Redis at {REAL_REDIS} is unreachable{' (CI)' if IN_CI else ''}"
-    with pytest.raises(RateLimited):
+    with pytest.raises(Refused):
         check_rate(member, "comment")

@@ -118,11 +118,11 @@ def test_a_poll_is_set_while_writing_and_changed_while_editing(client, member):
 
 
 def test_choices_cannot_change_after_votes(member, other_member, post, poll):
-    from posts.services import CommunityRefused
+    from accounts.refusals import Refused
     from posts.services import vote as cast
 
     cast(user=other_member, poll=poll, choice_id=poll.choices.first().pk)
-    with pytest.raises(CommunityRefused):
+    with pytest.raises(Refused):
         set_poll(author=member, post=post, question="New?", choices=["A", "B"])
     assert poll.choices.count() == 3
 

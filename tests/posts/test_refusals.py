@@ -1,0 +1,129 @@
+"""Every refusal on the content side is one type (`Refused`) and keeps the member's words."""
+
+import pytest
+from django.core.cache import cache
+
+from accounts.refusals import Refused
+from forum.moderation.services import act_on_member
+from posts.models import Comment, Post
+from posts.services import (
+    create_post,
+    edit_comment,
+    post_comment,
+    set_follow,
+    set_poll,
+    toggle_reaction,
+    update_post,
+)
+from tests.factories import make_user
+
+STORY = {"kind": "story", "title": "The hug came back", "body": "Tight band all evening.",
+         "visibility": "public", "publish": "1"}
+
+
+@pytest.fixture
+def fresh_rate_limits():
+    """Rate-limit counters live in the cache, which outlives each test's database."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def silence(member):
+    act_on_member(moderator=make_user("mod_s", moderator=True), kind="silence", member=member,
+                  days=3, guideline="be_gentle", statement="Cooling off.")
+    member.refresh_from_db()
+
+
+def test_a_silenced_member_gets_their_story_back_with_the_reason(client, member):
+    silence(member)
+    client.force_login(member)
+    response = client.post("/posts/new/", STORY)
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "paused your posting" in page
+    assert 'value="The hug came back"' in page and "Tight band all evening.</textarea>" in page
+    assert '<form method="post"' in page
+    assert not Post.objects.exists()
+
+
+def test_a_silenced_member_editing_their_post_keeps_the_new_words(client, member, post):
+    silence(member)
+    client.force_login(member)
+    response = client.post(f"/posts/{post.slug}/edit/", {**STORY, "body": "Second thoughts."})
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "paused your posting" in page and "Second thoughts.</textarea>" in page
+    post.refresh_from_db()
+    assert post.body == "Does anyone else wake up *stiff*?"
+
+
+def test_a_silenced_member_editing_a_comment_keeps_the_new_words(client, member, post):
+    comment = post_comment(author=member, post=post, body="First words")
+    silence(member)
+    client.force_login(member)
+    response = client.post(f"/comments/{comment.pk}/edit/", {"body": "Changed my mind"})
+    assert response.status_code == 403
+    assert "Changed my mind</textarea>" in response.content.decode()
+    assert Comment.objects.get().body == "First words"
+
+
+def test_someone_elses_post_edit_is_refused_with_the_words_kept(client, other_member, post):
+    client.force_login(other_member)
+    response = client.post(f"/posts/{post.slug}/edit/", {**STORY, "body": "Not mine to say."})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Only the author or a moderator" in page and "Not mine to say." in page
+
+
+def test_a_refused_poll_keeps_the_whole_story(client, member, other_member, post):
+    poll = set_poll(author=member, post=post, question="Tea?", choices=["Yes", "No"])
+    from posts.services import vote
+    vote(user=other_member, poll=poll, choice_id=poll.choices.first().pk)
+    client.force_login(member)
+    response = client.post(f"/posts/{post.slug}/edit/", {
+        **STORY, "body": "Edited story", "poll_question": "Tea?", "poll_choices": "A\nB"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "already voted" in page and "Edited story</textarea>" in page
+    post.refresh_from_db()
+    assert post.body != "Edited story"  # the post and the poll change together or not at all
+
+
+@pytest.mark.parametrize(("call", "status"), [
+    (lambda m, p: create_post(author=m, title="t", body="b"), 403),
+    (lambda m, p: update_post(editor=make_user("x"), post=p, title="t", body="b",
+                              kind="story", visibility="public"), 403),
+    (lambda m, p: post_comment(author=m, post=p, body="hi", parent=987654), 400),
+    (lambda m, p: toggle_reaction(user=m, post=p, kind="shout"), 403),
+    (lambda m, p: set_follow(user=m, tag=None, level="loud"), 403),
+])
+def test_content_services_refuse_with_one_type_and_a_status(member, post, call, status):
+    silence(member) if status == 403 else None
+    with pytest.raises(Refused) as refused:
+        call(member, post)
+    assert refused.value.status == status and refused.value.message
+
+
+def test_editing_someone_elses_comment_is_a_403_refusal(member, other_member, post):
+    comment = post_comment(author=member, post=post, body="Mine")
+    with pytest.raises(Refused) as refused:
+        edit_comment(editor=other_member, comment=comment, body="Theirs")
+    assert refused.value.status == 403
+
+
+def test_a_rate_limited_story_comes_back_in_the_form_with_429(client, settings, member,
+                                                              fresh_rate_limits):
+    settings.KINDRED_RATE_LIMITS = True
+    settings.KINDRED_RATE_LIMIT_RULES = {**settings.KINDRED_RATE_LIMIT_RULES, "post": (1, 3600)}
+    client.force_login(member)
+    assert client.post("/posts/new/", STORY).status_code == 302
+    response = client.post("/posts/new/", {**STORY, "title": "Another evening"})
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert 'value="Another evening"' in page and '<form method="post"' in page
+
+
+def test_a_bad_search_is_a_400_refusal(client, db):
+    response = client.get("/search/", {"q": "!!!"})
+    assert response.status_code == 400
