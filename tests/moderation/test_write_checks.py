@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.refusals import Refused
-from forum.moderation.services import act_on_content, act_on_member
+from forum.moderation import services as moderation
 from posts.models import Comment, Post
 from posts.services import edit_comment, post_comment, update_post
 from tests.factories import make_user
@@ -21,13 +21,12 @@ def mod(db):
 
 
 def approve(mod, post, comment=None):
-    act_on_content(moderator=mod, kind="approve", post=post, comment=comment,
-                   guideline="be_gentle", statement="Welcome")
+    moderation.approve(moderator=mod, post=post, comment=comment)
 
 
 def silence(mod, member):
-    act_on_member(moderator=mod, kind="silence", member=member, days=2, guideline="be_gentle",
-                  statement="A pause.")
+    moderation.silence(moderator=mod, member=member, days=2, guideline="be_gentle",
+                       statement="A pause.")
     member.refresh_from_db()
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from accounts.refusals import Refused
-from forum.moderation.services import act_on_member
+from forum.moderation.services import silence as silence_member
 from posts.models import Comment, Post
 from posts.services import (
     create_post,
@@ -30,8 +30,8 @@ def fresh_rate_limits():
 
 
 def silence(member):
-    act_on_member(moderator=make_user("mod_s", moderator=True), kind="silence", member=member,
-                  days=3, guideline="be_gentle", statement="Cooling off.")
+    silence_member(moderator=make_user("mod_s", moderator=True), member=member,
+                   days=3, guideline="be_gentle", statement="Cooling off.")
     member.refresh_from_db()
 
 
