@@ -12,8 +12,12 @@ from tests.factories import make_post, make_user
 
 def test_a_title_with_a_line_break_does_not_stop_the_email_batch(
         member, other_member, django_capture_on_commit_callbacks):
-    story = make_post(member, title="Numb feet\r\nand\x0bhands\u2028again")
-    assert "\n" in story.title  # as a title edited in the admin can be
+    story = make_post(member, title="Numb feet and hands again")
+    # Titles are one line wherever they are saved; a row written before that rule (or by
+    # hand in the database) can still hold a line break, and email must cope with it.
+    type(story).objects.filter(pk=story.pk).update(title="Numb feet\r\nand\x0bhands\u2028again")
+    story.refresh_from_db()
+    assert "\n" in story.title
     third = make_user("sorrel")
     with django_capture_on_commit_callbacks(execute=True):
         post_comment(author=other_member, post=story, body="Same, @sorrel?")

@@ -73,7 +73,7 @@ def test_someone_elses_post_edit_is_refused_with_the_words_kept(client, other_me
     response = client.post(f"/posts/{post.slug}/edit/", {**STORY, "body": "Not mine to say."})
     assert response.status_code == 403
     page = response.content.decode()
-    assert "Only the author or a moderator" in page and "Not mine to say." in page
+    assert "Only the author can change this post" in page and "Not mine to say." in page
 
 
 def test_a_refused_poll_keeps_the_whole_story(client, member, other_member, post):
