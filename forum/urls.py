@@ -14,7 +14,7 @@ urlpatterns = [
     path("pages/<slug:slug>/", views.editorial_page, name="page"),
     path("moderation/", include("forum.moderation.urls")),
     path("posts/<slug:slug>/report/", moderation_views.report_post, name="report_post"),
-    path("comments/<int:comment_id>/report/", moderation_views.report_comment,
+    path("comments/<id:comment_id>/report/", moderation_views.report_comment,
          name="report_comment"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.parsing import parse_id
 from forum.moderation.policy import ContentRefused, RateLimited
 
 from . import drafts, services
@@ -48,11 +49,9 @@ def _refused(request, post, form, message, status, personal_info=None):
 def post_comment(request, slug):
     post = get_object_or_404(Post.objects.visible_to(request.user), slug=slug)
     form = CommentForm(request.POST)
-    parent_id = request.POST.get("parent") or None
+    parent_id = parse_id(request.POST.get("parent"))
     if not request.user.is_authenticated:
         # The login expired (or never was): keep the words and bring them back to this box.
-        if parent_id and not str(parent_id).isdigit():
-            parent_id = None
         drafts.keep(request, post, parent_id, request.POST.get("body", "").replace("\x00", ""))
         anchor = f"?reply={parent_id}#reply-{parent_id}" if parent_id else "#comment-form"
         messages.info(request, "Please log in to post. What you wrote is kept for you.")
@@ -92,11 +91,10 @@ def comment_thread(request, comment_id):
     comment = comment_or_404(request, comment_id)
     post = comment.post
     top = subthread(comment, request.user)
-    reply_to = request.GET.get("reply")
+    reply_to = parse_id(request.GET.get("reply"))
     renderer = ThreadRenderer(
         request, post, can_reply=post.status == Post.Status.PUBLISHED and not post.is_locked,
-        reply_to=int(reply_to) if reply_to and reply_to.isdigit() else None,
-        draft=drafts.get(request, post, reply_to),
+        reply_to=reply_to, draft=drafts.get(request, post, reply_to),
     )
     return render(request, "posts/comment_thread.html", {
         "post": post, "comment": comment,

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts.parsing import parse_id
 from forum.moderation.policy import ContentRefused, RateLimited
 
 from . import drafts, services
@@ -26,8 +27,7 @@ def _visible_post_or_404(request, slug):
 
 
 def _reply_to(request):
-    value = request.GET.get("reply", "")
-    return int(value) if value.isdigit() else None
+    return parse_id(request.GET.get("reply"))
 
 
 def post_detail(request, slug):

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.parsing import parse_id
 from posts.comment_views import comment_or_404
 from posts.models import Comment, Post
 
@@ -139,7 +140,7 @@ def appeal(request, action_id):
 @require_http_methods(["GET", "POST"])
 def appeals(request):
     if request.method == "POST":
-        appeal_obj = get_object_or_404(Appeal, pk=request.POST.get("appeal") or 0)
+        appeal_obj = get_object_or_404(Appeal, pk=parse_id(request.POST.get("appeal")))
         form = AppealDecisionForm(request.POST)
         if not form.is_valid():
             return _queue_error(request, "Choose grant or deny and write an explanation.", 400)

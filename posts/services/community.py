@@ -3,6 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.parsing import parse_id
+
 from ..models import Bookmark, Comment, Poll, PollChoice, PollVote, Post, Reaction
 from ..models.community import MAX_CHOICES, MIN_CHOICES
 from ..permissions import ensure_can_edit_post, ensure_can_write
@@ -63,8 +65,8 @@ def vote(*, user, poll, choice_id):
     ensure_can_write(user)
     if poll.is_closed:
         raise CommunityRefused("This poll has closed. You can see the results below.")
-    choice = PollChoice.objects.filter(pk=choice_id, poll=poll).first() if str(
-        choice_id).isdigit() else None
+    choice_id = parse_id(choice_id)
+    choice = PollChoice.objects.filter(pk=choice_id, poll=poll).first() if choice_id else None
     if choice is None:
         raise CommunityRefused("Choose one of this poll’s answers.")
     if PollVote.objects.filter(poll=poll, user=user).update(choice=choice,
