@@ -52,9 +52,10 @@ class HostileInputMiddleware:
       multipart body) is read once here. Left to Django, the CSRF check raises BadRequest,
       and the 400 handler (wrapped in `requires_csrf_token`) reads the body again, fails
       again, and the visitor gets a bare 500.
-    - A NUL byte in the path, a query value or a form value: PostgreSQL refuses it in any
-      text parameter (a 500). Refused with a 400 that shows the form's words back (NULs
-      removed) rather than silently changing what was sent.
+    - A NUL byte in the path or a query value: PostgreSQL refuses it in any text parameter
+      (a 500). Refused with a 400 rather than silently changing what was asked for. Form
+      values are left to the forms: every CharField already refuses NUL with a form error
+      that shows the member's words back, and ids go through accounts.parsing.
     - A cookie holding a NUL (a forged session id) is dropped: the visitor is a reader.
     """
 
@@ -72,9 +73,8 @@ class HostileInputMiddleware:
                 return render(request, "400.html", {"message": (
                     "We could not read what was sent (it must be a form sent as UTF-8). "
                     "Please go back and try again.")}, status=400)
-        if NUL in request.path_info or _has_nul(request.GET) or _has_nul(request.POST):
-            kept = [(name, text.replace(NUL, "")) for name, text in kept_words(request)]
-            return render(request, "refused.html", {
-                "message": "What was sent contains a character that cannot be used (a NUL "
-                           "byte). Nothing was changed.", "kept": kept}, status=400)
+        if NUL in request.path_info or _has_nul(request.GET):
+            return render(request, "400.html", {
+                "message": "The address contains a character that cannot be used (a NUL "
+                           "byte). Please check the link."}, status=400)
         return self.get_response(request)

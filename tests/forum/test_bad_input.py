@@ -98,14 +98,17 @@ def test_a_nul_byte_in_an_address_is_a_400_page(client, member, url):
     assert "NUL" in response.content.decode()
 
 
-def test_a_comment_with_a_nul_byte_is_refused_and_its_words_are_shown_back(client, post,
-                                                                            other_member):
-    client.force_login(other_member)
-    response = client.post(f"/posts/{post.slug}/comments/",
-                           {"body": "Heat makes\x00 it worse.", "parent": ""})
-    assert response.status_code == 400
-    assert "Heat makes it worse." in response.content.decode()
-    assert not Comment.objects.exists()
+def test_a_suggested_tag_description_with_a_nul_byte_is_refused_with_a_reason(
+        client, post, member, moderator):
+    suggest_tag(author=member, post=post, name="Jaw pain")
+    client.force_login(moderator)
+    response = client.post("/tags/suggestions/", {
+        "suggestion": TagSuggestion.objects.get().pk, "action": "approve",
+        "description": "Pain\x00 in the jaw."}, follow=True)
+    assert response.status_code == 200
+    assert "The description contains a character that cannot be used." in (
+        response.content.decode())
+    assert TagSuggestion.objects.get().status == "pending"
 
 
 def test_a_forged_session_cookie_with_a_nul_byte_is_ignored(client, db):

@@ -37,6 +37,15 @@ FIELD_NAMES = [
     "show_health_details", "profile_visibility", "digest_frequency", "login", "username",
     "email", "password1", "password2", "oldpassword", "remember", "preview", "since", "until",
 ]
+# Valid choices, so that hostile free text gets past them to the services and the database.
+VALID_CHOICES = {
+    "kind": "story", "visibility": "public", "action": "approve", "grant": "grant",
+    "guideline": "be_gentle", "reason": "something_else", "level": "watching",
+    "mode": "anonymise", "text_size": "125", "font": "site", "profile_visibility": "members",
+    "digest_frequency": "daily", "days": "3",
+}
+FREE_TEXT = ["body", "title", "description", "statement", "text", "details", "bio",
+             "poll_question", "poll_choices", "suggested_tag", "next"]
 # Posting here would end the sweep's own session, not test anything.
 NOT_POSTED = {"/accounts/logout/"}
 PARAM = re.compile(r"%\((\w+)\)s")
@@ -145,6 +154,11 @@ def test_hostile_form_values_posted_anywhere_never_give_a_server_error(world, ro
         for n in range(_samples(text, 2)):
             value = TRAP if n else next(values).replace("%00", "\x00")
             _check(client, failures, "post", url, data=dict.fromkeys(FIELD_NAMES, value))
+        ids = {"parent": world["comment_id"], "choice": "1", "suggestion": "1", "appeal": "1",
+               "into": "1", "symptoms": "1"}
+        for value in ("a\x00b", next(values)):  # free text past valid choices and ids
+            _check(client, failures, "post", url, data={
+                **VALID_CHOICES, **ids, **dict.fromkeys(FREE_TEXT, value)})
     assert not failures, "\n".join(failures)
 
 
