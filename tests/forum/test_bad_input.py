@@ -111,6 +111,14 @@ def test_a_suggested_tag_description_with_a_nul_byte_is_refused_with_a_reason(
     assert TagSuggestion.objects.get().status == "pending"
 
 
+@pytest.mark.parametrize("target", ["🧠", "home", "x" * 5000, "//elsewhere.example/", "/tags/"])
+def test_the_display_tools_go_back_to_a_path_only(client, db, target):
+    response = client.post("/settings/accessibility/",
+                           {"text_size": "125", "font": "site", "next": target})
+    assert response.status_code == 302
+    assert response.url == (target if target == "/tags/" else "/")
+
+
 def test_a_forged_session_cookie_with_a_nul_byte_is_ignored(client, db):
     client.cookies["sessionid"] = "abcdefgh\x00ijklmnop"
     response = client.get("/")

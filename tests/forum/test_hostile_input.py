@@ -40,7 +40,7 @@ FIELD_NAMES = [
 # Valid choices, so that hostile free text gets past them to the services and the database.
 VALID_CHOICES = {
     "kind": "story", "visibility": "public", "action": "approve", "grant": "grant",
-    "guideline": "be_gentle", "reason": "something_else", "level": "watching",
+    "guideline": "be_gentle", "reason": "other", "level": "watching",
     "mode": "anonymise", "text_size": "125", "font": "site", "profile_visibility": "members",
     "digest_frequency": "daily", "days": "3",
 }
