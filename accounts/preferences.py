@@ -4,6 +4,7 @@ Applied by the server as classes on <html>, so they work without JavaScript and 
 """
 
 from .models import Font, TextSize
+from .parsing import parse_int
 
 COOKIE_NAME = "kindred_a11y"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 365
@@ -18,8 +19,9 @@ def parse_cookie(raw):
     """'150:1:dyslexic:1:0' -> preferences; anything odd gives the defaults for that part."""
     prefs = dict(DEFAULTS)
     parts = (raw or "").split(":")
-    if parts and parts[0].isdigit() and int(parts[0]) in TEXT_SIZES:
-        prefs["text_size"] = int(parts[0])
+    text_size = parse_int(parts[0], low=min(TEXT_SIZES), high=max(TEXT_SIZES))
+    if text_size in TEXT_SIZES:
+        prefs["text_size"] = text_size
     flags = {1: "high_contrast", 3: "wide_spacing", 4: "reduced_motion"}
     for index, name in flags.items():
         if len(parts) > index and parts[index] in {"0", "1"}:

@@ -11,7 +11,9 @@ from .refusals import Refused
 
 def _safe_next(request, fallback="/"):
     target = request.POST.get("next") or request.GET.get("next") or fallback
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    # Only a path: redirect() would read any other word as a view name (NoReverseMatch).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+            target, {request.get_host()}, request.is_secure()):
         return target
     return fallback
 

@@ -15,7 +15,7 @@ urlpatterns = [
     path("pages/<slug:slug>/", views.editorial_page, name="page"),
     path("moderation/", include("forum.moderation.urls")),
     path("posts/<slug:slug>/report/", moderation_views.report_post, name="report_post"),
-    path("comments/<int:comment_id>/report/", moderation_views.report_comment,
+    path("comments/<id:comment_id>/report/", moderation_views.report_comment,
          name="report_comment"),
     # Before the admin's own URLs: its login page only sends people to the site's login.
     path("admin/login/", admin_login, name="admin_login"),

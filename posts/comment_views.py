@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.parsing import parse_id
 from accounts.refusals import Refused
 
 from . import drafts, services
@@ -48,12 +49,9 @@ def _refused(request, post, form, message, status, personal_info=None):
 def post_comment(request, slug):
     post = get_object_or_404(Post.objects.visible_to(request.user), slug=slug)
     form = CommentForm(request.POST)
-    parent_id = request.POST.get("parent") or None
+    parent_id = parse_id(request.POST.get("parent"))
     if not request.user.is_authenticated:
         # The login expired (or never was): keep the words and bring them back to this box.
-        if parent_id and not (parent_id.isascii() and parent_id.isdigit()
-                              and len(parent_id) < 12):
-            parent_id = None
         drafts.ensure_may_keep(request)
         drafts.keep(request, post, parent_id, request.POST.get("body", ""))
         anchor = f"?reply={parent_id}#reply-{parent_id}" if parent_id else "#comment-form"
@@ -90,11 +88,10 @@ def comment_thread(request, comment_id):
     comment = comment_or_404(request, comment_id)
     post = comment.post
     top = subthread(comment, request.user)
-    reply_to = request.GET.get("reply")
+    reply_to = parse_id(request.GET.get("reply"))
     renderer = ThreadRenderer(
         request, post, can_reply=post.status == Post.Status.PUBLISHED and not post.is_locked,
-        reply_to=int(reply_to) if reply_to and reply_to.isdigit() else None,
-        draft=drafts.get(request, post, reply_to),
+        reply_to=reply_to, draft=drafts.get(request, post, reply_to),
     )
     return render(request, "posts/comment_thread.html", {
         "post": post, "comment": comment,

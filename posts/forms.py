@@ -1,6 +1,8 @@
 from django import forms
 from django.utils import timezone
 
+from accounts.parsing import IdField, IdMultipleChoiceField
+
 from .models import MAX_TAGS_PER_POST, Poll, Post, Symptom
 from .models.posts import single_line
 
@@ -34,7 +36,7 @@ class PostForm(forms.ModelForm):
         help_text="Markdown works: *italic*, **bold**, lists and links. Up to 20,000 characters.",
     )
 
-    symptoms = forms.ModelMultipleChoiceField(
+    symptoms = IdMultipleChoiceField(
         label="Symptoms this is about",
         queryset=Symptom.objects.filter(is_curated=True).order_by("name")
         .prefetch_related("synonyms"),
@@ -135,7 +137,7 @@ class CommentForm(forms.Form):
         error_messages={"required": "Please write something before posting."},
         help_text="Be kind. Markdown works. Up to 10,000 characters.",
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    parent = IdField(required=False, widget=forms.HiddenInput)
     confirm_personal_info = forms.BooleanField(
         required=False, label="Yes, I want to share these details publicly",
     )

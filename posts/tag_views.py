@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts.parsing import parse_id
 from accounts.refusals import Refused
 
 from . import services
@@ -90,14 +91,14 @@ def tag_suggestions(request):
     if not request.user.is_moderator:
         raise Refused("Only moderators decide on suggested tags.", status=403)
     if request.method == "POST":
-        suggestion = get_object_or_404(TagSuggestion, pk=request.POST.get("suggestion") or 0)
+        suggestion = get_object_or_404(TagSuggestion, pk=parse_id(request.POST.get("suggestion")))
         action = request.POST.get("action")
         try:
             if action == "approve":
                 services.approve_suggestion(moderator=request.user, suggestion=suggestion,
                                             description=request.POST.get("description", ""))
             elif action == "merge":
-                into = get_object_or_404(Symptom, pk=request.POST.get("into") or 0)
+                into = get_object_or_404(Symptom, pk=parse_id(request.POST.get("into")))
                 services.merge_suggestion(moderator=request.user, suggestion=suggestion,
                                           into=into)
             elif action == "decline":

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from accounts.parsing import parse_id
 from accounts.refusals import Refused
 
 from . import drafts, services
@@ -30,8 +31,7 @@ def _visible_post_or_404(request, slug):
 
 
 def _reply_to(request):
-    value = request.GET.get("reply", "")
-    return int(value) if value.isdigit() else None
+    return parse_id(request.GET.get("reply"))
 
 
 def post_detail(request, slug):

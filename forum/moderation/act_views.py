@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
+from accounts.parsing import MAX_ID
 from accounts.refusals import Refused
 from posts.models import Comment, Post
 
 from . import services
 from .forms import SANCTION_CHOICES, ActionForm, MemberActionForm
 from .models import ModerationAction, Report
-from .views import MAX_ID, moderators_only
+from .views import moderators_only
 
 K = ModerationAction.Kind
 HISTORY, REMOVED_PAGE = 20, 20

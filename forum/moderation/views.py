@@ -3,11 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.parsing import parse_id
 from accounts.refusals import Refused
 from forum.middleware import kept_words
 from posts.comment_views import comment_or_404
@@ -26,15 +26,6 @@ from .models import Appeal, ModerationAction, Report
 from .reports import file_report
 
 QUEUE_PAGE, LOG_PAGE = 20, 50
-MAX_ID = 2**63 - 1
-
-
-def posted_id(value):
-    """An id sent in a form: ASCII digits within range, or 404 (never a 500)."""
-    value = value or ""
-    if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_ID:
-        raise Http404("No such item.")
-    return int(value)
 
 
 def moderators_only(view):
@@ -144,7 +135,7 @@ def appeal(request, action_id):
 @require_http_methods(["GET", "POST"])
 def appeals(request):
     if request.method == "POST":
-        appeal_obj = get_object_or_404(Appeal, pk=posted_id(request.POST.get("appeal")))
+        appeal_obj = get_object_or_404(Appeal, pk=parse_id(request.POST.get("appeal")))
         form = AppealDecisionForm(request.POST)
         try:
             if not form.is_valid():

@@ -6,6 +6,6 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("read/", views.mark_all_read, name="mark_all_read"),
-    path("<int:notification_id>/open/", views.open_notification, name="open"),
+    path("<id:notification_id>/open/", views.open_notification, name="open"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.parsing import parse_id
 from accounts.refusals import Refused
 
 from ..models import Bookmark, Comment, Poll, PollChoice, PollVote, Post, Reaction
@@ -61,8 +62,8 @@ def vote(*, user, poll, choice_id):
     ensure_can_write(user)
     if poll.is_closed:
         raise Refused("This poll has closed. You can see the results below.")
-    choice = PollChoice.objects.filter(pk=choice_id, poll=poll).first() if str(
-        choice_id).isdigit() else None
+    choice_id = parse_id(choice_id)
+    choice = PollChoice.objects.filter(pk=choice_id, poll=poll).first() if choice_id else None
     if choice is None:
         raise Refused("Choose one of this poll’s answers.")
     if PollVote.objects.filter(poll=poll, user=user).update(choice=choice,

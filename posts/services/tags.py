@@ -54,6 +54,8 @@ def _pending(suggestion):
 def approve_suggestion(*, moderator, suggestion, description=""):
     _ensure_moderator(moderator)
     suggestion = _pending(suggestion)
+    if "\x00" in description:  # no form reads it; the database refuses NUL in text
+        raise Refused("The description contains a character that cannot be used.")
     tag, _ = Symptom.objects.get_or_create(
         slug=slugify(suggestion.name)[:100] or "tag",
         defaults={"name": suggestion.name, "description": description, "is_curated": True},
