@@ -25,8 +25,12 @@ def draft_owner(user):
 
 
 def drafts_owner_context(request):
-    """Context processor: `draft_owner` for <body data-draft-owner>."""
-    return {"draft_owner": SimpleLazyObject(lambda: draft_owner(request.user))}
+    """Context processor: `draft_owner` for <body data-draft-owner>. A page refused before
+    authentication ran (bad input: forum.middleware) has no user yet: a reader's page."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"draft_owner": READER}
+    return {"draft_owner": SimpleLazyObject(lambda: draft_owner(user))}
 
 
 def forget_on_this_device(sender, request=None, **kwargs):

@@ -5,7 +5,7 @@ from django.test import Client
 
 from accounts.parsing import MAX_ID, parse_id, parse_int
 from accounts.preferences import DEFAULTS, parse_cookie
-from forum.moderation.services import act_on_content, file_appeal
+from forum.moderation.services import file_appeal, hide
 from posts.models import Comment, Post, TagSuggestion
 from posts.services import post_comment
 from posts.services.community import set_poll
@@ -129,8 +129,8 @@ def test_a_forged_session_cookie_with_a_nul_byte_is_ignored(client, db):
 @pytest.fixture
 def appeal(post, other_member, moderator):
     comment = post_comment(author=other_member, post=post, body="Try this miracle diet.")
-    action = act_on_content(moderator=moderator, kind="hide", post=post, comment=comment,
-                            guideline="experience", statement="Please share experience.")
+    action = hide(moderator=moderator, post=post, comment=comment,
+                  guideline="experience", statement="Please share experience.")
     return file_appeal(author=other_member, action=action, text="It helped me.")
 
 

@@ -17,7 +17,7 @@ from django.urls import URLResolver, get_resolver
 from django.utils.regex_helper import normalize
 
 from forum.moderation.reports import file_report
-from forum.moderation.services import act_on_content, file_appeal
+from forum.moderation.services import file_appeal, hide
 from posts.services import post_comment
 from posts.services.community import set_poll
 from posts.services.tags import suggest_tag
@@ -85,8 +85,8 @@ def world(db):
     comment = post_comment(author=reader, post=post, parent=None, body="Same here.")
     post_comment(author=author, post=post, parent=comment, body="Thank you.")
     file_report(reporter=reader, post=post, comment=None, reason="spam", details="")
-    action = act_on_content(moderator=moderator, kind="hide", post=post, comment=comment,
-                            guideline="be_gentle", statement="Please be kind.")
+    action = hide(moderator=moderator, post=post, comment=comment,
+                  guideline="be_gentle", statement="Please be kind.")
     file_appeal(author=reader, action=action, text="I was kind.")
     suggest_tag(author=author, post=post, name="Jaw pain")
     return {"slug": post.slug, "comment_id": str(comment.pk), "post_id": str(post.pk),
