@@ -196,9 +196,9 @@ def test_comment_delete_confirmation(context, page, base_url, post, member, june
 
 
 def test_locked_post(context, page, base_url, post, member, conversation):
-    from posts.models import Post
+    from tests.factories import lock
 
-    Post.objects.filter(pk=post.pk).update(is_locked=True)
+    lock(post)
     log_in(context, member, base_url)
     page.goto(post_url(base_url, post))
 
