@@ -25,8 +25,12 @@ run: venv
 	DEBUG=$${DEBUG:-1} KINDRED_HTTPS=$${KINDRED_HTTPS:-0} $(PY) manage.py seed_demo
 	DEBUG=$${DEBUG:-1} KINDRED_HTTPS=$${KINDRED_HTTPS:-0} $(PY) manage.py runserver 127.0.0.1:8000
 
+# One pytest worker per core (pytest-xdist); each worker has its own test database, live
+# server and Chromium. PYTEST_WORKERS=0 runs in one process (easier to debug).
+PYTEST_WORKERS ?= auto
+
 test: dev-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: dev-deps
 	$(PY) -m ruff check .
@@ -35,4 +39,4 @@ bench: dev-deps
 	KINDRED_RATE_LIMITS=off $(PY) -m pytest tests/bench -q -s -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-db.sqlite3*
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-db*
