@@ -158,8 +158,9 @@ def log_in(context, user, base_url):
     ])
 
 
-def assert_no_axe_violations(page):
-    """Run axe-core (all default rules) on the page as it is now and fail with its report."""
+def assert_no_axe_violations(page, theme=""):
+    """Run axe-core (all default rules) on the page as it is now and fail with its report
+    (``theme`` names the display settings in the message, e.g. "in high contrast")."""
     from axe_playwright_python.sync_playwright import Axe
 
     page.wait_for_load_state("load")
@@ -168,4 +169,5 @@ def assert_no_axe_violations(page):
     # the real CSP on and no bypass_csp is needed.
     results = Axe().run(page)
     if results.violations_count:
-        pytest.fail(f"axe on {page.url}:\n{results.generate_report()}", pytrace=False)
+        where = f"{page.url} {theme}".strip()
+        pytest.fail(f"axe on {where}:\n{results.generate_report()}", pytrace=False)

@@ -1,3 +1,4 @@
+import html
 import re
 
 import pytest
@@ -6,6 +7,7 @@ from django.test import Client
 from posts.models import Comment
 from posts.services import delete_comment, post_comment
 from tests.factories import (
+    PASSWORD,
     hide,
     lock,
     make_pending_comment,
@@ -372,3 +374,28 @@ def test_deep_threads_render_for_many_members(client, db):
         thread = client.get(f"/comments/{chain[2].pk}/thread/").content.decode()
         for comment in unseen:
             assert comment.body in thread and f'href="/u/{comment.author_name}/"' in thread
+
+
+def test_a_reader_logs_in_to_reply_and_comes_back_to_the_reply_box(client, member,
+                                                                   other_member, post):
+    """Without JavaScript: the reader's "Reply" link goes through the login form and back to
+    the post with that comment's reply box open (moved here from the browser suite: plain
+    links, a form and redirects)."""
+    root = post_comment(author=other_member, post=post, body="A cool flannel helps.")
+    post_comment(author=member, post=post, body="Thank you, I will try.", parent=root)
+    page = client.get(post.get_absolute_url()).content.decode()
+    link = re.search(rf'<a class="reply-link" href="([^"]+)" data-reply-to="{root.pk}"[^>]*>'
+                     r'Reply<span class="visually-hidden"> to ash</span></a>', page)
+    assert link, "no “Reply to ash” link for a reader"
+    login_url = html.unescape(link.group(1))
+    assert login_url.startswith("/accounts/login/?next=")
+
+    response = client.post(login_url, {"login": "rowan", "password": PASSWORD})
+    assert response.status_code == 302, response.status_code
+    assert response.url == f"/posts/{post.slug}/?reply={root.pk}#reply-{root.pk}"
+    page = client.get(response.url).content.decode()
+    assert page.count(f'id="reply-{root.pk}"') == 1
+    item = page[page.index(f'<li id="comment-{root.pk}"'):]
+    assert item.index(f'<form method="post" action="/posts/{post.slug}/comments/" '
+                      f'class="reply-form" id="reply-{root.pk}"') < item.index("</article>")
+    assert f'<label for="reply-body-{root.pk}">Your reply to ash</label>' in item
