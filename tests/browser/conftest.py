@@ -1,5 +1,5 @@
-"""Fixtures for the browser suite: one headless Chromium for the package, a fresh context
-per test.
+"""Fixtures for the browser suite: one headless Chromium for the package (one per
+pytest-xdist worker that runs browser tests), a fresh context per test.
 
 Every test here drives pytest-django's ``live_server``. Playwright's sync API keeps an
 asyncio event loop *running* in the main thread from ``start()`` to ``stop()``, so Django's
