@@ -46,6 +46,11 @@ def _act(kind, target, by, guideline, statement):
                           comment=comment, guideline=guideline, statement=statement)
 
 
+def approve(target, *, by=None, guideline="be_gentle", statement="Approved for the test."):
+    """A moderator approves a post or comment waiting for review."""
+    return _act("approve", target, by, guideline, statement)
+
+
 def hide(target, *, by=None, guideline="no_spam", statement="Hidden for the test."):
     """A moderator hides a post or comment."""
     return _act("hide", target, by, guideline, statement)
