@@ -34,8 +34,12 @@ run: venv
 	$(PY) manage.py runserver 127.0.0.1:8000 & \
 	wait -n
 
+# One pytest worker per core (pytest-xdist); each worker has its own test database, live
+# server and Chromium. PYTEST_WORKERS=0 runs in one process (easier to debug).
+PYTEST_WORKERS ?= auto
+
 test: dev-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: dev-deps
 	$(PY) -m ruff check .
@@ -44,4 +48,4 @@ bench: dev-deps
 	KINDRED_RATE_LIMITS=off $(PY) -m pytest tests/bench -q -s -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-db.sqlite3*
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-db*

@@ -24,3 +24,72 @@ def make_post(author=None, *, title=None, body="Some words about living with MS.
     author = author or make_user()
     title = title or f"A story about fatigue {next(_numbers)}"
     return create_post(author=author, title=title, body=body, **fields)
+
+
+# -- states reached the way the site reaches them --------------------------------------------
+# Moderation states go through the moderation services, so a test of "a hidden comment" sees
+# exactly what a moderator's decision leaves behind (log row, closed reports, notice). Only
+# these helpers know the services' signatures.
+
+def make_moderator(username="factory_moderator"):
+    existing = User.objects.filter(username=username).first()
+    return existing or make_user(username, moderator=True)
+
+
+def _act(kind, target, by, guideline, statement):
+    from forum.moderation.services import act_on_content
+    from posts.models import Comment
+
+    comment = target if isinstance(target, Comment) else None
+    post = comment.post if comment else target
+    return act_on_content(moderator=by or make_moderator(), kind=kind, post=post,
+                          comment=comment, guideline=guideline, statement=statement)
+
+
+def approve(target, *, by=None, guideline="be_gentle", statement="Approved for the test."):
+    """A moderator approves a post or comment waiting for review."""
+    return _act("approve", target, by, guideline, statement)
+
+
+def hide(target, *, by=None, guideline="no_spam", statement="Hidden for the test."):
+    """A moderator hides a post or comment."""
+    return _act("hide", target, by, guideline, statement)
+
+
+def remove(target, *, by=None, guideline="no_spam", statement="Removed for the test."):
+    """A moderator removes a post or comment."""
+    return _act("remove", target, by, guideline, statement)
+
+
+def lock(post, *, by=None, guideline="be_gentle", statement="Locked for the test."):
+    """A moderator locks a post's thread."""
+    return _act("lock", post, by, guideline, statement)
+
+
+def suspend(member, *, by=None, days=1, guideline="be_gentle",
+            statement="Suspended for the test."):
+    """A moderator suspends a member."""
+    from forum.moderation.services import act_on_member
+
+    return act_on_member(moderator=by or make_moderator(), kind="suspend", member=member,
+                         days=days, guideline=guideline, statement=statement)
+
+
+def make_pending_comment(settings, *, post, body, author=None):
+    """A new member's comment waiting for review, as new-member review leaves it."""
+    from posts.services import post_comment
+
+    settings.KINDRED_NEW_MEMBER_REVIEW = max(settings.KINDRED_NEW_MEMBER_REVIEW, 1)
+    comment = post_comment(author=author or make_user(), post=post, body=body)
+    assert comment.status == "pending", comment.status
+    return comment
+
+
+def make_tombstone(*, post, body, author=None):
+    """A comment deleted by its author after someone replied: a tombstone in the thread."""
+    from posts.services import delete_comment, post_comment
+
+    author = author or make_user()
+    comment = post_comment(author=author, post=post, body=body)
+    post_comment(author=make_user(), post=post, body="A reply that keeps it", parent=comment)
+    return delete_comment(actor=author, comment=comment)

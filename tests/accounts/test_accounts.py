@@ -1,3 +1,6 @@
+import html
+import re
+
 import pytest
 from django.core import mail
 
@@ -86,6 +89,40 @@ def test_readers_text_size_and_contrast_are_remembered_in_a_cookie(client, db):
     assert response.cookies[COOKIE_NAME].value == "200:1:site:0:0"
     html = client.get("/").content.decode()
     assert '<html lang="en" class="text-200 contrast-high">' in html
+
+
+def header_tools(page):
+    """The header's accessibility tools form, and the fields a browser would send with it."""
+    start = page.index('<section id="accessibility-tools"')
+    tools = page[start:page.index("</section>", start)]
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', tools))
+    return tools, {name: html.unescape(value) for name, value in hidden.items()
+                   if name != "csrfmiddlewaretoken"}
+
+
+def html_classes(page):
+    return set(re.search(r'<html lang="en" class="([^"]*)">', page).group(1).split())
+
+
+def test_text_size_and_contrast_from_the_header_persist_without_javascript(client, post):
+    """Moved from the browser suite: a plain form, a redirect and a cookie, no script."""
+    page = client.get("/").content.decode()
+    assert "text-100" in html_classes(page) and "contrast-high" not in html_classes(page)
+    tools, fields = header_tools(page)
+    assert fields["next"] == "/"
+    response = client.post("/settings/accessibility/",
+                           {**fields, "text_size": "200", "high_contrast": "on"})
+    assert response.status_code == 302 and response.url == "/"  # back where they were
+    assert {"text-200", "contrast-high"} <= html_classes(client.get("/").content.decode())
+    # And on the next page, and when it is loaded again: remembered, not per request.
+    for _ in range(2):
+        page = client.get(post.get_absolute_url()).content.decode()
+        assert {"text-200", "contrast-high"} <= html_classes(page)
+    # The header form shows the current choice, so the reader can see what is on and undo it.
+    tools, _ = header_tools(page)
+    assert re.search(r'<option value="200" selected>', tools), tools
+    assert re.search(r'<input type="checkbox" id="a11y-contrast" name="high_contrast" '
+                     r'value="on" checked>', tools), tools
 
 
 def test_members_preferences_are_stored_on_their_account(client, member):

@@ -1,5 +1,5 @@
-"""Fixtures for the browser suite: one headless Chromium for the package, a fresh context
-per test.
+"""Fixtures for the browser suite: one headless Chromium for the package (one per
+pytest-xdist worker that runs browser tests), a fresh context per test.
 
 Every test here drives pytest-django's ``live_server``. Playwright's sync API keeps an
 asyncio event loop *running* in the main thread from ``start()`` to ``stop()``, so Django's
@@ -158,8 +158,9 @@ def log_in(context, user, base_url):
     ])
 
 
-def assert_no_axe_violations(page):
-    """Run axe-core (all default rules) on the page as it is now and fail with its report."""
+def assert_no_axe_violations(page, theme=""):
+    """Run axe-core (all default rules) on the page as it is now and fail with its report
+    (``theme`` names the display settings in the message, e.g. "in high contrast")."""
     from axe_playwright_python.sync_playwright import Axe
 
     page.wait_for_load_state("load")
@@ -168,4 +169,5 @@ def assert_no_axe_violations(page):
     # the real CSP on and no bypass_csp is needed.
     results = Axe().run(page)
     if results.violations_count:
-        pytest.fail(f"axe on {page.url}:\n{results.generate_report()}", pytrace=False)
+        where = f"{page.url} {theme}".strip()
+        pytest.fail(f"axe on {where}:\n{results.generate_report()}", pytrace=False)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import log_in
+from .conftest import assert_no_axe_violations, log_in
 
 MAX_TABS = 150
 MAX_ARROWS = 12
@@ -29,6 +29,27 @@ def visit(new_context, base_url, path, *, user=None, contrast="default", status=
     assert response.status == status, f"{path}: {response.status}"
     assert ("contrast-high" in html_classes(page)) == (contrast == "high"), html_classes(page)
     return page
+
+
+def switch_to_high_contrast(page, base_url, *, user=None, status=200):
+    """Turn high contrast on where it is kept (a member's account, a reader's kindred_a11y
+    cookie) and reload: the same page in the other theme, without setting it all up again."""
+    if user is not None:
+        type(user).objects.filter(pk=user.pk).update(high_contrast=True)
+    else:
+        page.context.add_cookies([{"name": "kindred_a11y", "value": "100:1", "url": base_url}])
+    response = page.reload()
+    assert response.status == status, f"{page.url}: {response.status} after the reload"
+    assert "contrast-high" in html_classes(page), \
+        f"{page.url}: high contrast is not on after the reload: {html_classes(page)}"
+
+
+def assert_no_axe_violations_in_both_contrasts(page, base_url, *, user=None, status=200):
+    """axe on the page as loaded (normal contrast), then on the same page in high contrast."""
+    assert "contrast-high" not in html_classes(page), html_classes(page)
+    assert_no_axe_violations(page, "in normal contrast")
+    switch_to_high_contrast(page, base_url, user=user, status=status)
+    assert_no_axe_violations(page, "in high contrast")
 
 
 def is_focused(locator):

@@ -101,24 +101,3 @@ def test_no_horizontal_scroll_at_320px(new_context, base_url, post, which):
         "[document.documentElement.scrollWidth, window.innerWidth]"
     )
     assert scroll_width <= inner_width, f"{path} scrolls sideways: {scroll_width} > {inner_width}"
-
-
-def test_text_size_and_contrast_persist_without_javascript(new_context, base_url, post):
-    page = new_context(java_script_enabled=False).new_page()
-    page.goto(base_url + "/")
-    assert "text-100" in html_classes(page)
-    assert "contrast-high" not in html_classes(page)
-
-    apply_display_tools(page, text_size_label="Largest (200%)", high_contrast=True)
-
-    assert page.url == base_url + "/"
-    assert {"text-200", "contrast-high"} <= set(html_classes(page))
-    # And on the next page, and after a reload: the choice is remembered, not per-request.
-    page.goto(f"{base_url}/posts/{post.slug}/")
-    assert {"text-200", "contrast-high"} <= set(html_classes(page))
-    page.reload()
-    assert {"text-200", "contrast-high"} <= set(html_classes(page))
-    # The header form shows the current choice, so the reader can see what is on and undo it.
-    tools = page.locator("#accessibility-tools")
-    assert tools.get_by_label("Text size").input_value() == "200"
-    assert tools.get_by_label("High contrast").is_checked()

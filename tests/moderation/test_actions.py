@@ -7,7 +7,7 @@ from forum.moderation.models import ModerationAction, Report
 from forum.notifications.models import Notification
 from posts.models import Comment, Post
 from posts.services import post_comment
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, suspend
 
 from .conftest import act
 
@@ -159,8 +159,7 @@ def test_a_suspended_member_cannot_log_in_until_it_expires(client, post, reporte
 def test_a_member_suspended_while_logged_in_is_logged_out(client, seller, acting_moderator,
                                                           post, reported):
     client.force_login(seller)
-    type(seller).objects.filter(pk=seller.pk).update(
-        suspended_until=timezone.now() + timedelta(days=1))
+    suspend(seller, by=acting_moderator)
     response = client.get("/")
     assert response.status_code == 302
     assert not client.get("/").context["user"].is_authenticated

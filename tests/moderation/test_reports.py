@@ -1,8 +1,8 @@
 import pytest
 
 from forum.moderation.models import Report
-from posts.models import Comment
 from posts.services import post_comment
+from tests.factories import hide
 
 
 def report(client, comment, **data):
@@ -65,7 +65,7 @@ def test_readers_are_asked_to_log_in_to_report(client, selling_comment):
 
 
 def test_a_hidden_comment_cannot_be_reported(client, other_member, selling_comment):
-    Comment.objects.filter(pk=selling_comment.pk).update(status="hidden")
+    hide(selling_comment)
     client.force_login(other_member)
     assert report(client, selling_comment).status_code == 404
 

@@ -135,7 +135,7 @@ def test_digest_unsubscribe_turns_every_email_off(client, member):
 
 @pytest.mark.parametrize("token", [
     "forged", signing.dumps({"user": 1, "kind": "mention"}, salt="another-salt"),
-])
+], ids=["forged", "signed-with-another-salt"])  # stable ids: xdist workers must agree
 def test_a_forged_unsubscribe_token_changes_nothing(client, member, token):
     response = client.post(f"/notifications/unsubscribe/{token}/")
     assert response.status_code == 400

@@ -1,11 +1,20 @@
+import html
 import re
 
 import pytest
 from django.test import Client
 
-from posts.models import Comment, Post
+from posts.models import Comment
 from posts.services import delete_comment, post_comment
-from tests.factories import make_user
+from tests.factories import (
+    PASSWORD,
+    hide,
+    lock,
+    make_pending_comment,
+    make_tombstone,
+    make_user,
+    remove,
+)
 
 
 def comments_url(post):
@@ -90,9 +99,17 @@ def test_a_reply_to_a_comment_on_another_post_is_refused(client, member, post, o
 
 
 @pytest.mark.parametrize("status", ["hidden", "removed", "pending", "deleted"])
-def test_a_reply_to_a_comment_that_is_not_visible_is_refused(client, member, post, status):
-    parent = post_comment(author=member, post=post, body="Gone soon")
-    Comment.objects.filter(pk=parent.pk).update(status=status)
+def test_a_reply_to_a_comment_that_is_not_visible_is_refused(client, member, post, status,
+                                                             settings):
+    if status == "pending":
+        parent = make_pending_comment(settings, post=post, body="Gone soon")
+        settings.KINDRED_NEW_MEMBER_REVIEW = 0
+    elif status == "deleted":
+        parent = make_tombstone(post=post, body="Gone soon")
+    else:
+        parent = post_comment(author=member, post=post, body="Gone soon")
+        {"hidden": hide, "removed": remove}[status](parent)
+    assert reload(parent).status == status
     client.force_login(member)
     response = say(client, post, "hi", parent=parent.pk)
     assert response.status_code == 400
@@ -116,7 +133,7 @@ def test_commenting_on_a_missing_post_is_404(client, member):
 
 def test_a_locked_post_shows_its_thread_and_refuses_new_comments(client, member, post):
     existing = post_comment(author=member, post=post, body="Before the lock")
-    Post.objects.filter(pk=post.pk).update(is_locked=True)
+    lock(post)
     client.force_login(member)
     page = client.get(post.get_absolute_url()).content.decode()
     assert "Before the lock" in page and "This post is locked." in page
@@ -221,17 +238,19 @@ def test_a_tombstone_goes_when_its_last_reply_goes(member, other_member, post):
 
 
 def test_hidden_removed_and_pending_comments_are_not_shown_or_counted(client, member,
-                                                                      other_member, post):
-    shown = post_comment(author=member, post=post, body="Shown words")
-    for status in ("hidden", "removed", "pending"):
-        comment = post_comment(author=other_member, post=post, body=f"{status} words")
-        Comment.objects.filter(pk=comment.pk).update(status=status)
-        Post.objects.filter(pk=post.pk).update(comment_count=1)
+                                                                      other_member, post,
+                                                                      settings):
+    post_comment(author=member, post=post, body="Shown words")
+    hidden = post_comment(author=other_member, post=post, body="hidden words")
+    hide(hidden)
+    remove(post_comment(author=other_member, post=post, body="removed words"))
+    make_pending_comment(settings, author=other_member, post=post, body="pending words")
+    assert reload(post).comment_count == 1
     page = client.get(post.get_absolute_url()).content.decode()
     assert "Shown words" in page and "1 comment" in page
     for status in ("hidden", "removed", "pending"):
         assert f"{status} words" not in page
-    assert client.get(f"/comments/{shown.pk + 1}/").status_code == 404
+    assert client.get(f"/comments/{hidden.pk}/").status_code == 404
     client.force_login(other_member)  # authors see their own comment waiting for review
     page = client.get(post.get_absolute_url()).content.decode()
     assert "pending words" in page and "Waiting for review" in page
@@ -308,23 +327,75 @@ def test_posting_a_comment_takes_a_constant_number_of_queries(member, other_memb
         post_comment(author=member, post=post, body="new", parent=parent)
 
 
-def test_comment_pages_query_budgets(client, member, post, django_assert_max_num_queries):
+@pytest.mark.parametrize("page", ["", "thread/", "edit/", "delete/"])
+def test_comment_pages_query_budgets(client, member, post, page, django_assert_max_num_queries):
     comment = post_comment(author=member, post=post, body="Hello")
     client.force_login(member)
-    for url in (f"/comments/{comment.pk}/", f"/comments/{comment.pk}/thread/",
-                f"/comments/{comment.pk}/edit/", f"/comments/{comment.pk}/delete/"):
-        with django_assert_max_num_queries(10):
-            assert client.get(url).status_code in (200, 302)
+    url = f"/comments/{comment.pk}/{page}"
+    with django_assert_max_num_queries(10, info=url):
+        assert client.get(url).status_code in (200, 302), url
+
+
+def test_posting_a_comment_stays_within_its_query_budget(client, member, post,
+                                                        django_assert_max_num_queries):
+    client.force_login(member)
     with django_assert_max_num_queries(14):
         assert say(client, post, "budget").status_code == 302
 
 
-def test_deep_threads_render_for_many_members(db):
-    post_author = make_user("writer")
+def test_deep_threads_render_for_many_members(client, db):
+    """Twelve members each answer the one before: the thread nests to the cap, and past it
+    each reply sits beside its parent saying whom it answers; every one is on a page."""
     from tests.factories import make_post
 
-    story = make_post(post_author)
-    parent = None
-    for number in range(12):
-        parent = post_comment(author=make_user(), post=story, body=f"n{number}", parent=parent)
+    story = make_post(make_user("writer"))
+    members = [make_user(f"deep{number}") for number in range(12)]
+    chain, parent = [], None
+    for number, author in enumerate(members):
+        parent = post_comment(author=author, post=story, body=f"Answer number {number}",
+                              parent=parent)
+        chain.append(parent)
     assert max(Comment.objects.values_list("depth", flat=True)) == 3
+
+    page = client.get(story.get_absolute_url()).content.decode()
+    depths = {int(depth) for depth in re.findall(r'class="comment depth-(\d+)"', page)}
+    assert depths == {0, 1, 2, 3}, depths
+    shown = [comment for comment in chain if f'id="comment-{comment.pk}"' in page]
+    assert shown, "the post page shows none of the thread"
+    for comment in shown:
+        assert f"Answer number {chain.index(comment)}" in page
+        assert f'href="/u/{comment.author_name}/"' in page, comment.author_name
+    for earlier, later in zip(chain[3:], chain[4:], strict=False):
+        if later in shown:  # past the cap: a sibling that names whom it answers
+            assert f"replying to @{earlier.author_name}" in page, later.body
+    # What the post page leaves out is one "Show more replies" away, on the thread page.
+    unseen = [comment for comment in chain if comment not in shown]
+    if unseen:
+        thread = client.get(f"/comments/{chain[2].pk}/thread/").content.decode()
+        for comment in unseen:
+            assert comment.body in thread and f'href="/u/{comment.author_name}/"' in thread
+
+
+def test_a_reader_logs_in_to_reply_and_comes_back_to_the_reply_box(client, member,
+                                                                   other_member, post):
+    """Without JavaScript: the reader's "Reply" link goes through the login form and back to
+    the post with that comment's reply box open (moved here from the browser suite: plain
+    links, a form and redirects)."""
+    root = post_comment(author=other_member, post=post, body="A cool flannel helps.")
+    post_comment(author=member, post=post, body="Thank you, I will try.", parent=root)
+    page = client.get(post.get_absolute_url()).content.decode()
+    link = re.search(rf'<a class="reply-link" href="([^"]+)" data-reply-to="{root.pk}"[^>]*>'
+                     r'Reply<span class="visually-hidden"> to ash</span></a>', page)
+    assert link, "no “Reply to ash” link for a reader"
+    login_url = html.unescape(link.group(1))
+    assert login_url.startswith("/accounts/login/?next=")
+
+    response = client.post(login_url, {"login": "rowan", "password": PASSWORD})
+    assert response.status_code == 302, response.status_code
+    assert response.url == f"/posts/{post.slug}/?reply={root.pk}#reply-{root.pk}"
+    page = client.get(response.url).content.decode()
+    assert page.count(f'id="reply-{root.pk}"') == 1
+    item = page[page.index(f'<li id="comment-{root.pk}"'):]
+    assert item.index(f'<form method="post" action="/posts/{post.slug}/comments/" '
+                      f'class="reply-form" id="reply-{root.pk}"') < item.index("</article>")
+    assert f'<label for="reply-body-{root.pk}">Your reply to ash</label>' in item

@@ -5,9 +5,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from posts.models import Bookmark, Comment, Poll, PollVote, Post, Reaction, Symptom
-from posts.services import post_comment, set_poll, toggle_reaction
-from tests.factories import make_post, make_user
+from posts.models import Bookmark, Poll, PollVote, Post, Reaction, Symptom
+from posts.services import post_comment, set_poll, toggle_bookmark, toggle_reaction
+from tests.factories import hide, make_post, make_user, remove
 
 
 @pytest.fixture
@@ -150,7 +150,7 @@ def test_unknown_reactions_are_refused(client, other_member, post, kind):
 
 def test_reacting_to_hidden_comments_is_refused(client, member, other_member, post):
     comment = post_comment(author=member, post=post, body="Gone")
-    Comment.objects.filter(pk=comment.pk).update(status="hidden")
+    hide(comment)
     client.force_login(other_member)
     assert client.post(f"/comments/{comment.pk}/react/", {"kind": "hug"}).status_code == 404
     assert not Reaction.objects.exists()
@@ -173,7 +173,7 @@ def test_bookmarks_list_newest_first_and_leave_hidden_things_out(client, member,
     client.post(f"/comments/{tip.pk}/bookmark/")
     page = client.get("/bookmarks/").content.decode()
     assert page.index("The tip that helped") < page.index(other_post.title)
-    Comment.objects.filter(pk=tip.pk).update(status="hidden")
+    hide(tip)
     assert "The tip that helped" not in client.get("/bookmarks/").content.decode()
     client.post(f"/posts/{other_post.slug}/bookmark/")  # a second press unsaves
     assert Bookmark.objects.filter(comment__isnull=True).count() == 0
@@ -181,24 +181,33 @@ def test_bookmarks_list_newest_first_and_leave_hidden_things_out(client, member,
 
 def test_bookmarking_something_hidden_is_refused(client, member, other_member):
     hidden = make_post(other_member, title="Hidden one")
-    Post.objects.filter(pk=hidden.pk).update(status="hidden")
+    hide(hidden)
     client.force_login(member)
     assert client.post(f"/posts/{hidden.slug}/bookmark/").status_code == 404
     assert not Bookmark.objects.exists()
 
 
+COMMUNITY_BUDGETS = {
+    "bookmarks": ("/bookmarks/", 8),
+    "who reacted to a post": ("/posts/{slug}/reactions/", 8),
+    "who reacted to a comment": ("/comments/{comment}/reactions/", 9),
+    "search": ("/search/?q=c1", 13),
+}
+
+
+@pytest.mark.parametrize("page", COMMUNITY_BUDGETS)
 @pytest.mark.parametrize("count", [3, 40])
-def test_community_pages_query_budgets(client, member, other_member, post, count,
+def test_community_pages_query_budgets(client, member, other_member, post, count, page,
                                        django_assert_max_num_queries):
     for n in range(count):
         comment = post_comment(author=other_member, post=post, body=f"c{n}")
         toggle_reaction(user=member, post=post, comment=comment, kind="helpful")
-        Bookmark.objects.create(user=member, post=post, comment=comment)
+        toggle_bookmark(user=member, post=post, comment=comment)
     client.force_login(member)
-    for url, budget in (("/bookmarks/", 8), (f"/posts/{post.slug}/reactions/", 8),
-                        (f"/comments/{comment.pk}/reactions/", 9), ("/search/?q=c1", 13)):
-        with django_assert_max_num_queries(budget):
-            assert client.get(url).status_code == 200, url
+    url, budget = COMMUNITY_BUDGETS[page]
+    url = url.format(slug=post.slug, comment=comment.pk)
+    with django_assert_max_num_queries(budget, info=url):
+        assert client.get(url).status_code == 200, url
 
 
 def test_searching_banding_finds_ms_hug_stories(client, member):
@@ -227,10 +236,10 @@ def test_search_ranks_titles_above_bodies_and_finds_comments(client, member, oth
 def test_search_shows_only_what_the_searcher_may_see(client, member, other_member):
     make_post(member, title="Members secret spasm", visibility="members")
     hidden = make_post(member, title="Hidden spasm")
-    Post.objects.filter(pk=hidden.pk).update(status="hidden")
+    hide(hidden)
     removed_home = make_post(member, title="Ordinary")
     gone = post_comment(author=other_member, post=removed_home, body="spasm words removed")
-    Comment.objects.filter(pk=gone.pk).update(status="removed")
+    remove(gone)
     page = client.get("/search/?q=spasm").content.decode()
     assert "Members secret" not in page and "Hidden spasm" not in page
     assert "Ordinary" not in page

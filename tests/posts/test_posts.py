@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from posts.models import Post
-from tests.factories import make_post
+from tests.factories import hide, make_post
 
 NEW = "/posts/new/"
 
@@ -156,7 +156,7 @@ def test_members_only_posts_are_hidden_from_readers(client, member):
 
 
 def test_hidden_and_removed_posts_are_not_shown_to_readers(client, post, other_member):
-    Post.objects.filter(pk=post.pk).update(status=Post.Status.HIDDEN)
+    hide(post)
     assert client.get(post.get_absolute_url()).status_code == 404
     client.force_login(other_member)
     assert client.get(post.get_absolute_url()).status_code == 404
