@@ -3,9 +3,9 @@
 from django.db import IntegrityError, transaction
 
 from accounts.refusals import Refused
+from posts.policy import check_rate, suggests_crisis
 
 from .models import Reason, Report
-from .policy import check_rate, suggests_crisis
 
 
 def file_crisis_report(*, post, comment=None):

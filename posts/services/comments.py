@@ -8,7 +8,6 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.refusals import Refused
-from forum.moderation.policy import check_links, check_rate, needs_review
 from forum.moderation.reports import flag_if_at_risk
 from forum.notifications.services import notify_comment
 
@@ -16,6 +15,7 @@ from ..models import Comment, Post
 from ..models.comments import path_segment
 from ..permissions import ensure_can_change_comment, ensure_can_comment
 from ..personal_info import guard
+from ..policy import check_links, check_rate, needs_review
 from ..rendering import render_markdown
 
 # The same text from the same member in the same place within this window is a double submit.

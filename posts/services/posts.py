@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.refusals import Refused
-from forum.moderation.policy import check_links, check_rate, needs_review
 from forum.moderation.reports import flag_if_at_risk
 from forum.notifications.services import notify_new_post, notify_post_mentions
 
@@ -15,6 +14,7 @@ from ..models import MAX_TAGS_PER_POST, Comment, Disclaimer, Post
 from ..models.posts import single_line
 from ..permissions import ensure_can_edit_post, ensure_can_write
 from ..personal_info import guard
+from ..policy import check_links, check_rate, needs_review
 from ..rendering import render_markdown
 from .tags import suggest_tag
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from accounts.refusals import Refused
 from accounts.write_checks import check_link_count, may_link_freely
-from posts.rendering import render_markdown
+
+from .rendering import render_markdown
 
 logger = logging.getLogger("kindred.rate_limits")
 _cache_error_logged_at = -60.0

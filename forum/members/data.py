@@ -10,10 +10,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from .handles import released_digests
-from .models import ReleasedHandle
-from .privacy import FORMER_MEMBER
-from .refusals import Refused
+from accounts.handles import released_digests
+from accounts.models import ReleasedHandle
+from accounts.privacy import FORMER_MEMBER
+from accounts.refusals import Refused
 
 ZIP_ABOVE_BYTES = 1_000_000
 PROFILE_FIELDS = [

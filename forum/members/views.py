@@ -5,15 +5,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts.forms import DeleteAccountForm, PrivacyForm, ProfileForm
+from accounts.models import User
+from accounts.privacy import can_see_profile
+from accounts.profiles import update_profile
+from accounts.refusals import Refused
+from accounts.views import settings_form
 from posts.models import Comment, Post
 
 from . import data
-from .forms import DeleteAccountForm, PrivacyForm, ProfileForm
-from .models import User
-from .privacy import can_see_profile
-from .profiles import update_profile
-from .refusals import Refused
-from .views import settings_form
 
 RECENT = 10
 
