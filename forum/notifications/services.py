@@ -1,4 +1,5 @@
-"""Creating notifications. Called explicitly by the content services (no signals)."""
+"""Creating notifications. Content announces what was published (posts/events.py); the
+listeners are registered in apps.py. Moderation calls these directly."""
 
 import re
 
