@@ -34,11 +34,14 @@ run: venv
 	$(PY) manage.py runserver 127.0.0.1:8000 & \
 	wait -n
 
+# The layering contract first (pyproject.toml): a backwards import fails before any test runs.
 test: dev-deps
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: dev-deps
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 bench: dev-deps
 	KINDRED_RATE_LIMITS=off $(PY) -m pytest tests/bench -q -s -p no:cacheprovider
