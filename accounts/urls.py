@@ -3,6 +3,9 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("settings/", views.settings_index, name="settings"),
+    path("settings/profile/", views.profile_settings, name="profile_settings"),
+    path("settings/privacy/", views.privacy_settings, name="privacy_settings"),
     path("settings/notifications/", views.notification_settings, name="notification_settings"),
     path("settings/accessibility/", views.accessibility_settings, name="accessibility_settings"),
 ]

@@ -1,12 +1,11 @@
+"""Pages that gather a member's words from every app: the public profile, export, deletion."""
+
 from django.urls import path
 
 from . import views
 
 urlpatterns = [
     path("u/<str:handle>/", views.profile, name="profile"),
-    path("settings/", views.settings_index, name="settings"),
-    path("settings/profile/", views.profile_settings, name="profile_settings"),
-    path("settings/privacy/", views.privacy_settings, name="privacy_settings"),
     path("settings/export/", views.export, name="export_data"),
     path("settings/delete/", views.delete_account, name="delete_account"),
 ]

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from posts.models import TagFollow
+
 from .models import Notification
 from .tasks import email_notifications
 
@@ -21,8 +23,6 @@ def _email_later(**selection):
 
 def notify_new_post(post):
     """Everyone watching one of the post's tags, in one INSERT … SELECT whatever their number."""
-    from posts.models import TagFollow
-
     table = Notification._meta.db_table
     follows = TagFollow._meta.db_table
     tags = [tag.pk for tag in post.tags.all()]

@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from accounts.privacy import FORMER_MEMBER, can_see_profile
+from forum.models import Page
 from posts.times import relative, time_html
 
 register = template.Library()
@@ -24,8 +26,6 @@ def crisis_helplines(brief=False):
     brief=True keeps only the first list and the paragraph after it (the helplines and the
     emergency numbers), so the message after crisis words fits on a phone's screen; a page
     without a list is shown whole."""
-    from forum.models import Page
-
     page = Page.objects.filter(slug="crisis-support").only("body_html").first()
     html = page.body_html if page else ""
     if brief:
@@ -41,8 +41,6 @@ _HELPLINES = re.compile(r"<ul>.*?</ul>\s*(?:<p>.*?</p>)?", re.DOTALL)
 @register.simple_tag(takes_context=True)
 def author(context, member, name):
     """The author's handle, linked to their profile when this reader may see it."""
-    from accounts.privacy import FORMER_MEMBER, can_see_profile
-
     if member is None:
         return FORMER_MEMBER if not name else name
     viewer = context.get("user")
