@@ -36,13 +36,16 @@ run: venv
 
 # One pytest worker per core (pytest-xdist); each worker has its own test database, live
 # server and Chromium. PYTEST_WORKERS=0 runs in one process (easier to debug).
+# The layering contract first (pyproject.toml): a backwards import fails before any test runs.
 PYTEST_WORKERS ?= auto
 
 test: dev-deps
+	$(VENV)/bin/lint-imports --no-logo
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: dev-deps
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 bench: dev-deps
 	KINDRED_RATE_LIMITS=off $(PY) -m pytest tests/bench -q -s -p no:cacheprovider

@@ -4,7 +4,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from forum.notifications.preferences import DIGEST, DIGEST_CHOICES, EMAIL_CHOICES, IMMEDIATE
+from .notification_choices import DIGEST, DIGEST_CHOICES, EMAIL_CHOICES, IMMEDIATE
 
 MODERATORS_GROUP = "Moderators"
 

@@ -4,8 +4,9 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from .forms import AccessibilityForm, NotificationSettingsForm
+from .forms import AccessibilityForm, NotificationSettingsForm, PrivacyForm, ProfileForm
 from .preferences import preferences_for, save_preferences
+from .profiles import update_profile
 from .refusals import Refused
 
 
@@ -61,3 +62,27 @@ def notification_settings(request):
         request, NotificationSettingsForm, heading="Notification settings",
         saved="Your email choices are saved.",
         intro="Everything shows on your notifications page. Choose what also comes by email.")
+
+
+@login_required
+def settings_index(request):
+    return render(request, "accounts/settings_index.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_settings(request):
+    return settings_form(
+        request, ProfileForm, heading="Your profile", saved="Your profile is saved.",
+        save=lambda member, data: update_profile(member=member, **data),
+        intro=f"Your handle, {request.user.username}, is shown next to what you write. Your "
+              "email address is never shown.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def privacy_settings(request):
+    return settings_form(
+        request, PrivacyForm, heading="Privacy", saved="Your privacy choice is saved.",
+        intro="When your profile is hidden, only your handle appears next to what you write, "
+              "with no link to a profile.")

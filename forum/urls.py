@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("forum.notifications.urls")),
+    path("", include("forum.members.urls")),
     path("", include("accounts.urls")),
     path("", include("posts.urls")),
 ]

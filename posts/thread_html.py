@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from accounts.privacy import can_see_profile
-from forum.templatetags.kindred import time_html
 
 from .models import Comment, Reaction
+from .times import time_html
 
 _ID = 987654321  # reversed once, then replaced: reverse() per comment is slow
 

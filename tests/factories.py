@@ -36,43 +36,54 @@ def make_moderator(username="factory_moderator"):
     return existing or make_user(username, moderator=True)
 
 
-def _act(kind, target, by, guideline, statement):
-    from forum.moderation.services import act_on_content
+def _target(target):
     from posts.models import Comment
 
     comment = target if isinstance(target, Comment) else None
-    post = comment.post if comment else target
-    return act_on_content(moderator=by or make_moderator(), kind=kind, post=post,
-                          comment=comment, guideline=guideline, statement=statement)
+    return (comment.post if comment else target), comment
 
 
-def approve(target, *, by=None, guideline="be_gentle", statement="Approved for the test."):
-    """A moderator approves a post or comment waiting for review."""
-    return _act("approve", target, by, guideline, statement)
+def approve(target, *, by=None):
+    """A moderator approves a post or comment waiting for review (one click, no reasons)."""
+    from forum.moderation import services
+
+    post, comment = _target(target)
+    return services.approve(moderator=by or make_moderator(), post=post, comment=comment)
 
 
 def hide(target, *, by=None, guideline="no_spam", statement="Hidden for the test."):
     """A moderator hides a post or comment."""
-    return _act("hide", target, by, guideline, statement)
+    from forum.moderation import services
+
+    post, comment = _target(target)
+    return services.hide(moderator=by or make_moderator(), post=post, comment=comment,
+                         guideline=guideline, statement=statement)
 
 
 def remove(target, *, by=None, guideline="no_spam", statement="Removed for the test."):
     """A moderator removes a post or comment."""
-    return _act("remove", target, by, guideline, statement)
+    from forum.moderation import services
+
+    post, comment = _target(target)
+    return services.remove(moderator=by or make_moderator(), post=post, comment=comment,
+                           guideline=guideline, statement=statement)
 
 
 def lock(post, *, by=None, guideline="be_gentle", statement="Locked for the test."):
     """A moderator locks a post's thread."""
-    return _act("lock", post, by, guideline, statement)
+    from forum.moderation import services
+
+    return services.lock(moderator=by or make_moderator(), post=post, guideline=guideline,
+                         statement=statement)
 
 
 def suspend(member, *, by=None, days=1, guideline="be_gentle",
             statement="Suspended for the test."):
     """A moderator suspends a member."""
-    from forum.moderation.services import act_on_member
+    from forum.moderation import services
 
-    return act_on_member(moderator=by or make_moderator(), kind="suspend", member=member,
-                         days=days, guideline=guideline, statement=statement)
+    return services.suspend(moderator=by or make_moderator(), member=member, days=days,
+                            guideline=guideline, statement=statement)
 
 
 def make_pending_comment(settings, *, post, body, author=None):

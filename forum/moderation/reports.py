@@ -1,11 +1,11 @@
-"""Filing reports. Kept apart from the moderators' actions so content services can use it."""
+"""Filing reports: by members, and by Kindred itself when content announces crisis words."""
 
 from django.db import IntegrityError, transaction
 
 from accounts.refusals import Refused
+from posts.policy import check_rate
 
 from .models import Reason, Report
-from .policy import check_rate, suggests_crisis
 
 
 def file_crisis_report(*, post, comment=None):
@@ -14,15 +14,6 @@ def file_crisis_report(*, post, comment=None):
         post=post, comment=comment, reason=Reason.CRISIS, is_automatic=True,
         details="Filed automatically: the words suggest this person may be at risk.",
     )
-
-
-def flag_if_at_risk(item, *texts, post, comment=None):
-    """When the words suggest their author may be at risk, file a crisis report and mark
-    `item.crisis_support` so the view shows them the helplines. The words stay visible."""
-    item.crisis_support = suggests_crisis(*texts)
-    if item.crisis_support:
-        file_crisis_report(post=post, comment=comment)
-    return item
 
 
 def file_report(*, reporter, post, comment=None, reason, details=""):

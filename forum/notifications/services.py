@@ -1,10 +1,13 @@
-"""Creating notifications. Called explicitly by the content services (no signals)."""
+"""Creating notifications. Content announces what was published (posts/events.py); the
+listeners are registered in apps.py. Moderation calls these directly."""
 
 import re
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
+
+from posts.models import TagFollow
 
 from .models import Notification
 from .tasks import email_notifications
@@ -20,8 +23,6 @@ def _email_later(**selection):
 
 def notify_new_post(post):
     """Everyone watching one of the post's tags, in one INSERT … SELECT whatever their number."""
-    from posts.models import TagFollow
-
     table = Notification._meta.db_table
     follows = TagFollow._meta.db_table
     tags = [tag.pk for tag in post.tags.all()]

@@ -10,10 +10,10 @@ from django.tasks import task
 from django.utils import timezone
 
 from accounts.mail import DELIVERY_ERRORS, close_quietly, retry_later
+from accounts.notification_choices import ALWAYS_EMAILED, IMMEDIATE, field_for
 
 from . import emails
 from .models import Notification
-from .preferences import ALWAYS_EMAILED, IMMEDIATE, field_for
 
 
 def wants_now():

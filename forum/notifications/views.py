@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.notification_choices import ALWAYS_EMAILED, OFF, field_for
+
 from . import emails, services
 from .models import Notification
-from .preferences import ALWAYS_EMAILED, OFF, field_for
 
 PER_PAGE = 30
 

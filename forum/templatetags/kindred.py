@@ -1,47 +1,15 @@
 import re
 
 from django import template
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from accounts.privacy import FORMER_MEMBER, can_see_profile
+from forum.models import Page
+from posts.times import relative, time_html
+
 register = template.Library()
-
-
-_UNITS = [
-    (365 * 24 * 3600, "year"), (30 * 24 * 3600, "month"), (7 * 24 * 3600, "week"),
-    (24 * 3600, "day"), (3600, "hour"), (60, "minute"),
-]
-
-
-@register.filter
-def relative(value, now=None):
-    """'just now', '5 minutes ago', '10 months ago', '2 years ago' (one unit, like people say).
-
-    Written out rather than via timesince(): a story page calls this hundreds of times.
-    """
-    if value is None:
-        return ""
-    seconds = ((now or timezone.now()) - value).total_seconds()
-    for size, unit in _UNITS:
-        if seconds >= size:
-            count = int(seconds // size)
-            return f"{count}\N{NO-BREAK SPACE}{unit}{'' if count == 1 else 's'} ago"
-    return "just now"
-
-
-def time_html(value, now=None, *, focusable=False):
-    """<time> with relative text; the exact date shows on hover and on keyboard focus (CSS).
-
-    Plain string building (every part is ours: digits, month names, fixed words), because a
-    story page writes hundreds of these.
-    """
-    exact = timezone.localtime(value).strftime("%-d %B %Y, %H:%M %Z")
-    tabindex = ' tabindex="0"' if focusable else ""
-    return (
-        f'<time datetime="{value.isoformat()}" title="{exact}"{tabindex}>'
-        f'{relative(value, now)}<span class="exact"> ({exact})</span></time>'
-    )
+register.filter("relative", relative)
 
 
 @register.simple_tag
@@ -58,8 +26,6 @@ def crisis_helplines(brief=False):
     brief=True keeps only the first list and the paragraph after it (the helplines and the
     emergency numbers), so the message after crisis words fits on a phone's screen; a page
     without a list is shown whole."""
-    from forum.models import Page
-
     page = Page.objects.filter(slug="crisis-support").only("body_html").first()
     html = page.body_html if page else ""
     if brief:
@@ -75,8 +41,6 @@ _HELPLINES = re.compile(r"<ul>.*?</ul>\s*(?:<p>.*?</p>)?", re.DOTALL)
 @register.simple_tag(takes_context=True)
 def author(context, member, name):
     """The author's handle, linked to their profile when this reader may see it."""
-    from accounts.privacy import FORMER_MEMBER, can_see_profile
-
     if member is None:
         return FORMER_MEMBER if not name else name
     viewer = context.get("user")

@@ -8,14 +8,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.refusals import Refused
-from forum.moderation.policy import check_links, check_rate, needs_review
-from forum.moderation.reports import flag_if_at_risk
-from forum.notifications.services import notify_comment
 
+from .. import events
 from ..models import Comment, Post
 from ..models.comments import path_segment
 from ..permissions import ensure_can_change_comment, ensure_can_comment
 from ..personal_info import guard
+from ..policy import check_links, check_rate, flag_if_at_risk, needs_review
 from ..rendering import render_markdown
 
 # The same text from the same member in the same place within this window is a double submit.
@@ -66,9 +65,15 @@ def post_comment(*, author, post, body, parent=None, confirm_personal_info=False
     comment.post = post
     if status == Comment.Status.VISIBLE:
         _count(comment, visible=1, replies=1)
-        notify_comment(comment, parent=parent)
+        announce_comment(comment, parent=parent)
     flag_if_at_risk(comment, body, post=post, comment=comment)
     return comment
+
+
+def announce_comment(comment, parent=None):
+    """Tell whoever it answers and mentioned members: when posted, or when a moderator
+    approves. Notifications listen (posts/events.py); content does not call them."""
+    events.comment_published.announce(comment, parent=parent)
 
 
 def _count(comment, *, visible, replies):

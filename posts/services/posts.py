@@ -7,14 +7,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.refusals import Refused
-from forum.moderation.policy import check_links, check_rate, needs_review
-from forum.moderation.reports import flag_if_at_risk
-from forum.notifications.services import notify_new_post, notify_post_mentions
 
+from .. import events
 from ..models import MAX_TAGS_PER_POST, Comment, Disclaimer, Post
 from ..models.posts import single_line
 from ..permissions import ensure_can_edit_post, ensure_can_write
 from ..personal_info import guard
+from ..policy import check_links, check_rate, flag_if_at_risk, needs_review
 from ..rendering import render_markdown
 from .tags import suggest_tag
 
@@ -83,9 +82,9 @@ def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Vi
 
 
 def announce_post(post):
-    """Tell watchers and mentioned members: when published, or when a moderator approves."""
-    notify_new_post(post)
-    notify_post_mentions(post)
+    """Tell watchers and mentioned members: when published, or when a moderator approves.
+    Notifications listen (posts/events.py); content does not call them."""
+    events.post_published.announce(post)
 
 
 def _one_line_title(title):

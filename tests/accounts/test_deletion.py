@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from accounts import data
 from accounts.models import User
+from forum.members import data
 from posts.models import Comment, Post
 from posts.services import delete_comment, post_comment
 from tests.factories import PASSWORD, make_post, make_user

@@ -11,8 +11,8 @@ from django.contrib.sessions.models import Session
 from django.core import serializers
 from django.test import Client
 
-from accounts import data
 from accounts.models import User
+from forum.members import data
 from forum.moderation.reports import file_report
 from posts.models import Comment, Post
 from posts.services import post_comment, set_follow

@@ -9,9 +9,9 @@ from django.core.cache.backends.db import DatabaseCache
 
 from accounts.refusals import Refused
 from forum.cache import ResilientRedisCache
-from forum.moderation import policy
-from forum.moderation.policy import check_rate
+from posts import policy
 from posts.models import Comment
+from posts.policy import check_rate
 from tests.conftest import IN_CI
 from tests.factories import PASSWORD
 

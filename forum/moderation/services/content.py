@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.refusals import Refused
-from forum.notifications.services import notify_comment
 from posts.models import Comment, Post
-from posts.services.comments import change_comment_status
+from posts.services.comments import announce_comment, change_comment_status
 from posts.services.posts import announce_post
 
 from ..models import ModerationAction, Report
@@ -59,7 +58,7 @@ def approve(*, moderator: User, post: Post, comment: Comment | None = None) -> M
                       f"{target.get_status_display().lower()}.", status=409)
     if comment is not None:
         change_comment_status(comment, Comment.Status.VISIBLE)
-        notify_comment(comment, parent=comment.parent)
+        announce_comment(comment, parent=comment.parent)
     else:
         Post.objects.filter(pk=post.pk).update(status=Post.Status.PUBLISHED,
                                                published_at=timezone.now())

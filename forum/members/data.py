@@ -4,16 +4,21 @@ import io
 import json
 import zipfile
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import logout
 from django.contrib.sessions.models import Session
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from .handles import released_digests
-from .models import ReleasedHandle
-from .privacy import FORMER_MEMBER
-from .refusals import Refused
+from accounts.handles import released_digests
+from accounts.models import ReleasedHandle
+from accounts.privacy import FORMER_MEMBER
+from accounts.refusals import Refused
+from forum.moderation.models import Appeal, ModerationAction, Report
+from forum.notifications.models import Notification
+from posts.models import Bookmark, Comment, PollVote, Post, Reaction, TagFollow, TagSuggestion
+from posts.services.comments import remove_for_account_deletion
 
 ZIP_ABOVE_BYTES = 1_000_000
 PROFILE_FIELDS = [
@@ -27,12 +32,6 @@ PROFILE_FIELDS = [
 def export_sections(user):
     """Everything the member created or set, by section. Each section queries only rows
     that belong to `user`, so another member's data cannot appear by construction."""
-    from allauth.account.models import EmailAddress
-
-    from forum.moderation.models import Appeal, ModerationAction, Report
-    from forum.notifications.models import Notification
-    from posts.models import Bookmark, Comment, PollVote, Post, Reaction, TagFollow, TagSuggestion
-
     sections = {
         "profile": {field: getattr(user, field) for field in PROFILE_FIELDS},
         "posts": list(Post.objects.filter(author=user).values(
@@ -88,11 +87,6 @@ def delete_account(request, *, password, mode):
     """Anonymise (words stay under "former member") or delete everything; either way the
     account, its sessions and everything personal go. With the account go (by cascade) its
     email addresses, notifications, appeals, follows, reactions, votes and bookmarks."""
-    from forum.moderation.models import ModerationAction, Report
-    from forum.notifications.models import Notification
-    from posts.models import Comment, Post, TagSuggestion
-    from posts.services.comments import remove_for_account_deletion
-
     user = request.user
     if not user.is_authenticated or not user.check_password(password or ""):
         raise Refused("That password is not right. Nothing was deleted.", status=403)

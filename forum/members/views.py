@@ -5,15 +5,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts.forms import DeleteAccountForm
+from accounts.models import User
+from accounts.privacy import can_see_profile
+from accounts.refusals import Refused
 from posts.models import Comment, Post
 
 from . import data
-from .forms import DeleteAccountForm, PrivacyForm, ProfileForm
-from .models import User
-from .privacy import can_see_profile
-from .profiles import update_profile
-from .refusals import Refused
-from .views import settings_form
 
 RECENT = 10
 
@@ -35,30 +33,6 @@ def profile(request, handle):
         "member": member, "posts": posts, "comments": comments,
         "is_me": request.user.pk == member.pk,
     })
-
-
-@login_required
-def settings_index(request):
-    return render(request, "accounts/settings_index.html")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def profile_settings(request):
-    return settings_form(
-        request, ProfileForm, heading="Your profile", saved="Your profile is saved.",
-        save=lambda member, data: update_profile(member=member, **data),
-        intro=f"Your handle, {request.user.username}, is shown next to what you write. Your "
-              "email address is never shown.")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def privacy_settings(request):
-    return settings_form(
-        request, PrivacyForm, heading="Privacy", saved="Your privacy choice is saved.",
-        intro="When your profile is hidden, only your handle appears next to what you write, "
-              "with no link to a profile.")
 
 
 @login_required

@@ -1,5 +1,5 @@
 """Rules that apply before anything is published: rate limits, new-member review, links,
-and the crisis check."""
+and the crisis check. Content owns them (it needs them at write time); moderation uses them."""
 
 import logging
 import re
@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from accounts.refusals import Refused
 from accounts.write_checks import check_link_count, may_link_freely
-from posts.rendering import render_markdown
+
+from . import events
+from .rendering import render_markdown
 
 logger = logging.getLogger("kindred.rate_limits")
 _cache_error_logged_at = -60.0
@@ -66,3 +68,13 @@ def suggests_crisis(*texts):
         return False
     normalised = " ".join(t for t in texts if t).replace("\u2019", "'")
     return bool(_phrase_pattern().search(normalised))
+
+
+def flag_if_at_risk(item, *texts, post, comment=None):
+    """When the words suggest their author may be at risk, mark `item.crisis_support` so the
+    view shows them the helplines, and announce `crisis_words` (moderation files a crisis
+    report at the top of its queue). The words stay visible."""
+    item.crisis_support = suggests_crisis(*texts)
+    if item.crisis_support:
+        events.crisis_words.announce(post=post, comment=comment)
+    return item
