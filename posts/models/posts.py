@@ -4,10 +4,11 @@ from django.db.models import Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
+from ..cache_versions import VersionedQuerySet
 from .disclaimers import Disclaimer
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(VersionedQuerySet):
     def listed_for(self, user):
         """Posts that belong in lists and feeds for this person: published, and
         members-only ones only for members."""

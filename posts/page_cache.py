@@ -1,0 +1,131 @@
+"""Anonymous readers get whole pages from the cache; members always get a fresh page.
+
+`anonymous_page(depends_on)` wraps a view. For a reader with no session state (no login, no
+draft, no message waiting) and only the query parameters the page understands, the page is
+stored under the current versions of what it shows (see cache_versions) plus the reader's
+accessibility preferences (they put classes on <html>). What is per reader stays out of the
+stored copy: the CSRF token of the accessibility form is cut out when storing and the
+reader's own token is put back when serving. Responses carry a weak ETag (versions,
+preferences and the reader's CSRF cookie) and Last-Modified, so a conditional GET costs a
+304 and no rendering. When the cache is down, the view simply renders.
+"""
+
+import hashlib
+import logging
+import re
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+from accounts.preferences import cookie_value, preferences_for
+
+from . import cache_versions
+
+logger = logging.getLogger(__name__)
+
+PAGE_TTL = 60 * 60  # entries of old versions simply age out; invalidation never waits for it
+# Only the parameters these pages understand, with sane values: any other query is
+# rendered but never stored, so odd URLs cannot fill the cache.
+CACHED_PARAMS = {"page": re.compile(r"\d{1,5}"), "sort": re.compile(r"oldest|newest")}
+TOKEN_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+TOKEN_SLOT = "@@kindred-csrf-token@@"
+
+
+def _cacheable(request):
+    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        return False
+    for name, values in request.GET.lists():
+        if name not in CACHED_PARAMS or len(values) != 1 or \
+                not CACHED_PARAMS[name].fullmatch(values[0]):
+            return False
+    session = getattr(request, "session", None)
+    if session is not None and (session.session_key or session.modified) and \
+            list(session.keys()):
+        return False  # a kept draft or a login in progress is this reader's own
+    return not len(getattr(request, "_messages", ()))
+
+
+def _dependencies(depends_on, kwargs):
+    if depends_on == "post":
+        return [cache_versions.SITE, cache_versions.post_key(kwargs["slug"])]
+    return [cache_versions.SITE, cache_versions.LISTS]
+
+
+def _keys(request, versions):
+    a11y = cookie_value(preferences_for(request))
+    page = hashlib.sha256(
+        f"{request.get_full_path()}|{a11y}|{versions}".encode()).hexdigest()
+    csrf_cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    etag = hashlib.sha256(f"{page}|{csrf_cookie}".encode()).hexdigest()[:32]
+    return f"page:{page}", f'W/"{etag}"'
+
+
+def _last_modified(versions):
+    return max(versions) / 1e9  # versions are nanosecond timestamps of the change
+
+
+def _cached(key):
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.warning("The page cache is unavailable; rendering afresh", exc_info=True)
+        return None
+
+
+def _store(key, response):
+    body = TOKEN_FIELD.sub(rf"\g<1>{TOKEN_SLOT}\g<2>", response.content.decode())
+    try:
+        cache.set(key, (response["Content-Type"], body), PAGE_TTL)
+    except Exception:
+        logger.warning("Could not store a page in the cache", exc_info=True)
+
+
+def _fill_token(request, body):
+    return body.replace(TOKEN_SLOT, get_token(request)) if TOKEN_SLOT in body else body
+
+
+def _finish(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = last_modified
+    response["Cache-Control"] = "private, no-cache"  # keep it, but ask us again each time
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def anonymous_page(depends_on):
+    """`depends_on`: "lists" (home, tags, feeds, editorial pages) or "post" (a story page,
+    whose view takes `slug`)."""
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not _cacheable(request):
+                return view(request, *args, **kwargs)
+            versions = cache_versions.current_versions(_dependencies(depends_on, kwargs))
+            if versions is None:
+                return view(request, *args, **kwargs)
+            key, etag = _keys(request, versions)
+            last_modified = http_date(_last_modified(versions))
+            # The ETag alone decides: a change of accessibility preferences changes it but
+            # not the time of the last change.
+            not_modified = get_conditional_response(request, etag=etag)
+            if not_modified is not None:
+                return _finish(not_modified, etag, last_modified)
+            entry = _cached(key)
+            if entry is not None:
+                content_type, body = entry
+                response = HttpResponse(_fill_token(request, body), content_type=content_type)
+            else:
+                response = view(request, *args, **kwargs)
+                if response.status_code != 200 or response.streaming or not _cacheable(request):
+                    return response
+                if hasattr(response, "render") and callable(response.render):
+                    response.render()
+                _store(key, response)
+            return _finish(response, etag, last_modified)
+        return wrapper
+    return decorator
