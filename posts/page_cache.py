@@ -60,9 +60,13 @@ def _keys(request, versions):
     a11y = cookie_value(preferences_for(request))
     page = hashlib.sha256(
         f"{request.get_full_path()}|{a11y}|{versions}".encode()).hexdigest()
-    csrf_cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
-    etag = hashlib.sha256(f"{page}|{csrf_cookie}".encode()).hexdigest()[:32]
-    return f"page:{page}", f'W/"{etag}"'
+    return f"page:{page}"
+
+
+def _etag(page_key, csrf_secret):
+    """The reader's CSRF cookie is part of it: a browser's stored copy holds a token for it."""
+    digest = hashlib.sha256(f"{page_key}|{csrf_secret}".encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
 
 
 def _last_modified(versions):
@@ -108,7 +112,8 @@ def anonymous_page(depends_on):
             versions = cache_versions.current_versions(_dependencies(depends_on, kwargs))
             if versions is None:
                 return view(request, *args, **kwargs)
-            key, etag = _keys(request, versions)
+            key = _keys(request, versions)
+            etag = _etag(key, request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""))
             last_modified = http_date(_last_modified(versions))
             # The ETag alone decides: a change of accessibility preferences changes it but
             # not the time of the last change.
@@ -126,6 +131,8 @@ def anonymous_page(depends_on):
                 if hasattr(response, "render") and callable(response.render):
                     response.render()
                 _store(key, response)
+            # The cookie this response sets (a first visit gets one) is the one sent next time.
+            etag = _etag(key, request.META.get("CSRF_COOKIE", ""))
             return _finish(response, etag, last_modified)
         return wrapper
     return decorator
