@@ -118,6 +118,12 @@ if REDIS_URL:
                           "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous pages from the cache (posts/page_cache.py) need a cache that every worker shares:
+# a per-process LocMem cache would keep serving a page that another worker's write retired.
+KINDRED_PAGE_CACHE = env_bool(
+    "KINDRED_PAGE_CACHE",
+    CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache",
+)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -2,8 +2,10 @@
 
 `anonymous_page(depends_on)` wraps a view. For a reader with no session state (no login, no
 draft, no message waiting) and only the query parameters the page understands, the page is
-stored under the current versions of what it shows (see cache_versions) plus the reader's
-accessibility preferences (they put classes on <html>). What is per reader stays out of the
+stored under its URL and the reader's accessibility preferences (they put classes on
+<html>), together with the versions of what it shows (see cache_versions); one cache round
+trip fetches the versions and the page, which counts only if built from exactly those
+versions. What is per reader stays out of the
 stored copy: the CSRF token of the accessibility form is cut out when storing and the
 reader's own token is put back when serving. Responses carry a weak ETag (versions,
 preferences and the reader's CSRF cookie) and Last-Modified, so a conditional GET costs a
@@ -28,7 +30,7 @@ from . import cache_versions
 
 logger = logging.getLogger(__name__)
 
-PAGE_TTL = 60 * 60  # entries of old versions simply age out; invalidation never waits for it
+PAGE_TTL = 60 * 60  # a page unread for an hour leaves; invalidation never waits for it
 # Only the parameters these pages understand, with sane values: any other query is
 # rendered but never stored, so odd URLs cannot fill the cache.
 CACHED_PARAMS = {"page": re.compile(r"\d{1,5}"), "sort": re.compile(r"oldest|newest")}
@@ -37,6 +39,8 @@ TOKEN_SLOT = "@@kindred-csrf-token@@"
 
 
 def _cacheable(request):
+    if not settings.KINDRED_PAGE_CACHE:
+        return False
     if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
         return False
     for name, values in request.GET.lists():
@@ -56,35 +60,42 @@ def _dependencies(depends_on, kwargs):
     return [cache_versions.SITE, cache_versions.LISTS]
 
 
-def _keys(request, versions):
+def _page_key(request):
     a11y = cookie_value(preferences_for(request))
-    page = hashlib.sha256(
-        f"{request.get_full_path()}|{a11y}|{versions}".encode()).hexdigest()
-    return f"page:{page}"
+    return "page:" + hashlib.sha256(f"{request.get_full_path()}|{a11y}".encode()).hexdigest()
 
 
-def _etag(page_key, csrf_secret):
+def _etag(page_key, versions, csrf_secret):
     """The reader's CSRF cookie is part of it: a browser's stored copy holds a token for it."""
-    digest = hashlib.sha256(f"{page_key}|{csrf_secret}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{page_key}|{versions}|{csrf_secret}".encode()).hexdigest()[:32]
     return f'W/"{digest}"'
+
+
+def _lookup(dependencies, page_key):
+    """One round trip: the versions the page depends on and the stored page, which counts
+    only if it was built from exactly those versions. (None, None) when the cache is down."""
+    try:
+        found = cache.get_many([*dependencies, page_key])
+    except Exception:
+        logger.warning("The page cache is unavailable; rendering afresh", exc_info=True)
+        return None, None
+    versions = [found.get(key) for key in dependencies]
+    if None in versions:  # never bumped yet, or evicted: start them
+        return cache_versions.current_versions(dependencies), None
+    entry = found.get(page_key)
+    if entry is None or entry[0] != versions:
+        return versions, None
+    return versions, entry
 
 
 def _last_modified(versions):
     return max(versions) / 1e9  # versions are nanosecond timestamps of the change
 
 
-def _cached(key):
-    try:
-        return cache.get(key)
-    except Exception:
-        logger.warning("The page cache is unavailable; rendering afresh", exc_info=True)
-        return None
-
-
-def _store(key, response):
+def _store(key, versions, response):
     body = TOKEN_FIELD.sub(rf"\g<1>{TOKEN_SLOT}\g<2>", response.content.decode())
     try:
-        cache.set(key, (response["Content-Type"], body), PAGE_TTL)
+        cache.set(key, (versions, response["Content-Type"], body), PAGE_TTL)
     except Exception:
         logger.warning("Could not store a page in the cache", exc_info=True)
 
@@ -109,20 +120,19 @@ def anonymous_page(depends_on):
         def wrapper(request, *args, **kwargs):
             if not _cacheable(request):
                 return view(request, *args, **kwargs)
-            versions = cache_versions.current_versions(_dependencies(depends_on, kwargs))
+            key = _page_key(request)
+            versions, entry = _lookup(_dependencies(depends_on, kwargs), key)
             if versions is None:
                 return view(request, *args, **kwargs)
-            key = _keys(request, versions)
-            etag = _etag(key, request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""))
+            etag = _etag(key, versions, request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""))
             last_modified = http_date(_last_modified(versions))
             # The ETag alone decides: a change of accessibility preferences changes it but
             # not the time of the last change.
             not_modified = get_conditional_response(request, etag=etag)
             if not_modified is not None:
                 return _finish(not_modified, etag, last_modified)
-            entry = _cached(key)
             if entry is not None:
-                content_type, body = entry
+                _, content_type, body = entry
                 response = HttpResponse(_fill_token(request, body), content_type=content_type)
             else:
                 response = view(request, *args, **kwargs)
@@ -130,9 +140,9 @@ def anonymous_page(depends_on):
                     return response
                 if hasattr(response, "render") and callable(response.render):
                     response.render()
-                _store(key, response)
+                _store(key, versions, response)
             # The cookie this response sets (a first visit gets one) is the one sent next time.
-            etag = _etag(key, request.META.get("CSRF_COOKIE", ""))
+            etag = _etag(key, versions, request.META.get("CSRF_COOKIE", ""))
             return _finish(response, etag, last_modified)
         return wrapper
     return decorator
