@@ -19,7 +19,7 @@ from posts.services import (
     update_post,
     vote,
 )
-from tests.factories import make_post
+from tests.factories import make_post, make_user
 
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                       "LOCATION": "page-cache-tests"}}
@@ -228,3 +228,27 @@ def test_a_dead_cache_still_serves_readers(reader, post, other_member):
     with override_settings(CACHES=dead):
         post_comment(author=other_member, post=post, body="Written while the cache was down")
         assert "Written while the cache was down" in story(reader, post)
+
+
+def test_a_member_sees_a_new_and_a_hidden_comment_on_their_next_visit(
+        client, post, member, other_member, moderator):
+    client.force_login(member)
+    first = post_comment(author=other_member, post=post, body="Cooling vests help")
+    assert "Cooling vests help" in page(client, post.get_absolute_url())  # tree stored
+    post_comment(author=other_member, post=post, body="So does a fan at night")
+    moderate(moderator, "hide", post, first)
+    content = page(client, post.get_absolute_url())
+    assert "So does a fan at night" in content and "Cooling vests help" not in content
+
+
+def test_a_member_sees_their_own_comment_waiting_for_review_and_others_do_not(
+        settings, client, post, member):
+    settings.KINDRED_NEW_MEMBER_REVIEW = 2
+    newcomer = make_user("newcomer")
+    others = Client()
+    others.force_login(member)
+    page(others, post.get_absolute_url())  # the shared tree is stored
+    post_comment(author=newcomer, post=post, body="My first words here")
+    client.force_login(newcomer)
+    assert "My first words here" in page(client, post.get_absolute_url())
+    assert "My first words here" not in page(others, post.get_absolute_url())
