@@ -103,13 +103,14 @@ def current_versions(keys):
 class VersionedQuerySet(models.QuerySet):
     """`update()` on posts, comments and votes bumps the pages of the posts it touched.
 
-    `post_field` names the path from the row to its post's slug."""
+    `post_slug_field` names the path from the row to its post's slug."""
 
     post_slug_field = "slug"
     bumps_lists = True
 
     def update(self, **kwargs):
-        slugs = list(self.values_list(self.post_slug_field, flat=True).distinct()[:MANY_POSTS + 1])
+        slugs = list(self.order_by().values_list(self.post_slug_field, flat=True)
+                     .distinct()[:MANY_POSTS + 1])
         rows = super().update(**kwargs)
         if rows:
             bump_posts(slugs, lists=self.bumps_lists)

@@ -34,8 +34,9 @@ PAGE_TTL = 60 * 60  # a page unread for an hour leaves; invalidation never waits
 # Only the parameters these pages understand, with sane values: any other query is
 # rendered but never stored, so odd URLs cannot fill the cache.
 CACHED_PARAMS = {"page": re.compile(r"\d{1,5}"), "sort": re.compile(r"oldest|newest")}
-TOKEN_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-TOKEN_SLOT = "@@kindred-csrf-token@@"
+# Stored as bytes, so serving a page is one copy with the reader's token put in.
+TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+TOKEN_SLOT = b"@@kindred-csrf-token@@"
 
 
 def _cacheable(request):
@@ -93,7 +94,7 @@ def _last_modified(versions):
 
 
 def _store(key, versions, response):
-    body = TOKEN_FIELD.sub(rf"\g<1>{TOKEN_SLOT}\g<2>", response.content.decode())
+    body = TOKEN_FIELD.sub(rb"\g<1>" + TOKEN_SLOT + rb"\g<2>", response.content)
     try:
         cache.set(key, (versions, response["Content-Type"], body), PAGE_TTL)
     except Exception:
@@ -101,7 +102,7 @@ def _store(key, versions, response):
 
 
 def _fill_token(request, body):
-    return body.replace(TOKEN_SLOT, get_token(request)) if TOKEN_SLOT in body else body
+    return body.replace(TOKEN_SLOT, get_token(request).encode()) if TOKEN_SLOT in body else body
 
 
 def _finish(response, etag, last_modified):
