@@ -64,7 +64,9 @@ def _site_changed(sender, instance, **kwargs):
     cache_versions.bump_site()
 
 
-def _member_changed(sender, instance, update_fields=None, **kwargs):
+def _member_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    if created:  # a new member has written nothing yet
+        return
     if update_fields is None or USER_FIELDS_SHOWN & set(update_fields):
         cache_versions.bump_site()
 

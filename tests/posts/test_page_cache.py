@@ -252,3 +252,12 @@ def test_a_member_sees_their_own_comment_waiting_for_review_and_others_do_not(
     client.force_login(newcomer)
     assert "My first words here" in page(client, post.get_absolute_url())
     assert "My first words here" not in page(others, post.get_absolute_url())
+
+
+def test_a_member_who_hides_their_profile_is_no_longer_linked_for_the_next_reader(
+        reader, client, post, other_member):
+    post_comment(author=other_member, post=post, body="Ice packs for the hug")
+    assert f'href="/u/{other_member.username}/"' in story(reader, post)
+    client.force_login(other_member)
+    assert client.post("/settings/privacy/", {"profile_visibility": "hidden"}).status_code == 302
+    assert f'href="/u/{other_member.username}/"' not in story(reader, post)
