@@ -49,15 +49,17 @@ def _tags_set(sender, instance, action, **kwargs):
 
 def _story_page_changed(sender, instance, **kwargs):
     """Reactions and polls show on the story page only, not in the lists."""
-    post = instance._state.fields_cache.get("post")
-    if post is not None:
+    cached = instance._state.fields_cache
+    post = cached.get("post") or getattr(cached.get("poll"), "_state", None) and \
+        cached["poll"]._state.fields_cache.get("post")
+    if post is not None:  # services hand over the post they hold: no query
         cache_versions.bump_posts([post.slug], lists=False)
-        return
-    post_id = instance.post_id if hasattr(instance, "post_id") else None
-    if post_id is None:
-        poll_id = getattr(instance, "poll_id", None)
-        post_id = Poll.objects.filter(pk=poll_id).values_list("post_id", flat=True).first()
-    cache_versions.bump_post_ids([post_id], lists=False)
+    elif getattr(instance, "post_id", None):
+        cache_versions.bump_post_ids([instance.post_id], lists=False)
+    else:
+        cache_versions.bump_posts(
+            Post.objects.filter(poll=instance.poll_id).values_list("slug", flat=True),
+            lists=False)
 
 
 def _site_changed(sender, instance, **kwargs):

@@ -47,7 +47,8 @@ def budgets(world, member):
         ("get", f"/notifications/{world['note'].pk}/open/", member, 6),
         ("get", f"/notifications/unsubscribe/{token}/", None, 3),
         ("post", "/settings/export/", member, 14),
-        ("post", f"/posts/{post.slug}/poll/vote/", member, 12),
+        # +2: the page-cache bump reads the voted post's slug (posts/cache_versions.py)
+        ("post", f"/posts/{post.slug}/poll/vote/", member, 14),
         ("post", f"/posts/{post.slug}/react/", member, 12),
         ("post", f"/posts/{post.slug}/bookmark/", member, 12),
         ("post", "/tags/ms-hug/follow/", member, 11),
