@@ -132,6 +132,12 @@ else:
     # Culling at Django's default 300 entries would drop live rate-limit counters.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                           "LOCATION": "kindred_cache", "OPTIONS": {"MAX_ENTRIES": 100_000}}}
+# Anonymous pages from the cache (posts/page_cache.py) need a cache that every worker shares:
+# a per-process LocMem cache would keep serving a page that another worker's write retired.
+KINDRED_PAGE_CACHE = env_bool(
+    "KINDRED_PAGE_CACHE",
+    CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache",
+)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -2,17 +2,19 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from posts.page_cache import anonymous_page
+
 from . import views
 from .admin_login import admin_login
 from .moderation import views as moderation_views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", anonymous_page("lists")(views.home), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("pages/transparency/", moderation_views.transparency, name="transparency"),
-    path("pages/<slug:slug>/", views.editorial_page, name="page"),
+    path("pages/<slug:slug>/", anonymous_page("lists")(views.editorial_page), name="page"),
     path("moderation/", include("forum.moderation.urls")),
     path("posts/<slug:slug>/report/", moderation_views.report_post, name="report_post"),
     path("comments/<id:comment_id>/report/", moderation_views.report_comment,

@@ -1,19 +1,23 @@
 from django.urls import path
 
 from . import comment_views, community_views, feeds, search_views, tag_views, views
+from .page_cache import anonymous_page
+
+# Read by anonymous readers far more than written: served from the cache (see page_cache).
+lists_page = anonymous_page("lists")
 
 urlpatterns = [
-    path("tags/", tag_views.tag_index, name="tag_index"),
+    path("tags/", lists_page(tag_views.tag_index), name="tag_index"),
     path("tags/suggestions/", tag_views.tag_suggestions, name="tag_suggestions"),
-    path("tags/<slug:slug>/", tag_views.tag_detail, name="tag_detail"),
+    path("tags/<slug:slug>/", lists_page(tag_views.tag_detail), name="tag_detail"),
     path("tags/<slug:slug>/follow/", tag_views.follow_tag, name="tag_follow"),
-    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
-    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("tags/<slug:slug>/feed/", lists_page(feeds.TagFeed()), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", lists_page(feeds.TagAtomFeed()), name="tag_feed_atom"),
     path("following/", tag_views.following, name="following"),
-    path("feeds/latest/", feeds.LatestPostsFeed(), name="feed_latest"),
-    path("feeds/latest/atom/", feeds.LatestPostsAtomFeed(), name="feed_latest_atom"),
+    path("feeds/latest/", lists_page(feeds.LatestPostsFeed()), name="feed_latest"),
+    path("feeds/latest/atom/", lists_page(feeds.LatestPostsAtomFeed()), name="feed_latest_atom"),
     path("posts/new/", views.post_create, name="post_create"),
-    path("posts/<slug:slug>/", views.post_detail, name="post_detail"),
+    path("posts/<slug:slug>/", anonymous_page("post")(views.post_detail), name="post_detail"),
     path("posts/<slug:slug>/edit/", views.post_edit, name="post_edit"),
     path("posts/<slug:slug>/delete/", views.post_delete, name="post_delete"),
     path("posts/<slug:slug>/comments/", comment_views.post_comment, name="post_comment"),

@@ -18,8 +18,9 @@ from .models import Post
 from .permissions import can_edit_post, ensure_can_edit_post
 from .personal_info import PersonalInfoFound
 from .rendering import render_markdown
+from .thread_cache import thread_page_for
 from .thread_html import REACTION_KINDS, ThreadRenderer
-from .threads import comment_ids, thread_page
+from .threads import comment_ids
 from .writing import after_writing, landing_url
 
 
@@ -36,7 +37,7 @@ def _reply_to(request):
 
 def post_detail(request, slug):
     post = _visible_post_or_404(request, slug)
-    comments = thread_page(
+    comments = thread_page_for(
         post, request.user, page_number=request.GET.get("page"),
         sort=request.GET.get("sort", "oldest"),
     )

@@ -34,6 +34,15 @@ def shipped_rows_survive_flushes(django_db_setup, django_db_blocker):
     TransactionTestCase._fixture_teardown = original
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a page stored by an earlier test, whose data was
+    rolled back, must not answer a later one that happens to reach the same versions."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def member(db):
     return make_user("rowan")

@@ -46,7 +46,8 @@ BUDGETS = {
     "open a notification": ("get", "/notifications/{note}/open/", "member", 6),
     "unsubscribe": ("get", "/notifications/unsubscribe/{token}/", None, 3),
     "export": ("post", "/settings/export/", "member", 14),
-    "vote": ("post", "/posts/{slug}/poll/vote/", "member", 12),
+    # +2: the page-cache bump reads the voted post's slug (posts/cache_versions.py)
+    "vote": ("post", "/posts/{slug}/poll/vote/", "member", 14),
     "react": ("post", "/posts/{slug}/react/", "member", 12),
     "bookmark": ("post", "/posts/{slug}/bookmark/", "member", 12),
     "follow a tag": ("post", "/tags/ms-hug/follow/", "member", 11),

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from ..cache_versions import VersionedQuerySet
 from .posts import Post
 
 PATH_SEGMENT = 10  # zero-padded ids: '0000000042/0000000107' sorts in reading order
@@ -13,7 +14,9 @@ def path_segment(comment_id):
     return f"{comment_id:0{PATH_SEGMENT}d}"
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(VersionedQuerySet):
+    post_slug_field = "post__slug"
+
     def displayable_to(self, user):
         """Comments that appear in a thread for this person: visible ones, tombstones that
         still hold replies, and the person's own comments that wait for review."""

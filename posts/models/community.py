@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from ..cache_versions import VersionedQuerySet
+
 MIN_CHOICES, MAX_CHOICES = 2, 8
 
 
@@ -34,6 +36,11 @@ class PollChoice(models.Model):
         return self.text
 
 
+class PollVoteQuerySet(VersionedQuerySet):
+    post_slug_field = "poll__post__slug"
+    bumps_lists = False  # a change of vote shows on the story page only
+
+
 class PollVote(models.Model):
     """One per member per poll: the database says so, whatever clicks arrive at once."""
 
@@ -43,6 +50,8 @@ class PollVote(models.Model):
                              related_name="poll_votes")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PollVoteQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["poll", "user"], name="one_vote_per_poll")]

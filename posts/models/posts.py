@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
+from ..cache_versions import VersionedQuerySet
 from .disclaimers import Disclaimer
 
 # Joiners hold emoji sequences and some scripts together; every other format character goes.
@@ -28,7 +29,7 @@ def single_line(text):
     return " ".join("".join(kept).split())
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(VersionedQuerySet):
     def listed_for(self, user):
         """Posts that belong in lists and feeds for this person: published, and
         members-only ones only for members."""

@@ -1,0 +1,149 @@
+"""Anonymous readers get whole pages from the cache; members always get a fresh page.
+
+`anonymous_page(depends_on)` wraps a view. For a reader with no session state (no login, no
+draft, no message waiting) and only the query parameters the page understands, the page is
+stored under its URL and the reader's accessibility preferences (they put classes on
+<html>), together with the versions of what it shows (see cache_versions); one cache round
+trip fetches the versions and the page, which counts only if built from exactly those
+versions. What is per reader stays out of the
+stored copy: the CSRF token of the accessibility form is cut out when storing and the
+reader's own token is put back when serving. Responses carry a weak ETag (versions,
+preferences and the reader's CSRF cookie) and Last-Modified, so a conditional GET costs a
+304 and no rendering. When the cache is down, the view simply renders.
+"""
+
+import hashlib
+import logging
+import re
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+from accounts.preferences import cookie_value, preferences_for
+
+from . import cache_versions
+
+logger = logging.getLogger(__name__)
+
+PAGE_TTL = 60 * 60  # a page unread for an hour leaves; invalidation never waits for it
+# Only the parameters these pages understand, with sane values: any other query is
+# rendered but never stored, so odd URLs cannot fill the cache.
+CACHED_PARAMS = {"page": re.compile(r"\d{1,5}"), "sort": re.compile(r"oldest|newest")}
+# Stored as bytes, so serving a page is one copy with the reader's token put in.
+TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+TOKEN_SLOT = b"@@kindred-csrf-token@@"
+
+
+def _cacheable(request):
+    if not settings.KINDRED_PAGE_CACHE:
+        return False
+    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        return False
+    for name, values in request.GET.lists():
+        if name not in CACHED_PARAMS or len(values) != 1 or \
+                not CACHED_PARAMS[name].fullmatch(values[0]):
+            return False
+    session = getattr(request, "session", None)
+    if session is not None and (session.session_key or session.modified) and \
+            list(session.keys()):
+        return False  # a kept draft or a login in progress is this reader's own
+    return not len(getattr(request, "_messages", ()))
+
+
+def _dependencies(depends_on, kwargs):
+    if depends_on == "post":
+        return [cache_versions.SITE, cache_versions.post_key(kwargs["slug"])]
+    return [cache_versions.SITE, cache_versions.LISTS]
+
+
+def _page_key(request):
+    a11y = cookie_value(preferences_for(request))
+    return "page:" + hashlib.sha256(f"{request.get_full_path()}|{a11y}".encode()).hexdigest()
+
+
+def _etag(page_key, versions, csrf_secret):
+    """The reader's CSRF cookie is part of it: a browser's stored copy holds a token for it."""
+    digest = hashlib.sha256(f"{page_key}|{versions}|{csrf_secret}".encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
+def _lookup(dependencies, page_key):
+    """One round trip: the versions the page depends on and the stored page, which counts
+    only if it was built from exactly those versions. (None, None) when the cache is down."""
+    try:
+        found = cache.get_many([*dependencies, page_key])
+    except Exception:
+        logger.warning("The page cache is unavailable; rendering afresh", exc_info=True)
+        return None, None
+    versions = [found.get(key) for key in dependencies]
+    if None in versions:  # never bumped yet, or evicted: start them
+        return cache_versions.current_versions(dependencies), None
+    entry = found.get(page_key)
+    if entry is None or entry[0] != versions:
+        return versions, None
+    return versions, entry
+
+
+def _last_modified(versions):
+    return max(versions) / 1e9  # versions are nanosecond timestamps of the change
+
+
+def _store(key, versions, response):
+    body = TOKEN_FIELD.sub(rb"\g<1>" + TOKEN_SLOT + rb"\g<2>", response.content)
+    try:
+        cache.set(key, (versions, response["Content-Type"], body), PAGE_TTL)
+    except Exception:
+        logger.warning("Could not store a page in the cache", exc_info=True)
+
+
+def _fill_token(request, body):
+    return body.replace(TOKEN_SLOT, get_token(request).encode()) if TOKEN_SLOT in body else body
+
+
+def _finish(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = last_modified
+    response["Cache-Control"] = "private, no-cache"  # keep it, but ask us again each time
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def anonymous_page(depends_on):
+    """`depends_on`: "lists" (home, tags, feeds, editorial pages) or "post" (a story page,
+    whose view takes `slug`)."""
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not _cacheable(request):
+                return view(request, *args, **kwargs)
+            key = _page_key(request)
+            versions, entry = _lookup(_dependencies(depends_on, kwargs), key)
+            if versions is None:
+                return view(request, *args, **kwargs)
+            etag = _etag(key, versions, request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""))
+            last_modified = http_date(_last_modified(versions))
+            # The ETag alone decides: a change of accessibility preferences changes it but
+            # not the time of the last change.
+            not_modified = get_conditional_response(request, etag=etag)
+            if not_modified is not None:
+                return _finish(not_modified, etag, last_modified)
+            if entry is not None:
+                _, content_type, body = entry
+                response = HttpResponse(_fill_token(request, body), content_type=content_type)
+            else:
+                response = view(request, *args, **kwargs)
+                if response.status_code != 200 or response.streaming or not _cacheable(request):
+                    return response
+                if hasattr(response, "render") and callable(response.render):
+                    response.render()
+                _store(key, versions, response)
+            # The cookie this response sets (a first visit gets one) is the one sent next time.
+            etag = _etag(key, versions, request.META.get("CSRF_COOKIE", ""))
+            return _finish(response, etag, last_modified)
+        return wrapper
+    return decorator

@@ -1,0 +1,65 @@
+"""Members' story pages reuse one cached comment tree per post version, page and order.
+
+The whole page of a member is theirs (their reactions, controls, CSRF token), but the tree
+of comments it shows is the same for every member, except one who has comments of their own
+waiting for review: they get a tree of their own, built afresh. The tree is stored under
+the post's and the site's versions (cache_versions), so a change is seen at once; the
+member's own state is added when the HTML is written (thread_html.ThreadRenderer).
+"""
+
+import logging
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+
+from . import cache_versions
+from .models import Comment
+from .threads import SORTS, ThreadPage, thread_page
+
+logger = logging.getLogger(__name__)
+
+TREE_TTL = 60 * 60
+PAGE_NUMBER = re.compile(r"\d{1,5}")
+
+
+def _shared_tree_key(post, page_number, sort):
+    if page_number is not None and not PAGE_NUMBER.fullmatch(str(page_number)):
+        return None  # odd page numbers are rendered, never stored
+    sort = sort if sort in SORTS else "oldest"
+    versions = cache_versions.current_versions(
+        [cache_versions.SITE, cache_versions.post_key(post.slug)])
+    if versions is None:
+        return None
+    return f"threads:{post.pk}:{versions[0]}:{versions[1]}:{page_number or 1}:{sort}"
+
+
+def _rebuild(stored):
+    root_ids, count, number, threads, sort = stored
+    paginator = Paginator([], settings.KINDRED_COMMENTS_PER_PAGE)
+    paginator.count = count  # the story's count of threads when the tree was stored
+    return ThreadPage(page=Page(root_ids, number, paginator), threads=threads, sort=sort)
+
+
+def thread_page_for(post, user, *, page_number=None, sort="oldest"):
+    if not user.is_authenticated or Comment.objects.filter(
+            post=post, author=user, status=Comment.Status.PENDING).exists():
+        return thread_page(post, user, page_number=page_number, sort=sort)
+    key = _shared_tree_key(post, page_number, sort)
+    try:
+        stored = cache.get(key) if key else None
+    except Exception:
+        logger.warning("The thread cache is unavailable; building afresh", exc_info=True)
+        key = stored = None
+    if stored is not None:
+        return _rebuild(stored)
+    comments = thread_page(post, user, page_number=page_number, sort=sort)
+    if key:
+        page = comments.page
+        try:
+            cache.set(key, (list(page.object_list), page.paginator.count, page.number,
+                            comments.threads, comments.sort), TREE_TTL)
+        except Exception:
+            logger.warning("Could not store a comment tree", exc_info=True)
+    return comments
