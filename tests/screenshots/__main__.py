@@ -112,7 +112,8 @@ def shoot(browser, base_url, known, theme_list):
         by_who.setdefault(who, []).append((name, path))
     results = []
     for who, who_pages in by_who.items():
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        # en-GB like the site, so date fields read dd/mm/yyyy as our members see them.
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
         if who is not None:
             context.add_cookies([cookies[who]])
         page = context.new_page()

@@ -39,7 +39,7 @@ def build_database():
 def _extras():
     from accounts.models import User
     from forum.moderation.models import Guideline, ModerationAction, Reason
-    from forum.moderation.reports import file_crisis_report, file_report
+    from forum.moderation.reports import file_report
     from forum.moderation.services import act_on_content, file_appeal
     from posts.models import Comment, Poll
     from posts.services import post_comment
@@ -78,12 +78,14 @@ def _extras():
     file_appeal(author=demo, action=action,
                 text="I meant it only as my own experience; I can reword it.")
 
-    # The review queue: a member's report and one Kindred filed itself.
+    # The review queue: a member's report, and below, one Kindred files itself.
     reported = Comment.objects.filter(post=story, status=Comment.Status.VISIBLE).exclude(
         author__in=[demo, mod]).order_by("pk").first()
     file_report(reporter=demo, post=story, comment=reported, reason=Reason.MISINFORMATION,
                 details="This says a supplement cures MS fatigue.")
-    file_crisis_report(post=story, comment=parent)
+    # Words like these file a crisis report by themselves (and stay visible).
+    post_comment(author=others[1], post=story,
+                 body="Some nights the spasms and the pain are so bad I feel I can't go on.")
 
     thread_root = (Comment.objects.filter(post=story, depth=0, status=Comment.Status.VISIBLE)
                    .order_by("-reply_count", "pk").first())
