@@ -78,7 +78,30 @@ def pages(known):
         ("review-queue", "/moderation/", "mod"),
         ("audit-log", "/moderation/log/", "mod"),
         ("appeals", "/moderation/appeals/", "mod"),
+        *optional_pages(known),
     ]
+
+
+def optional_pages(known):
+    """Moderation pages some versions of Kindred have: included when the moderator can open
+    them (in an older version the item URL takes only POSTs)."""
+    from django.test import Client
+    from django.urls import NoReverseMatch, reverse
+
+    wanted = [("moderation-item", "moderation:act_comment", known["reported"]),
+              ("moderation-member", "moderation:member", [known["profile"]]),
+              ("moderation-removed", "moderation:removed", [])]
+    client = Client()
+    client.force_login(known["users"]["mod"])
+    found = []
+    for name, url_name, args in wanted:
+        try:
+            path = reverse(url_name, args=args)
+        except NoReverseMatch:
+            continue
+        if client.get(path).status_code == 200:
+            found.append((name, path, "mod"))
+    return found
 
 
 SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -108,7 +131,7 @@ def shoot(browser, base_url, known, theme_list):
     users = known["users"]
     cookies = {who: session_cookie(user, base_url) for who, user in users.items()}
     by_who = {}
-    for name, path, who in pages(known):
+    for name, path, who in known["pages"]:
         by_who.setdefault(who, []).append((name, path))
     results = []
     for who, who_pages in by_who.items():
@@ -194,6 +217,7 @@ def main():
     logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404 page is expected
     try:
         known = build_database()
+        known["pages"] = pages(known)  # before Playwright: the optional pages are probed
         theme_list = themes()
         shutil.rmtree(OUT, ignore_errors=True)
         OUT.mkdir()

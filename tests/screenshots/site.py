@@ -38,9 +38,9 @@ def build_database():
 
 def _extras():
     from accounts.models import User
-    from forum.moderation.models import Guideline, ModerationAction, Reason
+    from forum.moderation.models import Guideline, Reason
     from forum.moderation.reports import file_report
-    from forum.moderation.services import act_on_content, file_appeal
+    from forum.moderation.services import file_appeal
     from posts.models import Comment, Poll
     from posts.services import post_comment
 
@@ -71,10 +71,9 @@ def _extras():
                  body="@demo same here, and a cold flannel on the back of the neck.")
     hidden = post_comment(author=demo, post=story,
                           body="Honestly, just stop the injections in summer, they make it worse.")
-    action = act_on_content(moderator=mod, kind=ModerationAction.Kind.HIDE, post=story,
-                            comment=hidden, guideline=Guideline.EXPERIENCE,
-                            statement="Please share what happened to you, not advice to stop a "
-                                      "treatment.")
+    action = _hide(moderator=mod, post=story, comment=hidden, guideline=Guideline.EXPERIENCE,
+                   statement="Please share what happened to you, not advice to stop a "
+                             "treatment.")
     file_appeal(author=demo, action=action,
                 text="I meant it only as my own experience; I can reword it.")
 
@@ -96,7 +95,20 @@ def _extras():
         "thread": thread_root.pk,
         "tag": tag.slug,
         "profile": story.author.username,
+        "reported": (story.pk, reported.pk),
     }
+
+
+def _hide(**arguments):
+    """Hide a comment through the moderation service, whichever form it has: one function
+    per verb (`hide`), or the older `act_on_content(kind=...)`. Drop the fallback once every
+    branch has the verbs."""
+    from forum.moderation import services
+    from forum.moderation.models import ModerationAction
+
+    if hasattr(services, "hide"):
+        return services.hide(**arguments)
+    return services.act_on_content(kind=ModerationAction.Kind.HIDE, **arguments)
 
 
 def session_cookie(user, base_url):
