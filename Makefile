@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint bench venv dev-deps clean
+.PHONY: run test lint bench screenshots venv dev-deps clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,5 +50,10 @@ lint: dev-deps
 bench: dev-deps
 	KINDRED_RATE_LIMITS=off $(PY) -m pytest tests/bench -q -s -p no:cacheprovider
 
+# PNGs of every page type (widths, themes, text sizes) in screenshots/, from a throwaway
+# database and server; open screenshots/index.html to review them.
+screenshots: dev-deps
+	$(PY) -m tests.screenshots
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-db*
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-db* screenshots
