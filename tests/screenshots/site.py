@@ -100,15 +100,10 @@ def _extras():
 
 
 def _hide(**arguments):
-    """Hide a comment through the moderation service, whichever form it has: one function
-    per verb (`hide`), or the older `act_on_content(kind=...)`. Drop the fallback once every
-    branch has the verbs."""
+    """Hide a comment through the moderation verb, as a moderator would."""
     from forum.moderation import services
-    from forum.moderation.models import ModerationAction
 
-    if hasattr(services, "hide"):
-        return services.hide(**arguments)
-    return services.act_on_content(kind=ModerationAction.Kind.HIDE, **arguments)
+    return services.hide(**arguments)
 
 
 def session_cookie(user, base_url):
