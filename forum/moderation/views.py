@@ -156,7 +156,7 @@ def appeals(request):
             return refused_page(request, refusal.message, refusal.status)
         messages.success(request, "The appeal is decided and the member has been told.")
         return redirect("moderation:appeals")
-    pending = (Appeal.objects.filter(status=Appeal.Status.PENDING)
+    pending = (Appeal.objects.waiting()
                .select_related("action__post", "action__comment", "author")
                .order_by("created_at"))
     return render(request, "moderation/appeals.html", {"pending": pending,
