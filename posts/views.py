@@ -58,7 +58,6 @@ def post_detail(request, slug):
         "comments": comments, "thread_html": renderer.render(comments.threads),
         "can_comment": can_comment(request.user, post), "comment_form": comment_form,
         "comment_refusal": comment_refusal_reason(request.user, post),
-        "sort_query": "sort=newest&" if comments.sort == "newest" else "",
         "poll": poll_for(post, request.user), "reactions": reactions,
         "post_reactions": [(kind, label, reactions.counts.get(None, {}).get(kind, 0),
                             (None, kind) in reactions.mine) for kind, label in REACTION_KINDS],

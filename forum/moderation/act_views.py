@@ -141,5 +141,4 @@ def removed(request):
     page = Paginator(items, REMOVED_PAGE).get_page(request.GET.get("page"))
     return render(request, "moderation/removed.html", {
         "page": page, "comments": comments,
-        "extra_query": "what=comments&" if comments else "",
     })

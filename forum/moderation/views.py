@@ -178,12 +178,7 @@ def log(request):
         if data["until"]:
             actions = actions.filter(created_at__date__lte=data["until"])
     page = Paginator(actions, LOG_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "moderation/log.html", {
-        "form": form, "page": page,
-        "extra_query": f"{query.urlencode()}&" if query else "",
-    })
+    return render(request, "moderation/log.html", {"form": form, "page": page})
 
 
 def transparency(request):
