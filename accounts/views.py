@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
@@ -9,7 +10,8 @@ from .preferences import preferences_for, save_preferences
 from .refusals import Refused
 
 
-def _safe_next(request, fallback="/"):
+def _safe_next(request, fallback=None):
+    fallback = fallback or reverse("home")
     target = request.POST.get("next") or request.GET.get("next") or fallback
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target

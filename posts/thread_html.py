@@ -51,6 +51,7 @@ class ThreadRenderer:
         self.comment_url = reverse("post_comment", args=[post.slug])
         self.login_url = reverse("account_login")
         self.permalink = _url_pattern("comment_permalink")
+        self.profile_url = reverse("profile", args=["HANDLE"]).replace("HANDLE", "{}")
         self.thread_url = _url_pattern("comment_thread")
         self.edit_url = _url_pattern("comment_edit")
         self.delete_url = _url_pattern("comment_delete")
@@ -97,8 +98,8 @@ class ThreadRenderer:
                 "Removed comment"
         elif comment.author_id and can_see_profile(self.request.user, comment.author_visibility,
                                                    comment.author_id):
-            author = (f'<a class="author-link" href="/u/{escape(comment.author_name)}/">'
-                      f"{escape(comment.author_name)}</a>")
+            name = escape(comment.author_name)
+            author = f'<a class="author-link" href="{self.profile_url.format(name)}">{name}</a>'
         else:
             author = escape(comment.author_name)
         out.append(f'<p class="comment-meta"><span class="author" id="comment-{pk}-by">{author}'
