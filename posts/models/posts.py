@@ -60,11 +60,10 @@ class PostQuerySet(models.QuerySet):
         and everything for moderators."""
         if user and user.is_authenticated and user.is_moderator:
             return self.all()
-        listed = Q(status=Post.Status.PUBLISHED)
         if not (user and user.is_authenticated):
-            return self.filter(listed, visibility=Post.Visibility.PUBLIC)
+            return self.listed_for(user)
         own = Q(author=user) & ~Q(status=Post.Status.REMOVED)
-        return self.filter(listed | own)
+        return self.filter(listed_condition(user) | own)
 
     def latest(self):
         return self.order_by("-published_at", "-id")
