@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
@@ -10,7 +11,8 @@ from .profiles import update_profile
 from .refusals import Refused
 
 
-def _safe_next(request, fallback="/"):
+def _safe_next(request, fallback=None):
+    fallback = fallback or reverse("home")
     target = request.POST.get("next") or request.GET.get("next") or fallback
     # Only a path: redirect() would read any other word as a view name (NoReverseMatch).
     if target.startswith("/") and url_has_allowed_host_and_scheme(

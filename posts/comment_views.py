@@ -13,7 +13,7 @@ from accounts.refusals import Refused
 from . import drafts, services
 from .forms import CommentForm
 from .models import Comment, Post
-from .permissions import ensure_can_change_comment
+from .permissions import ensure_can_change_comment, offers_reply
 from .personal_info import PersonalInfoFound
 from .thread_html import ThreadRenderer
 from .threads import location, subthread
@@ -90,7 +90,7 @@ def comment_thread(request, comment_id):
     top = subthread(comment, request.user)
     reply_to = parse_id(request.GET.get("reply"))
     renderer = ThreadRenderer(
-        request, post, can_reply=post.status == Post.Status.PUBLISHED and not post.is_locked,
+        request, post, can_reply=offers_reply(request.user, post),
         reply_to=reply_to, draft=drafts.get(request, post, reply_to),
     )
     return render(request, "posts/comment_thread.html", {

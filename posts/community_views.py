@@ -20,8 +20,7 @@ def _post(request, slug):
 
 
 def _comment(request, comment_id):
-    comment = get_object_or_404(Comment.objects.select_related("post"), pk=comment_id,
-                                status=Comment.Status.VISIBLE)
+    comment = get_object_or_404(Comment.objects.public().select_related("post"), pk=comment_id)
     if not Post.objects.visible_to(request.user).filter(pk=comment.post_id).exists():
         raise Http404("Not found.")
     return comment
@@ -94,9 +93,10 @@ def vote(request, slug):
 @login_required
 def bookmarks(request):
     """What I saved, newest first; what has since been hidden or removed is left out."""
-    visible_posts = Post.objects.visible_to(request.user).filter(status=Post.Status.PUBLISHED)
-    saved = (Bookmark.objects.filter(user=request.user, post__in=visible_posts)
-             .filter(Q(comment__isnull=True) | Q(comment__status=Comment.Status.VISIBLE))
+    listed_posts = Post.objects.listed_for(request.user).values("pk")
+    public_comments = Comment.objects.public().values("pk")
+    saved = (Bookmark.objects.filter(user=request.user, post__in=listed_posts)
+             .filter(Q(comment__isnull=True) | Q(comment__in=public_comments))
              .select_related("post", "comment"))
     page = Paginator(saved, BOOKMARKS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "posts/bookmarks.html", {"page": page})

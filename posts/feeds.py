@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
 from .models import Post, Symptom
@@ -12,7 +13,7 @@ FEED_SIZE = 30
 
 class LatestPostsFeed(Feed):
     title = "Kindred: latest stories and questions"
-    link = "/"
+    link = reverse_lazy("home")
     description = "New stories and questions from people living with MS."
 
     def items(self):

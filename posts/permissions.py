@@ -3,8 +3,8 @@
 from accounts.refusals import Refused
 from accounts.write_checks import ensure_can_write
 
-__all__ = ["can_edit_post", "ensure_can_change_comment", "ensure_can_comment",
-           "ensure_can_edit_post", "ensure_can_write"]
+__all__ = ["can_comment", "can_edit_post", "comment_refusal_reason", "ensure_can_change_comment",
+           "ensure_can_comment", "ensure_can_edit_post", "ensure_can_write", "offers_reply"]
 
 
 def can_edit_post(user, post):
@@ -20,23 +20,55 @@ def ensure_can_edit_post(user, post):
                           "it from its “Moderate” page, with reasons the author is told "
                           "and can appeal.", status=403)
         raise Refused("Only the author can change this post.", status=403)
-    if post.status == post.Status.REMOVED:
+    if post.is_removed:
         raise Refused("This post was removed by a moderator and cannot be changed.",
                       status=403)
 
 
-def ensure_can_comment(user, post):
-    ensure_can_write(user)
-    if post.status != post.Status.PUBLISHED:
-        raise Refused("This post is not open for comments.", status=403)
+def _comment_refusal(user, post):
+    """The one rule for writing a comment: the reason it is refused, or None."""
+    try:
+        ensure_can_write(user)
+    except Refused as refusal:
+        return refusal
+    if not post.is_published:
+        return Refused("This post is not open for comments.", status=403)
     if post.is_locked:
-        raise Refused("This post is locked. You can still read the conversation, but new "
-                      "comments and replies are closed.", status=403)
+        return Refused("This post is locked. You can still read the conversation, but new "
+                       "comments and replies are closed.", status=403)
+    return None
+
+
+def can_comment(user, post):
+    """For views and templates: may this person write a comment or reply here now?"""
+    return _comment_refusal(user, post) is None
+
+
+def offers_reply(user, post):
+    """Show "Reply": to members who may comment, and to readers of an open post, who are
+    asked to log in first."""
+    if user and user.is_authenticated:
+        return can_comment(user, post)
+    return post.is_open_for_comments
+
+
+def comment_refusal_reason(user, post):
+    """Why a logged-in member cannot comment here now ("" if they can), shown in place of
+    the form so nobody writes words that would be refused."""
+    refusal = _comment_refusal(user, post)
+    return refusal.message if refusal is not None and user and user.is_authenticated else ""
+
+
+def ensure_can_comment(user, post):
+    """For services: the same rule, refusing with the reason."""
+    refusal = _comment_refusal(user, post)
+    if refusal is not None:
+        raise refusal
 
 
 def ensure_can_change_comment(user, comment):
     """Members change only their own words; moderators act through moderation instead."""
     if not (user and user.is_authenticated and comment.author_id == user.id):
         raise Refused("Only the person who wrote a comment can change it.", status=403)
-    if comment.status not in (comment.Status.VISIBLE, comment.Status.PENDING):
+    if not comment.is_changeable:
         raise Refused("This comment can no longer be changed.", status=403)

@@ -81,7 +81,7 @@ def search(query, user, *, tag=None):
 
 def _visible_comment_posts(comment_hits):
     """Comment hits count only for comments others can see."""
-    visible = set(Comment.objects.filter(pk__in=comment_hits, status=Comment.Status.VISIBLE)
+    visible = set(Comment.objects.public().filter(pk__in=comment_hits)
                   .values_list("pk", flat=True))
     return {cid: pid for cid, pid in comment_hits.items() if cid in visible}
 
@@ -138,7 +138,7 @@ def postgres_ranked(terms, phrases):
         pg_query |= SearchQuery(phrase, search_type="phrase", config="english")
     post_vector = _post_vector()
     comment_hits = (Comment.objects.annotate(document=_comment_vector())
-                    .filter(document=pg_query, status=Comment.Status.VISIBLE)
+                    .filter(document=pg_query).public()
                     .values("post_id"))
     ranked = (Post.objects.annotate(document=post_vector)
               .filter(Q(document=pg_query) | Q(pk__in=comment_hits))
@@ -167,8 +167,8 @@ def _postgres(terms, phrases):
                 .values_list("pk", "matched", "snippet"))
         found = {pk: _marked(snippet) for pk, matched, snippet in rows if matched}
         first_match = (
-            Comment.objects.filter(post_id__in=[pk for pk in page_ids if pk not in found],
-                                   status=Comment.Status.VISIBLE)
+            Comment.objects.public()
+            .filter(post_id__in=[pk for pk in page_ids if pk not in found])
             .annotate(document=_comment_vector())
             .filter(document=pg_query).order_by("post_id", "id").distinct("post_id")
             .values("id"))

@@ -28,7 +28,5 @@ def search_page(request):
     context.update({
         "page": page, "searched": True,
         "results": [(posts[pk], snippets.get(pk, "")) for pk in ids if pk in posts],
-        "extra_query": request.GET.copy().urlencode().split("&page=")[0] + "&"
-        if request.GET else "",
     })
     return render(request, "posts/search.html", context)

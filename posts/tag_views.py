@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -12,19 +12,13 @@ from accounts.refusals import Refused
 
 from . import services
 from .models import Post, Symptom, SymptomSynonym, TagFollow, TagSuggestion
-
-
-def _listed_filter(user):
-    """The tag index counts only what this person could read in the lists."""
-    condition = Q(tagged_posts__content_object__status=Post.Status.PUBLISHED)
-    if not user.is_authenticated:
-        condition &= Q(tagged_posts__content_object__visibility=Post.Visibility.PUBLIC)
-    return condition
+from .models.posts import listed_condition
 
 
 def tag_index(request):
     tags = (Symptom.objects.filter(is_curated=True)
-            .annotate(post_count=Count("tagged_posts", filter=_listed_filter(request.user)))
+            .annotate(post_count=Count("tagged_posts", filter=listed_condition(
+                request.user, prefix="tagged_posts__content_object__")))
             .order_by(Lower("name")))
     return render(request, "posts/tag_index.html", {"tags": tags})
 
@@ -110,7 +104,7 @@ def tag_suggestions(request):
             return redirect("tag_suggestions")
         messages.success(request, f"“{suggestion.name}”: done.")
         return redirect("tag_suggestions")
-    pending = (TagSuggestion.objects.filter(status=TagSuggestion.Status.PENDING)
+    pending = (TagSuggestion.objects.waiting()
                .select_related("post", "suggested_by"))
     tags = Symptom.objects.filter(is_curated=True).order_by(Lower("name")).only("id", "name")
     return render(request, "posts/tag_suggestions.html", {"pending": pending, "tags": tags})

@@ -43,8 +43,8 @@ def _rebuild(stored):
 
 
 def thread_page_for(post, user, *, page_number=None, sort="oldest"):
-    if not user.is_authenticated or Comment.objects.filter(
-            post=post, author=user, status=Comment.Status.PENDING).exists():
+    if not user.is_authenticated or Comment.objects.waiting_for_review().filter(
+            post=post, author=user).exists():
         return thread_page(post, user, page_number=page_number, sort=sort)
     key = _shared_tree_key(post, page_number, sort)
     try:

@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 
 from accounts.privacy import can_see_profile
 
-from .models import Comment, Reaction
+from .models import Reaction
 from .times import time_html
 
 _ID = 987654321  # reversed once, then replaced: reverse() per comment is slow
@@ -51,6 +51,7 @@ class ThreadRenderer:
         self.comment_url = reverse("post_comment", args=[post.slug])
         self.login_url = reverse("account_login")
         self.permalink = _url_pattern("comment_permalink")
+        self.profile_url = reverse("profile", args=["HANDLE"]).replace("HANDLE", "{}")
         self.thread_url = _url_pattern("comment_thread")
         self.edit_url = _url_pattern("comment_edit")
         self.delete_url = _url_pattern("comment_delete")
@@ -90,15 +91,15 @@ class ThreadRenderer:
 
     def _meta(self, comment, out):
         pk = comment.pk
-        if comment.status == Comment.Status.DELETED:
+        if comment.is_deleted:
             author = "Deleted comment"
         elif comment.is_tombstone:
-            author = "Hidden comment" if comment.status == Comment.Status.HIDDEN else \
+            author = "Hidden comment" if comment.is_hidden else \
                 "Removed comment"
         elif comment.author_id and can_see_profile(self.request.user, comment.author_visibility,
                                                    comment.author_id):
-            author = (f'<a class="author-link" href="/u/{escape(comment.author_name)}/">'
-                      f"{escape(comment.author_name)}</a>")
+            name = escape(comment.author_name)
+            author = f'<a class="author-link" href="{self.profile_url.format(name)}">{name}</a>'
         else:
             author = escape(comment.author_name)
         out.append(f'<p class="comment-meta"><span class="author" id="comment-{pk}-by">{author}'
@@ -111,22 +112,22 @@ class ThreadRenderer:
                    '<span class="visually-hidden">, link to this comment</span></a>')
         if comment.edited_at:
             out.append(' <span class="edited">(edited)</span>')
-        if comment.status == Comment.Status.PENDING:
+        if comment.is_waiting_for_review:
             out.append(' <span class="badge">Waiting for review</span>')
         out.append("</p>")
 
     def _body(self, comment, out):
-        if comment.status == Comment.Status.DELETED:
+        if comment.is_deleted:
             out.append('<p class="tombstone">Comment deleted by its author.</p>')
-        elif comment.status == Comment.Status.REMOVED:
+        elif comment.is_removed:
             out.append('<p class="tombstone">Comment removed by a moderator.</p>')
-        elif comment.status == Comment.Status.HIDDEN:
+        elif comment.is_hidden:
             out.append('<p class="tombstone">Comment hidden by a moderator.</p>')
         else:
             out.append(f'<div class="prose">{comment.body_html}</div>')
 
     def _reaction_bar(self, comment, out):
-        if self.reactions is None or comment.status != Comment.Status.VISIBLE:
+        if self.reactions is None or not comment.is_public:
             return
         pk, name = comment.pk, escape(comment.author_name)
         counts = self.reactions.counts.get(pk, {})
@@ -151,7 +152,7 @@ class ThreadRenderer:
     def _actions(self, comment, out):
         pk, name = comment.pk, escape(comment.author_name)
         actions = []
-        if self.can_reply and comment.status == Comment.Status.VISIBLE:
+        if self.can_reply and comment.is_public:
             if self.user_id:
                 href = f"?reply={pk}#reply-{pk}"
             else:
@@ -177,7 +178,7 @@ class ThreadRenderer:
                            'class="visually-hidden"> your comment</span></a>')
             actions.append(f'<a href="{self.delete_url.format(pk)}">Delete<span '
                            'class="visually-hidden"> your comment</span></a>')
-        elif self.user_id is not None and comment.status == Comment.Status.VISIBLE:
+        elif self.user_id is not None and comment.is_public:
             actions.append(f'<a href="{self.report_url.format(pk)}">Report<span '
                            f'class="visually-hidden"> comment by {name}</span></a>')
         if self.moderate_url and comment.author_id != self.user_id:

@@ -14,6 +14,7 @@ from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
 from .models import Comment
+from .models.comments import CommentStates
 
 SORTS = {"oldest": "id", "newest": "-id"}
 
@@ -29,7 +30,7 @@ ITEM_LOOKUPS = {
 ITEM_FIELDS = tuple(ITEM_LOOKUPS)
 
 
-class ThreadItem:
+class ThreadItem(CommentStates):
     __slots__ = (*ITEM_FIELDS, "shown_children", "children_total", "more_replies")
 
     def __init__(self, row):
@@ -40,10 +41,6 @@ class ThreadItem:
     @property
     def pk(self):
         return self.id
-
-    @property
-    def is_tombstone(self):
-        return self.status in Comment.TOMBSTONE_STATUSES
 
 
 @dataclass

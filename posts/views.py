@@ -15,7 +15,13 @@ from . import drafts, services
 from .community_queries import poll_for, reactions_for
 from .forms import CommentForm, PostForm
 from .models import Post
-from .permissions import can_edit_post, ensure_can_edit_post
+from .permissions import (
+    can_comment,
+    can_edit_post,
+    comment_refusal_reason,
+    ensure_can_edit_post,
+    offers_reply,
+)
 from .personal_info import PersonalInfoFound
 from .rendering import render_markdown
 from .thread_cache import thread_page_for
@@ -41,19 +47,18 @@ def post_detail(request, slug):
         post, request.user, page_number=request.GET.get("page"),
         sort=request.GET.get("sort", "oldest"),
     )
-    can_reply = post.status == Post.Status.PUBLISHED and not post.is_locked
     reply_to = _reply_to(request)
     reactions = reactions_for(post, comment_ids(comments.threads), request.user)
     renderer = ThreadRenderer(
-        request, post, can_reply=can_reply, reply_to=reply_to,
+        request, post, can_reply=offers_reply(request.user, post), reply_to=reply_to,
         draft=drafts.get(request, post, reply_to) if reply_to else "", reactions=reactions,
     )
     comment_form = CommentForm(initial={"body": drafts.get(request, post, None)})
     return render(request, "posts/post_detail.html", {
         "post": post, "can_edit": can_edit_post(request.user, post),
         "comments": comments, "thread_html": renderer.render(comments.threads),
-        "can_reply": can_reply, "comment_form": comment_form,
-        "sort_query": "sort=newest&" if comments.sort == "newest" else "",
+        "can_comment": can_comment(request.user, post), "comment_form": comment_form,
+        "comment_refusal": comment_refusal_reason(request.user, post),
         "poll": poll_for(post, request.user), "reactions": reactions,
         "post_reactions": [(kind, label, reactions.counts.get(None, {}).get(kind, 0),
                             (None, kind) in reactions.mine) for kind, label in REACTION_KINDS],

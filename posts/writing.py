@@ -16,7 +16,7 @@ def after_writing(request, item):
         words = f"comment-{item.pk}" if isinstance(item, Comment) else "post-title"
         messages.warning(request, "It sounds like things are really hard right now.",
                          extra_tags=f"crisis words-{words}")
-    if item.status == "pending":
+    if item.is_waiting_for_review:
         messages.info(request, "Thank you. As a new member, your first posts and comments "
                                "are read by a moderator before others see them. You can see "
                                "yours, marked “waiting for review”.")

@@ -24,10 +24,7 @@ def profile(request, handle):
         raise Http404("No such profile.")
     posts = (Post.objects.listed_for(request.user).filter(author=member).latest()
              .with_tags()[:RECENT])
-    visible_posts = Post.objects.visible_to(request.user).filter(
-        status=Post.Status.PUBLISHED).values("pk")
-    comments = (Comment.objects.filter(author=member, status=Comment.Status.VISIBLE,
-                                       post__in=visible_posts)
+    comments = (Comment.objects.listed_for(request.user).filter(author=member)
                 .select_related("post").order_by("-created_at")[:RECENT])
     return render(request, "accounts/profile.html", {
         "member": member, "posts": posts, "comments": comments,

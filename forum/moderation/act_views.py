@@ -78,8 +78,8 @@ def act(request, post_id, comment_id=None):
     post, comment = _item(post_id, comment_id)
     form = ActionForm(request.POST or None)
     context = {"post": post, "comment": comment, "target": comment or post, "form": form,
-               "sanctions": SANCTION_CHOICES, "open_reports": Report.objects.filter(
-                   post=post, comment=comment, status=Report.Status.OPEN).exists()}
+               "sanctions": SANCTION_CHOICES, "open_reports": Report.objects.open().filter(
+                   post=post, comment=comment).exists()}
     if request.method == "POST":
         try:
             if not form.is_valid():
@@ -135,14 +135,11 @@ def removed(request):
     """Hidden and removed posts or comments, newest first, each with a restore button."""
     comments = request.GET.get("what") == "comments"
     if comments:
-        items = (Comment.objects.filter(status__in=[Comment.Status.HIDDEN,
-                                                    Comment.Status.REMOVED])
+        items = (Comment.objects.taken_down()
                  .select_related("post").order_by("-id"))
     else:
-        items = Post.objects.filter(status__in=[Post.Status.HIDDEN,
-                                                Post.Status.REMOVED]).order_by("-id")
+        items = Post.objects.taken_down().order_by("-id")
     page = Paginator(items, REMOVED_PAGE).get_page(request.GET.get("page"))
     return render(request, "moderation/removed.html", {
         "page": page, "comments": comments,
-        "extra_query": "what=comments&" if comments else "",
     })

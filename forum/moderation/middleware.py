@@ -16,5 +16,5 @@ class SuspensionMiddleware:
             logout(request)
             messages.error(request, f"Your account is suspended until {until}. "
                                     "You can read Kindred, but not log in until then.")
-            return redirect("/")
+            return redirect("home")
         return self.get_response(request)

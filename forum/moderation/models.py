@@ -24,6 +24,12 @@ class Guideline(models.TextChoices):
     NO_SPAM = "no_spam", "6. No spam"
 
 
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        """Reports no moderator has acted on or dismissed yet."""
+        return self.filter(status=Report.Status.OPEN)
+
+
 class Report(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", "Open"
@@ -41,6 +47,8 @@ class Report(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -165,6 +173,12 @@ APPEALABLE = frozenset({ModerationAction.Kind.HIDE, ModerationAction.Kind.REMOVE
                         ModerationAction.Kind.SUSPEND})
 
 
+class AppealQuerySet(models.QuerySet):
+    def waiting(self):
+        """Appeals no moderator has decided yet."""
+        return self.filter(status=Appeal.Status.PENDING)
+
+
 class Appeal(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting for a moderator"
@@ -183,5 +197,15 @@ class Appeal(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
+    objects = AppealQuerySet.as_manager()
+
     def __str__(self):
         return f"Appeal of {self.action}"
+
+    @property
+    def is_granted(self):
+        return self.status == self.Status.GRANTED
+
+    @property
+    def is_denied(self):
+        return self.status == self.Status.DENIED

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, IntegerField, Min, Q, Value
 
 from posts.models import Comment, Post
 
@@ -31,7 +31,7 @@ class QueueItem:
 
 
 def _open_groups():
-    return (Report.objects.filter(status=Report.Status.OPEN)
+    return (Report.objects.open()
             .values("post_id", "comment_id")
             .annotate(count=Count("id"), since=Min("created_at"),
                       crisis_reports=Count("id", filter=Q(reason=Reason.CRISIS))))
@@ -44,12 +44,11 @@ def collect():
         item = QueueItem(group["post_id"], group["comment_id"], reports=group["count"],
                          crisis=group["crisis_reports"] > 0, since=group["since"])
         items[item.key] = item
-    for post_id, created in Post.objects.filter(status=Post.Status.PENDING).values_list(
-            "id", "created_at"):
+    for post_id, created in Post.objects.waiting_for_review().values_list("id", "created_at"):
         item = items.setdefault((post_id, None), QueueItem(post_id, None, since=created))
         item.pending = True
-    for comment_id, post_id, created in Comment.objects.filter(
-            status=Comment.Status.PENDING).values_list("id", "post_id", "created_at"):
+    for comment_id, post_id, created in Comment.objects.waiting_for_review().values_list(
+            "id", "post_id", "created_at"):
         item = items.setdefault((post_id, comment_id), QueueItem(post_id, comment_id,
                                                                  since=created))
         item.pending = True
@@ -57,7 +56,14 @@ def collect():
 
 
 def queue_size():
-    return len(collect())
+    """How many entries `collect` would give, counted by the database in one query (the
+    header shows it on every page, so it must not load the queue)."""
+    reported = Report.objects.open().values_list("post_id", "comment_id")
+    no_comment = Value(None, output_field=IntegerField())
+    posts = Post.objects.waiting_for_review().annotate(no_comment=no_comment).values_list(
+        "id", "no_comment")
+    comments = Comment.objects.waiting_for_review().values_list("post_id", "id")
+    return reported.union(posts, comments).count()  # UNION: one entry per (post, comment)
 
 
 def load(items):
@@ -67,7 +73,7 @@ def load(items):
     posts = Post.objects.in_bulk(post_ids)
     comments = Comment.objects.in_bulk(comment_ids)
     reasons = {}
-    for report in Report.objects.filter(status=Report.Status.OPEN, post_id__in=post_ids):
+    for report in Report.objects.open().filter(post_id__in=post_ids):
         reasons.setdefault((report.post_id, report.comment_id), []).append(report)
     for item in items:
         item.post = posts.get(item.post_id)

@@ -28,8 +28,7 @@ def file_report(*, reporter, post, comment=None, reason, details=""):
     if target.author_id == reporter.pk:
         raise Refused("You can’t report your own words. You can edit or delete them.",
                       status=403)
-    open_report = Report.objects.filter(reporter=reporter, post=post, comment=comment,
-                                        status=Report.Status.OPEN)
+    open_report = Report.objects.open().filter(reporter=reporter, post=post, comment=comment)
     if open_report.exists():
         raise Refused("You have already reported this. A moderator will look at it.",
                       status=409)

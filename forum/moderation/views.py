@@ -147,7 +147,7 @@ def appeals(request):
             return refused_page(request, refusal.message, refusal.status)
         messages.success(request, "The appeal is decided and the member has been told.")
         return redirect("moderation:appeals")
-    pending = (Appeal.objects.filter(status=Appeal.Status.PENDING)
+    pending = (Appeal.objects.waiting()
                .select_related("action__post", "action__comment", "author")
                .order_by("created_at"))
     return render(request, "moderation/appeals.html", {"pending": pending,
@@ -169,12 +169,7 @@ def log(request):
         if data["until"]:
             actions = actions.filter(created_at__date__lte=data["until"])
     page = Paginator(actions, LOG_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "moderation/log.html", {
-        "form": form, "page": page,
-        "extra_query": f"{query.urlencode()}&" if query else "",
-    })
+    return render(request, "moderation/log.html", {"form": form, "page": page})
 
 
 def transparency(request):

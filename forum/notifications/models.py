@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 
 class Notification(models.Model):
@@ -57,7 +58,7 @@ class Notification(models.Model):
     @property
     def target_url(self):
         if self.action_id:
-            return f"/moderation/decisions/{self.action_id}/"
+            return reverse("moderation:decision", args=[self.action_id])
         if self.comment_id:
-            return f"/comments/{self.comment_id}/"
-        return self.post.get_absolute_url() if self.post_id else "/notifications/"
+            return reverse("comment_permalink", args=[self.comment_id])
+        return self.post.get_absolute_url() if self.post_id else reverse("notifications:inbox")

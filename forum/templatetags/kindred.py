@@ -1,6 +1,7 @@
 import re
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -45,7 +46,8 @@ def author(context, member, name):
         return FORMER_MEMBER if not name else name
     viewer = context.get("user")
     if can_see_profile(viewer, member.profile_visibility, member.pk):
-        return format_html('<a class="author-link" href="/u/{}/">{}</a>', member.username, name)
+        return format_html('<a class="author-link" href="{}">{}</a>',
+                           reverse("profile", args=[member.username]), name)
     return name
 
 

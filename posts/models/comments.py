@@ -15,7 +15,24 @@ def path_segment(comment_id):
 
 
 class CommentQuerySet(VersionedQuerySet):
+    """Who sees which comment is written here once; views and templates ask, never compare."""
+
     post_slug_field = "post__slug"
+
+    def public(self):
+        """What any reader may see of a comment's words: visible comments only."""
+        return self.filter(status=Comment.Status.VISIBLE)
+
+    def listed_for(self, user):
+        """Public comments on posts this person finds in lists (profiles, search, saved)."""
+        return self.public().filter(post__in=Post.objects.listed_for(user).values("pk"))
+
+    def waiting_for_review(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def taken_down(self):
+        """Hidden or removed by a moderator: what the moderators' restore list shows."""
+        return self.filter(status__in=[Comment.Status.HIDDEN, Comment.Status.REMOVED])
 
     def displayable_to(self, user):
         """Comments that appear in a thread for this person: visible ones, tombstones that
@@ -28,7 +45,43 @@ class CommentQuerySet(VersionedQuerySet):
         return self.filter(shown)
 
 
-class Comment(models.Model):
+class CommentStates:
+    """A comment's state in words, for anything carrying a `status` (a Comment, or a thread
+    row in posts/threads.py), so no view or template compares status strings."""
+
+    __slots__ = ()
+
+    @property
+    def is_public(self):
+        return self.status == Comment.Status.VISIBLE
+
+    @property
+    def is_waiting_for_review(self):
+        return self.status == Comment.Status.PENDING
+
+    @property
+    def is_deleted(self):
+        return self.status == Comment.Status.DELETED
+
+    @property
+    def is_removed(self):
+        return self.status == Comment.Status.REMOVED
+
+    @property
+    def is_hidden(self):
+        return self.status == Comment.Status.HIDDEN
+
+    @property
+    def is_tombstone(self):
+        return self.status in Comment.TOMBSTONE_STATUSES
+
+    @property
+    def is_changeable(self):
+        """Its author may still edit or delete it (not once a moderator took it down)."""
+        return self.status in (Comment.Status.VISIBLE, Comment.Status.PENDING)
+
+
+class Comment(CommentStates, models.Model):
     """A comment or reply. The tree is stored flat: `path` orders a thread in one query."""
 
     class Status(models.TextChoices):
@@ -82,7 +135,3 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return reverse("comment_permalink", args=[self.pk])
-
-    @property
-    def is_tombstone(self):
-        return self.status in self.TOMBSTONE_STATUSES

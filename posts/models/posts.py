@@ -29,25 +29,42 @@ def single_line(text):
     return " ".join("".join(kept).split())
 
 
+def listed_condition(user, prefix=""):
+    """The rule of `listed_for` as a Q, for counting through a relation (`prefix` is the
+    lookup path to the post, e.g. "tagged_posts__content_object__")."""
+    condition = Q(**{f"{prefix}status": Post.Status.PUBLISHED})
+    if not (user and user.is_authenticated):
+        condition &= Q(**{f"{prefix}visibility": Post.Visibility.PUBLIC})
+    return condition
+
+
 class PostQuerySet(VersionedQuerySet):
+    """Who sees which post is written here once; views and templates ask, never compare."""
+
+    def published(self):
+        return self.filter(status=Post.Status.PUBLISHED)
+
     def listed_for(self, user):
         """Posts that belong in lists and feeds for this person: published, and
         members-only ones only for members."""
-        qs = self.filter(status=Post.Status.PUBLISHED)
-        if not (user and user.is_authenticated):
-            qs = qs.filter(visibility=Post.Visibility.PUBLIC)
-        return qs
+        return self.filter(listed_condition(user))
+
+    def waiting_for_review(self):
+        return self.filter(status=Post.Status.PENDING)
+
+    def taken_down(self):
+        """Hidden or removed by a moderator: what the moderators' restore list shows."""
+        return self.filter(status__in=[Post.Status.HIDDEN, Post.Status.REMOVED])
 
     def visible_to(self, user):
         """Posts this person may open: what is listed, plus their own that are not removed,
         and everything for moderators."""
         if user and user.is_authenticated and user.is_moderator:
             return self.all()
-        listed = Q(status=Post.Status.PUBLISHED)
         if not (user and user.is_authenticated):
-            return self.filter(listed, visibility=Post.Visibility.PUBLIC)
+            return self.listed_for(user)
         own = Q(author=user) & ~Q(status=Post.Status.REMOVED)
-        return self.filter(listed | own)
+        return self.filter(listed_condition(user) | own)
 
     def latest(self):
         return self.order_by("-published_at", "-id")
@@ -137,3 +154,24 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("post_detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_waiting_for_review(self):
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_removed(self):
+        return self.status == self.Status.REMOVED
+
+    @property
+    def is_open_for_comments(self):
+        """Published and not locked; who may write is `posts.permissions.can_comment`."""
+        return self.is_published and not self.is_locked
+
+    @property
+    def is_for_search_engines(self):
+        return self.is_published and self.visibility == self.Visibility.PUBLIC

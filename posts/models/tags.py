@@ -73,6 +73,12 @@ class TagFollow(models.Model):
         return f"{self.user} {self.level} {self.tag}"
 
 
+class TagSuggestionQuerySet(models.QuerySet):
+    def waiting(self):
+        """Suggestions a moderator has not decided on yet."""
+        return self.filter(status=TagSuggestion.Status.PENDING)
+
+
 class TagSuggestion(models.Model):
     """A member's proposed new tag, waiting for a moderator to approve, merge or decline."""
 
@@ -92,6 +98,8 @@ class TagSuggestion(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     result = models.ForeignKey(Symptom, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TagSuggestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]

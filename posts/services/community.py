@@ -52,8 +52,16 @@ def set_poll(*, author, post, question, choices, closes_at=None):
 
 
 def remove_poll(*, author, post):
+    """Take the poll off the post, only while nobody has voted: votes are members' answers,
+    and clearing the question must not silently throw them away."""
     ensure_can_edit_post(author, post)
-    Poll.objects.filter(post=post).delete()
+    poll = Poll.objects.select_for_update().filter(post=post).first()
+    if poll is None:
+        return
+    if poll.votes.exists():
+        raise Refused("Members have already voted, so the poll stays. Keep its question; "
+                      "you can still change the question or the closing date.")
+    poll.delete()
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 from accounts.refusals import Refused
 from forum.moderation.services import silence as silence_member
-from posts.models import Comment, Post
+from posts.models import Comment, Poll, PollVote, Post
 from posts.services import (
     create_post,
     edit_comment,
@@ -127,3 +127,27 @@ def test_a_rate_limited_story_comes_back_in_the_form_with_429(client, settings, 
 def test_a_bad_search_is_a_400_refusal(client, db):
     response = client.get("/search/", {"q": "!!!"})
     assert response.status_code == 400
+
+
+def test_clearing_the_poll_question_after_votes_keeps_the_poll_and_the_story(
+        client, member, other_member, post):
+    poll = set_poll(author=member, post=post, question="Tea?", choices=["Yes", "No"])
+    from posts.services import vote
+    vote(user=other_member, poll=poll, choice_id=poll.choices.first().pk)
+    client.force_login(member)
+    response = client.post(f"/posts/{post.slug}/edit/", {
+        **STORY, "body": "Edited story", "poll_question": "", "poll_choices": ""})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "already voted" in page and "Edited story</textarea>" in page
+    assert Poll.objects.filter(post=post).exists() and PollVote.objects.count() == 1
+    post.refresh_from_db()
+    assert post.body != "Edited story"
+
+
+def test_a_poll_nobody_voted_in_is_removed_by_clearing_its_question(client, member, post):
+    set_poll(author=member, post=post, question="Tea?", choices=["Yes", "No"])
+    client.force_login(member)
+    response = client.post(f"/posts/{post.slug}/edit/", {
+        **STORY, "body": "Edited story", "poll_question": "", "poll_choices": ""})
+    assert response.status_code == 302 and not Poll.objects.filter(post=post).exists()

@@ -1,0 +1,42 @@
+"""The number next to "Moderation" in every moderator's header: counted by the database,
+at the same cost however long the queue is."""
+
+import pytest
+from django.urls import reverse
+
+from forum.moderation.queue import collect, queue_size
+from forum.moderation.reports import file_report
+from posts.services import post_comment
+from tests.factories import make_post, make_user
+
+
+def fill_queue(settings, host_post, size):
+    """`size` new members, each with a pending post and a pending comment; every comment is
+    also reported, so the same entry arrives twice and must count once."""
+    reporter = make_user()
+    settings.KINDRED_NEW_MEMBER_REVIEW = 99
+    for _ in range(size):
+        newcomer = make_user()
+        make_post(newcomer)
+        comment = post_comment(author=newcomer, post=host_post, body="New here, hello")
+        file_report(reporter=reporter, post=host_post, comment=comment, reason="spam")
+
+
+def test_the_queue_count_is_one_query_and_matches_the_queue(settings, post,
+                                                            django_assert_num_queries):
+    fill_queue(settings, post, 3)
+    file_report(reporter=make_user(), post=post, reason="spam")  # a reported post
+    with django_assert_num_queries(1):
+        size = queue_size()
+    assert size == len(collect()) == 3 + 3 + 1
+
+
+@pytest.mark.parametrize("size", [1, 25])
+def test_a_moderators_pages_cost_the_same_with_a_short_or_long_queue(
+        client, settings, post, moderator, size, django_assert_max_num_queries):
+    fill_queue(settings, post, size)
+    client.force_login(moderator)
+    client.get(reverse("home"))  # warm the session and caches
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("home")).content.decode()
+    assert f'<span class="count">{2 * size}<' in page
