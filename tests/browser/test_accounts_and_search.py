@@ -203,7 +203,7 @@ def test_delete_page_after_a_wrong_password(new_context, base_url, rowan, contra
     page.get_by_label("Your password, to confirm").fill("not-my-password")
     with page.expect_navigation() as navigation:
         page.get_by_role("button", name="Delete my account").click()
-    assert navigation.value.status == 400
+    assert navigation.value.status == 403  # a wrong password: not allowed, form kept
     assert page.get_by_role("alert").inner_text() == \
         "That password is not right. Nothing was deleted."
     assert User.objects.filter(pk=rowan.pk).exists()
