@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from forum.moderation.services import act_on_content
+from forum.moderation import services as moderation
 from posts.models import Symptom
 from posts.services import (
     delete_comment,
@@ -49,8 +49,13 @@ def story(reader, post):
 
 
 def moderate(moderator, kind, post, comment=None):
-    act_on_content(moderator=moderator, kind=kind, post=post, comment=comment,
-                   guideline="be_gentle", statement="Please keep it kind.")
+    """A moderator's verb by name (hide, remove, restore, lock…), with reasons where it
+    takes them."""
+    verb = getattr(moderation, kind)
+    reasons = {"guideline": "be_gentle", "statement": "Please keep it kind."}
+    if kind in ("restore", "unlock", "dismiss"):
+        reasons.pop("guideline")
+    return verb(moderator=moderator, post=post, comment=comment, **reasons)
 
 
 def test_a_reader_sees_a_new_comment_on_the_next_visit(reader, post, other_member):
