@@ -9,11 +9,11 @@ so the rows fetched depend on the page size, never on the size of the story.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
 from .models import Comment
+from .pagination import capped_page
 
 SORTS = {"oldest": "id", "newest": "-id"}
 
@@ -48,7 +48,7 @@ class ThreadItem:
 
 @dataclass
 class ThreadPage:
-    page: object          # the Paginator page of top-level comment ids
+    page: object          # the (capped) Paginator page of top-level comment ids
     threads: list         # top-level comments, each with .shown_children, .more_replies
     sort: str
 
@@ -88,7 +88,8 @@ def thread_page(post, user, *, page_number=None, sort="oldest"):
         Comment.objects.filter(post=post, parent__isnull=True)
         .displayable_to(user).order_by(SORTS[sort]).values_list("id", flat=True)
     )
-    page = Paginator(roots, settings.KINDRED_COMMENTS_PER_PAGE).get_page(page_number)
+    # Counting stops a few pages past this one: a 100,000-comment story costs what a short one does.
+    page = capped_page(roots, page_number, settings.KINDRED_COMMENTS_PER_PAGE)
     root_ids = list(page.object_list)
     if not root_ids:
         return ThreadPage(page=page, threads=[], sort=sort)
