@@ -69,8 +69,10 @@ class Comment(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["root", "path"], name="comment_thread_order"),
-            models.Index(fields=["post", "id"], name="comment_post_roots",
-                         condition=Q(parent__isnull=True)),
+            # Pages of top-level comments and their counts read only this index: it holds
+            # what displayable_to() checks, so no plan walks the table or the parent index.
+            models.Index(fields=["post", "id", "status", "reply_count", "author"],
+                         name="comment_roots_shown", condition=Q(parent__isnull=True)),
             models.Index(fields=["post", "author", "created_at"], name="comment_recent_by_author"),
         ]
 
