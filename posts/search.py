@@ -117,10 +117,12 @@ def _sqlite(terms, phrases):
 
 
 def _post_vector():
-    """Title above body, stored and GIN-indexed by migration 0010 (PostgreSQL only)."""
+    """Title above body, stored and GIN-indexed by migration 0010 (PostgreSQL only).
+    Unqualified on purpose: inside a subquery the post table has another alias, and the
+    innermost table with the column is the one meant."""
     from django.contrib.postgres.search import SearchVectorField
 
-    return RawSQL('"posts_post"."search_document"', (), output_field=SearchVectorField())
+    return RawSQL("search_document", (), output_field=SearchVectorField())
 
 
 def _comment_vector():
