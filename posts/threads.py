@@ -15,7 +15,9 @@ from django.db.models.functions import RowNumber
 from .models import Comment
 from .pagination import capped_page
 
-SORTS = {"oldest": "id", "newest": "-id"}
+# Top-level comments in order of their path, which for them is their zero-padded id:
+# the index comment_roots_shown serves it (see the model).
+SORTS = {"oldest": "path", "newest": "-path"}
 
 
 # What a thread page shows of each comment; rows become ThreadItems, not model instances,
@@ -146,7 +148,8 @@ def location(comment, user):
     if folded_under is not None:
         return ("thread", folded_under)
     earlier_roots = (
-        Comment.objects.filter(post_id=comment.post_id, parent__isnull=True, id__lt=chain_ids[0])
+        Comment.objects.filter(post_id=comment.post_id, parent__isnull=True,
+                               path__lt=comment.path.split("/")[0])
         .displayable_to(user).count()
     )
     return ("page", earlier_roots // settings.KINDRED_COMMENTS_PER_PAGE + 1)

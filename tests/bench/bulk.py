@@ -43,8 +43,8 @@ TOPICAL = 50
 
 def _bodies():
     return [f"{opener} {middle} {closer}".strip()
-            for opener in COMMENT_OPENERS for middle in COMMENT_MIDDLES[:4]
-            for closer in COMMENT_CLOSERS[:2]]
+            for opener in COMMENT_OPENERS for middle in COMMENT_MIDDLES
+            for closer in COMMENT_CLOSERS]
 
 
 def _fill_bodies(cursor):
