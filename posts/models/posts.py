@@ -42,6 +42,10 @@ class PostQuerySet(models.QuerySet):
         of the tag."""
         return self.filter(self._tag_exists(tag=tag))
 
+    def tagged_any(self, tag_ids):
+        """Posts carrying any of these tags (each post once)."""
+        return self.filter(self._tag_exists(tag__in=tag_ids))
+
     def without_muted(self, user):
         """Leave out posts carrying a tag this member muted."""
         if not (user and user.is_authenticated):
