@@ -1,30 +1,33 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from posts.models import Post
+from posts.pagination import capped_page
 
 from .models import Page
 
 FOLLOWED_ON_HOME = 5
+DISCUSSED_DAYS = 30  # "Most discussed" looks at this window, so it does not repeat "Latest"
 
 
 def home(request):
     """Latest posts; for members, posts from followed symptoms first and muted ones left out."""
     listed = Post.objects.listed_for(request.user).without_muted(request.user)
     posts = listed.latest().with_tags()
-    page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = capped_page(posts, request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
     followed = []
     if request.user.is_authenticated and page.number == 1:
         followed = list(listed.in_followed_tags(request.user).latest().with_tags()
                         [:FOLLOWED_ON_HOME])
-    most_discussed = list(
-        listed.filter(comment_count__gt=0).order_by("-comment_count", "-published_at")[:5]
-    ) if page.number == 1 else []
+    since = timezone.now() - timedelta(days=DISCUSSED_DAYS)
+    most_discussed = list(listed.most_discussed(since)[:5]) if page.number == 1 else []
     return render(request, "home.html", {
         "page": page, "followed": followed, "most_discussed": most_discussed,
     })

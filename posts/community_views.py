@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from accounts.refusals import Refused
 
 from . import services
 from .models import Bookmark, Comment, Poll, Post, Reaction
+from .pagination import capped_page
 
 BOOKMARKS_PER_PAGE = 30
 
@@ -98,7 +98,7 @@ def bookmarks(request):
     saved = (Bookmark.objects.filter(user=request.user, post__in=listed_posts)
              .filter(Q(comment__isnull=True) | Q(comment__in=public_comments))
              .select_related("post", "comment"))
-    page = Paginator(saved, BOOKMARKS_PER_PAGE).get_page(request.GET.get("page"))
+    page = capped_page(saved, request.GET.get("page"), BOOKMARKS_PER_PAGE)
     return render(request, "posts/bookmarks.html", {"page": page})
 
 

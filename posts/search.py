@@ -71,7 +71,8 @@ def search(query, user, *, tag=None):
         listed = listed.tagged(tag)
     candidates = set(ranked)
     if symptom_ids:
-        candidates |= set(listed.filter(tagged_items__tag__in=symptom_ids)
+        # The newest tagged posts, from the latest-posts index (a join read every tagging).
+        candidates |= set(listed.tagged_any(symptom_ids).latest()
                           .values_list("pk", flat=True)[:MAX_HITS])
     allowed = set(listed.filter(pk__in=candidates).values_list("pk", flat=True))
     order = [pk for pk in ranked if pk in allowed]
@@ -115,11 +116,12 @@ def _sqlite(terms, phrases):
 
 
 def _post_vector():
-    """Title above body: the same expression as the GIN index post_search (migration 0007)."""
-    from django.contrib.postgres.search import SearchVector
+    """Title above body, stored and GIN-indexed by migration 0010 (PostgreSQL only).
+    Unqualified on purpose: inside a subquery the post table has another alias, and the
+    innermost table with the column is the one meant."""
+    from django.contrib.postgres.search import SearchVectorField
 
-    return (SearchVector("title", weight="A", config="english")
-            + SearchVector("body", weight="B", config="english"))
+    return RawSQL("search_document", (), output_field=SearchVectorField())
 
 
 def _comment_vector():
@@ -137,11 +139,14 @@ def postgres_ranked(terms, phrases):
     for phrase in phrases:
         pg_query |= SearchQuery(phrase, search_type="phrase", config="english")
     post_vector = _post_vector()
+    # Two index lookups joined by UNION: "matches the post OR has a matching comment" in
+    # one WHERE would check every post row.
+    post_hits = (Post.objects.annotate(document=post_vector).filter(document=pg_query)
+                 .values("pk"))
     comment_hits = (Comment.objects.annotate(document=_comment_vector())
                     .filter(document=pg_query).public()
                     .values("post_id"))
-    ranked = (Post.objects.annotate(document=post_vector)
-              .filter(Q(document=pg_query) | Q(pk__in=comment_hits))
+    ranked = (Post.objects.filter(pk__in=post_hits.union(comment_hits))
               .annotate(rank=SearchRank(post_vector, pg_query))
               .order_by("-rank", "-published_at").values_list("pk", flat=True)[:MAX_HITS])
     return ranked, pg_query

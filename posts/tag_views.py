@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from accounts.refusals import Refused
 from . import services
 from .models import Post, Symptom, SymptomSynonym, TagFollow, TagSuggestion
 from .models.posts import listed_condition
+from .pagination import capped_page
 
 
 def tag_index(request):
@@ -37,7 +37,7 @@ def tag_detail(request, slug):
     if elsewhere:
         return elsewhere
     posts = Post.objects.listed_for(request.user).tagged(tag).latest().with_tags()
-    page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = capped_page(posts, request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
     my_level = None
     if request.user.is_authenticated:
         my_level = (TagFollow.objects.filter(user=request.user, tag=tag)
@@ -72,7 +72,7 @@ def follow_tag(request, slug):
 def following(request):
     posts = (Post.objects.listed_for(request.user).in_followed_tags(request.user)
              .without_muted(request.user).latest().with_tags())
-    page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = capped_page(posts, request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
     has_follows = TagFollow.objects.filter(user=request.user).exclude(
         level=TagFollow.Level.MUTED).exists()
     return render(request, "posts/following.html", {"page": page, "has_follows": has_follows})

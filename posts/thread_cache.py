@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 
-from . import cache_versions
+from . import cache_versions, pagination
 from .models import Comment
 from .threads import SORTS, ThreadPage, thread_page
 
@@ -32,13 +32,15 @@ def _shared_tree_key(post, page_number, sort):
         [cache_versions.SITE, cache_versions.post_key(post.slug)])
     if versions is None:
         return None
-    return f"threads:{post.pk}:{versions[0]}:{versions[1]}:{page_number or 1}:{sort}"
+    number = pagination.page_number(page_number)
+    return f"threads-v2:{post.pk}:{versions[0]}:{versions[1]}:{number}:{sort}"
 
 
 def _rebuild(stored):
-    root_ids, count, number, threads, sort = stored
+    root_ids, count, more, number, threads, sort = stored
     paginator = Paginator([], settings.KINDRED_COMMENTS_PER_PAGE)
-    paginator.count = count  # the story's count of threads when the tree was stored
+    paginator.count = count  # the story's (capped) count of threads when the tree was stored
+    paginator.more = more  # "Page 1 of more than 5", as the capped paginator says it
     return ThreadPage(page=Page(root_ids, number, paginator), threads=threads, sort=sort)
 
 
@@ -58,7 +60,8 @@ def thread_page_for(post, user, *, page_number=None, sort="oldest"):
     if key:
         page = comments.page
         try:
-            cache.set(key, (list(page.object_list), page.paginator.count, page.number,
+            cache.set(key, (list(page.object_list), page.paginator.count,
+                            getattr(page.paginator, "more", False), page.number,
                             comments.threads, comments.sort), TREE_TTL)
         except Exception:
             logger.warning("Could not store a comment tree", exc_info=True)

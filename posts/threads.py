@@ -9,14 +9,16 @@ so the rows fetched depend on the page size, never on the size of the story.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
 from .models import Comment
 from .models.comments import CommentStates
+from .pagination import capped_page
 
-SORTS = {"oldest": "id", "newest": "-id"}
+# Top-level comments in order of their path, which for them is their zero-padded id:
+# the index comment_roots_shown serves it (see the model).
+SORTS = {"oldest": "path", "newest": "-path"}
 
 
 # What a thread page shows of each comment; rows become ThreadItems, not model instances,
@@ -45,7 +47,7 @@ class ThreadItem(CommentStates):
 
 @dataclass
 class ThreadPage:
-    page: object          # the Paginator page of top-level comment ids
+    page: object          # the (capped) Paginator page of top-level comment ids
     threads: list         # top-level comments, each with .shown_children, .more_replies
     sort: str
 
@@ -85,7 +87,8 @@ def thread_page(post, user, *, page_number=None, sort="oldest"):
         Comment.objects.filter(post=post, parent__isnull=True)
         .displayable_to(user).order_by(SORTS[sort]).values_list("id", flat=True)
     )
-    page = Paginator(roots, settings.KINDRED_COMMENTS_PER_PAGE).get_page(page_number)
+    # Counting stops a few pages past this one: a 100,000-comment story costs what a short one does.
+    page = capped_page(roots, page_number, settings.KINDRED_COMMENTS_PER_PAGE)
     root_ids = list(page.object_list)
     if not root_ids:
         return ThreadPage(page=page, threads=[], sort=sort)
@@ -142,7 +145,8 @@ def location(comment, user):
     if folded_under is not None:
         return ("thread", folded_under)
     earlier_roots = (
-        Comment.objects.filter(post_id=comment.post_id, parent__isnull=True, id__lt=chain_ids[0])
+        Comment.objects.filter(post_id=comment.post_id, parent__isnull=True,
+                               path__lt=comment.path.split("/")[0])
         .displayable_to(user).count()
     )
     return ("page", earlier_roots // settings.KINDRED_COMMENTS_PER_PAGE + 1)

@@ -95,8 +95,11 @@ class Comment(CommentStates, models.Model):
     TOMBSTONE_STATUSES = (Status.REMOVED, Status.DELETED, Status.HIDDEN)
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    # Indexed by comment_replies below, for replies only: an index that also held every
+    # top-level comment (parent_id IS NULL) tempted PostgreSQL to walk half the table.
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children",
+        db_index=False,
     )
     # The top-level comment of this thread (itself for a top-level comment).
     root = models.ForeignKey(
@@ -125,8 +128,14 @@ class Comment(CommentStates, models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["root", "path"], name="comment_thread_order"),
-            models.Index(fields=["post", "id"], name="comment_post_roots",
-                         condition=Q(parent__isnull=True)),
+            # Pages of top-level comments and their counts read only this index: it holds
+            # what displayable_to() checks. They are ordered by path (for a top-level
+            # comment, its zero-padded id), which no other index offers, so no plan walks
+            # the primary key across the whole table looking for this post's comments.
+            models.Index(fields=["post", "path", "id", "status", "reply_count", "author"],
+                         name="comment_roots_shown", condition=Q(parent__isnull=True)),
+            models.Index(fields=["parent", "id"], name="comment_replies",
+                         condition=Q(parent__isnull=False)),
             models.Index(fields=["post", "author", "created_at"], name="comment_recent_by_author"),
         ]
 
