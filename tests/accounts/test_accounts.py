@@ -81,9 +81,9 @@ def test_account_pages_use_the_site_layout(client, db):
 
 def test_readers_text_size_and_contrast_are_remembered_in_a_cookie(client, db):
     response = client.post("/settings/accessibility/",
-                           {"text_size": "200", "high_contrast": "on", "next": "/"})
+                           {"text_size": "200", "theme": "contrast", "next": "/"})
     assert response.status_code == 302 and response.url == "/"
-    assert response.cookies[COOKIE_NAME].value == "200:1:site:0:0"
+    assert response.cookies[COOKIE_NAME].value == "200:contrast:site:0:0"
     html = client.get("/").content.decode()
     assert '<html lang="en" class="text-200 contrast-high">' in html
 
@@ -92,7 +92,7 @@ def test_members_preferences_are_stored_on_their_account(client, member):
     client.force_login(member)
     client.post("/settings/accessibility/", {"text_size": "150"})
     member.refresh_from_db()
-    assert member.text_size == 150 and member.high_contrast is False
+    assert member.text_size == 150 and member.theme == "auto"
     other_device = type(client)()
     other_device.force_login(member)
     assert 'class="text-150"' in other_device.get("/").content.decode()
