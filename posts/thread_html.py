@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from accounts.avatars import avatar_html
 from accounts.privacy import can_see_profile
 from forum.templatetags.kindred import time_html
 
@@ -90,6 +91,7 @@ class ThreadRenderer:
 
     def _meta(self, comment, out):
         pk = comment.pk
+        visible = False
         if comment.status == Comment.Status.DELETED:
             author = "Deleted comment"
         elif comment.is_tombstone:
@@ -99,10 +101,12 @@ class ThreadRenderer:
                                                    comment.author_id):
             author = (f'<a class="author-link" href="/u/{escape(comment.author_name)}/">'
                       f"{escape(comment.author_name)}</a>")
+            visible = True
         else:
             author = escape(comment.author_name)
-        out.append(f'<p class="comment-meta"><span class="author" id="comment-{pk}-by">{author}'
-                   "</span>")
+        avatar = avatar_html(comment.author_name, visible=visible, size="sm")
+        out.append(f'<p class="comment-meta">{avatar}<span class="author" id="comment-{pk}-by">'
+                   f"{author}</span>")
         if comment.reply_to_name:
             out.append(f' <span class="replying-to">replying to @{escape(comment.reply_to_name)}'
                        "</span>")
