@@ -146,9 +146,9 @@ def comment_article(page, comment):
 
 @pytest.mark.parametrize("contrast", CONTRASTS)
 @pytest.mark.parametrize(("path", "heading"), [
-    ("/accounts/signup/", "Sign Up"),
-    ("/accounts/login/", "Sign In"),
-    ("/accounts/password/reset/", "Password Reset"),
+    ("/accounts/signup/", "Join Kindred"),
+    ("/accounts/login/", "Log in"),
+    ("/accounts/password/reset/", "Reset your password"),
 ])
 def test_account_pages_for_readers(new_context, base_url, path, heading, contrast):
     page = visit(new_context, base_url, path, contrast=contrast)
@@ -422,9 +422,9 @@ def test_newcomer_signs_up_sets_display_hides_exports_and_leaves(new_context, ba
     laptop.goto(f"{base_url}/accounts/signup/")
     laptop.get_by_label("Username").fill(handle)
     laptop.get_by_label("Email").fill("newcomer@example.org")
-    laptop.get_by_label("Password:", exact=True).fill(secret)
+    laptop.get_by_label("Password", exact=True).fill(secret)
     laptop.get_by_label("Password (again)").fill(secret)
-    submit(laptop, laptop.get_by_role("button", name="Sign Up"))
+    submit(laptop, laptop.get_by_role("button", name="Join"))
     assert laptop.get_by_role("link", name=f"Settings for {handle}").count() == 1
     newcomer = User.objects.get(username=handle)
 
@@ -450,16 +450,16 @@ def test_newcomer_signs_up_sets_display_hides_exports_and_leaves(new_context, ba
     submit(laptop, settings.get_by_role("button", name="Save"))
     assert {"text-200", "contrast-high"} <= set(html_classes(laptop))
     saved = User.objects.get(pk=newcomer.pk)
-    assert (saved.text_size, saved.high_contrast) == (200, True)
+    assert (saved.text_size, saved.theme) == (200, "contrast")
 
     # On another device they log in (remembered) and find the same display.
     phone = new_context().new_page()
     phone.goto(f"{base_url}/accounts/login/")
     assert "contrast-high" not in html_classes(phone)
     phone.get_by_label("Login").fill(handle)
-    phone.get_by_label("Password:", exact=True).fill(secret)
+    phone.get_by_label("Password", exact=True).fill(secret)
     phone.get_by_label("Remember Me").check()
-    submit(phone, phone.get_by_role("button", name="Sign In"))
+    submit(phone, phone.get_by_role("button", name="Log in"))
     assert phone.get_by_role("link", name=f"Settings for {handle}").count() == 1
     assert {"text-200", "contrast-high"} <= set(html_classes(phone))
     remembered = [c for c in phone.context.cookies() if c["name"] == "sessionid"]
@@ -486,7 +486,7 @@ def test_newcomer_signs_up_sets_display_hides_exports_and_leaves(new_context, ba
     with open(download.path(), encoding="utf-8") as exported:
         data = json.load(exported)
     assert data["profile"]["username"] == handle
-    assert data["profile"]["text_size"] == 200 and data["profile"]["high_contrast"] is True
+    assert data["profile"]["text_size"] == 200 and data["profile"]["theme"] == "contrast"
     assert [post["title"] for post in data["posts"]] == ["My first week after diagnosis"]
     assert [c["body"] for c in data["comments"]] == [
         "Stretching in bed before standing helps me too."]
