@@ -16,6 +16,9 @@ class AccessibilityForm(forms.Form):
 
 
     def clean_theme(self):
+        """A page rendered before themes (a cached one) still sends a high-contrast box."""
+        if not self.cleaned_data["theme"] and self.data.get("high_contrast") == "on":
+            return Theme.CONTRAST
         return self.cleaned_data["theme"] or Theme.AUTO
 
     def clean_font(self):

@@ -76,3 +76,9 @@ def test_members_who_had_high_contrast_keep_it_as_the_contrast_theme():
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_a_page_cached_before_themes_still_turns_high_contrast_on(client, db):
+    response = client.post("/settings/accessibility/", {"text_size": "100",
+                                                        "high_contrast": "on", "next": "/"})
+    assert response.cookies[COOKIE_NAME].value == "100:contrast:site:0:0"
