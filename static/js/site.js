@@ -179,6 +179,15 @@
   Array.prototype.forEach.call(document.querySelectorAll("details[data-menu]"), function (menu) {
     var toggle = menu.querySelector("summary");
     function shownAsMenu() { return toggle && toggle.offsetParent !== null; }
+    // Where CSS shows the panel inline (wide screens, smaller text), open it for real, so
+    // assistive technology that hides closed <details> content sees the navigation too.
+    var openedForWideScreen = false;
+    function matchScreen() {
+      if (!shownAsMenu() && !menu.open) { menu.open = true; openedForWideScreen = true; }
+      else if (shownAsMenu() && openedForWideScreen) { menu.open = false; openedForWideScreen = false; }
+    }
+    matchScreen();
+    window.addEventListener("resize", matchScreen);
     menu.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && menu.open && shownAsMenu()) {
         menu.open = false;
