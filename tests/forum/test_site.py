@@ -51,7 +51,7 @@ def test_every_page_starts_with_three_skip_links_whose_targets_exist(client, db)
     first_links = [body.index(f'href="#{target}"') for target in
                    ("accessibility-tools", "content", "footer")]
     assert first_links == sorted(first_links)
-    assert first_links[0] < body.index("Kindred<span")  # before any other link
+    assert first_links[0] < body.index('class="brand"')  # before any other link
     for target in ("accessibility-tools", "content", "footer"):
         assert f'id="{target}"' in content
     assert content.count("<h1") == 1
