@@ -92,7 +92,7 @@ class ThreadRenderer:
         if not comment.is_tombstone:
             self._reaction_bar(comment, out)
             self._actions(comment, out)
-        if self.user_id and pk == self.reply_to:
+        if self.user_id and pk == self.reply_to and comment.author_id not in self.blocked_by:
             self._reply_form(comment, out)
         if collapsed:
             out.append("</details>")

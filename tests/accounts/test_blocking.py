@@ -2,6 +2,8 @@ import html
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.blocking import block, blocked_between, blocked_ids, has_blocked
 from accounts.models import Block
@@ -199,6 +201,8 @@ def test_the_blocked_member_cannot_reply_to_the_blockers_comment_elsewhere(
     client.force_login(other_member)
     page = client.get(other_post.get_absolute_url()).content.decode()
     assert f'data-reply-to="{mine.pk}"' not in page
+    asked = client.get(f"{other_post.get_absolute_url()}?reply={mine.pk}").content.decode()
+    assert f'id="reply-{mine.pk}"' not in asked
     response = client.post(f"/posts/{other_post.slug}/comments/",
                            {"body": "Replying anyway", "parent": mine.pk})
     assert response.status_code == 403 and "Replying anyway" in response.content.decode()
@@ -227,6 +231,20 @@ def test_deleting_an_account_removes_blocks_both_ways(client, member, other_memb
     client.force_login(person)
     client.post("/settings/delete/", {"password": PASSWORD, "mode": "anonymise"})
     assert not Block.objects.exists()
+
+
+def test_a_member_in_no_block_pays_no_block_query_on_a_story_page(client, member, other_member,
+                                                                   post):
+    post_comment(author=other_member, post=post, body="Hello")
+    blocked(make_user("birch"), make_user("cedar"))  # blocks elsewhere change nothing
+    client.force_login(member)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(post.get_absolute_url())
+    assert not [q for q in queries if "accounts_block" in q["sql"]]
+    blocked(member, make_user("dove"))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(post.get_absolute_url())
+    assert len([q for q in queries if "accounts_block" in q["sql"]]) == 1
 
 
 # -- query budgets ---------------------------------------------------------------------------
