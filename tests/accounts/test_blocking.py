@@ -50,7 +50,8 @@ def test_a_member_blocks_from_the_profile_after_reading_what_it_does(client, mem
     response = client.post(block_url(other_member))
     assert response.status_code == 302 and response.url == f"/u/{other_member.username}/"
     assert has_blocked(member, other_member) and not has_blocked(other_member, member)
-    assert "You blocked ash" in client.get(response.url).content.decode()
+    profile = client.get(response.url).content.decode()
+    assert "You blocked ash" in profile and "Hidden from you: you blocked ash." in profile
 
 
 def test_blocking_twice_keeps_one_block_and_unblocking_undoes_it(client, member, other_member):
