@@ -75,6 +75,9 @@ class User(AbstractUser):
     approved_contributions = models.PositiveIntegerField(default=0)
     # The handle as a reader sees it (accounts.handles.handle_key): look-alikes share it.
     handle_key = models.CharField(max_length=150, blank=True, editable=False, db_index=True)
+    # Ever blocked someone or been blocked (never cleared): members who are in no block, nearly
+    # everyone, skip the block lookups on story pages and when they write (accounts.blocking).
+    has_blocks = models.BooleanField(default=False, editable=False)
 
     class Meta:
         constraints = [
@@ -115,3 +118,23 @@ class ReleasedHandle(models.Model):
 
     def __str__(self):
         return f"Handle released {self.released_at:%Y-%m-%d}"
+
+
+class Block(models.Model):
+    """`blocker` no longer sees `blocked`'s words or hears from them, and `blocked` cannot
+    reply to, mention or message `blocker` (accounts.blocking states the rules)."""
+
+    blocker = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks_made")
+    blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks_received")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            # Also the index on blocker: "whom did I block" reads it from its first column.
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="unique_block"),
+            models.CheckConstraint(condition=~models.Q(blocker=models.F("blocked")),
+                                   name="block_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.blocker_id} blocks {self.blocked_id}"

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.blocking import blocks_seen_by
 from accounts.parsing import parse_id
 from accounts.refusals import Refused
 
@@ -89,9 +90,11 @@ def comment_thread(request, comment_id):
     post = comment.post
     top = subthread(comment, request.user)
     reply_to = parse_id(request.GET.get("reply"))
+    blocks = blocks_seen_by(request.user)
     renderer = ThreadRenderer(
-        request, post, can_reply=offers_reply(request.user, post),
-        reply_to=reply_to, draft=drafts.get(request, post, reply_to),
+        request, post, can_reply=offers_reply(request.user, post)
+        and post.author_id not in blocks[1],
+        reply_to=reply_to, draft=drafts.get(request, post, reply_to), blocks=blocks,
     )
     return render(request, "posts/comment_thread.html", {
         "post": post, "comment": comment,

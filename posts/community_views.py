@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.blocking import blocked_ids
 from accounts.privacy import can_see_profile
 from accounts.refusals import Refused
 
@@ -94,7 +95,8 @@ def vote(request, slug):
 def bookmarks(request):
     """What I saved, newest first; what has since been hidden or removed is left out."""
     listed_posts = Post.objects.listed_for(request.user).values("pk")
-    public_comments = Comment.objects.public().values("pk")
+    public_comments = (Comment.objects.public().exclude(author__in=blocked_ids(request.user))
+                       .values("pk"))
     saved = (Bookmark.objects.filter(user=request.user, post__in=listed_posts)
              .filter(Q(comment__isnull=True) | Q(comment__in=public_comments))
              .select_related("post", "comment"))

@@ -37,8 +37,12 @@ def _plural(count, one, many):
 
 
 class ThreadRenderer:
-    def __init__(self, request, post, *, can_reply, reply_to=None, draft="", reactions=None):
+    def __init__(self, request, post, *, can_reply, reply_to=None, draft="", reactions=None,
+                 blocks=(frozenset(), frozenset())):
         self.request, self.post = request, post
+        # (ids this member blocked, ids who blocked this member): applied here, per member,
+        # after the shared cached tree (thread_cache) was built for everyone.
+        self.blocked, self.blocked_by = blocks
         self.user_id = request.user.pk if request.user.is_authenticated else None
         self.can_reply = can_reply
         self.reply_to, self.draft = reply_to, draft
@@ -79,13 +83,20 @@ class ThreadRenderer:
             f'<li id="comment-{pk}" class="comment depth-{comment.depth}">'
             f'<article class="comment-body" aria-labelledby="comment-{pk}-by" tabindex="-1">'
         )
+        # A blocked member's comment folds away; its replies stay readable below it.
+        collapsed = comment.author_id in self.blocked and not comment.is_tombstone
+        if collapsed:
+            out.append('<details class="blocked-comment"><summary>You blocked this member'
+                       ' — show<span class="visually-hidden"> their comment</span></summary>')
         self._meta(comment, out)
         self._body(comment, out)
         if not comment.is_tombstone:
             self._reaction_bar(comment, out)
             self._actions(comment, out)
-        if self.user_id and pk == self.reply_to:
+        if self.user_id and pk == self.reply_to and comment.author_id not in self.blocked_by:
             self._reply_form(comment, out)
+        if collapsed:
+            out.append("</details>")
         out.append("</article>")
         self._replies(comment, out)
         out.append("</li>")
@@ -156,7 +167,7 @@ class ThreadRenderer:
     def _actions(self, comment, out):
         pk, name = comment.pk, escape(comment.author_name)
         actions = []
-        if self.can_reply and comment.is_public:
+        if self.can_reply and comment.is_public and comment.author_id not in self.blocked_by:
             if self.user_id:
                 href = f"?reply={pk}#reply-{pk}"
             else:
@@ -213,7 +224,8 @@ class ThreadRenderer:
         if not children and not more:
             return
         # A deleted or hidden comment no longer names its author anywhere.
-        name = "this comment" if comment.is_tombstone else escape(comment.author_name)
+        name = ("this comment" if comment.is_tombstone or comment.author_id in self.blocked
+                else escape(comment.author_name))
         total = len(children) + more
         out.append(f'<details class="replies" open><summary>'
                    f'{_plural(total, "reply", "replies")} to {name}</summary>')

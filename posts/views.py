@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from accounts.blocking import NEUTRAL_REFUSAL, blocks_seen_by
 from accounts.parsing import parse_id
 from accounts.refusals import Refused
 
@@ -49,16 +50,22 @@ def post_detail(request, slug):
     )
     reply_to = _reply_to(request)
     reactions = reactions_for(post, comment_ids(comments.threads), request.user)
+    blocks = blocks_seen_by(request.user)
+    # The post's author blocked this member: no comment here (told neutrally, not why).
+    shut_out = post.author_id in blocks[1]
     renderer = ThreadRenderer(
-        request, post, can_reply=offers_reply(request.user, post), reply_to=reply_to,
-        draft=drafts.get(request, post, reply_to) if reply_to else "", reactions=reactions,
+        request, post, can_reply=offers_reply(request.user, post) and not shut_out,
+        reply_to=reply_to, draft=drafts.get(request, post, reply_to) if reply_to else "",
+        reactions=reactions, blocks=blocks,
     )
     comment_form = CommentForm(initial={"body": drafts.get(request, post, None)})
     return render(request, "posts/post_detail.html", {
         "post": post, "can_edit": can_edit_post(request.user, post),
         "comments": comments, "thread_html": renderer.render(comments.threads),
-        "can_comment": can_comment(request.user, post), "comment_form": comment_form,
-        "comment_refusal": comment_refusal_reason(request.user, post),
+        "can_comment": can_comment(request.user, post) and not shut_out,
+        "comment_form": comment_form, "author_blocked": post.author_id in blocks[0],
+        "comment_refusal": NEUTRAL_REFUSAL if shut_out and can_comment(request.user, post)
+        else comment_refusal_reason(request.user, post),
         "poll": poll_for(post, request.user), "reactions": reactions,
         "post_reactions": [(kind, label, reactions.counts.get(None, {}).get(kind, 0),
                             (None, kind) in reactions.mine) for kind, label in REACTION_KINDS],

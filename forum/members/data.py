@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.blocking import blocks_made
 from accounts.handles import released_digests
 from accounts.models import ReleasedHandle
 from accounts.privacy import FORMER_MEMBER
@@ -60,6 +61,8 @@ def export_sections(user):
             "post__slug", "comment_id", "kind", "created_at")),
         "poll_votes": list(PollVote.objects.filter(user=user).values(
             "poll__question", "choice__text", "updated_at")),
+        "blocked_members": [{"handle": block.blocked.username, "created_at": block.created_at}
+                            for block in blocks_made(user)],
         "bookmarks": list(Bookmark.objects.filter(user=user).values(
             "post__slug", "comment_id", "created_at")),
     }
@@ -86,7 +89,8 @@ ANONYMISE, DELETE_EVERYTHING = "anonymise", "delete"
 def delete_account(request, *, password, mode):
     """Anonymise (words stay under "former member") or delete everything; either way the
     account, its sessions and everything personal go. With the account go (by cascade) its
-    email addresses, notifications, appeals, follows, reactions, votes and bookmarks."""
+    email addresses, notifications, appeals, follows, reactions, votes, bookmarks and blocks
+    (made and received)."""
     user = request.user
     if not user.is_authenticated or not user.check_password(password or ""):
         raise Refused("That password is not right. Nothing was deleted.", status=403)

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts.blocking import has_blocked
 from accounts.forms import DeleteAccountForm
 from accounts.models import User
 from accounts.privacy import can_see_profile
@@ -29,6 +30,7 @@ def profile(request, handle):
     return render(request, "accounts/profile.html", {
         "member": member, "posts": posts, "comments": comments,
         "is_me": request.user.pk == member.pk,
+        "is_blocked": has_blocked(request.user, member),
     })
 
 

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from accounts.blocking import blocker_ids_among
+from accounts.models import Block
 from posts.models import TagFollow
 
 from .models import Notification
@@ -25,6 +27,7 @@ def notify_new_post(post):
     """Everyone watching one of the post's tags, in one INSERT … SELECT whatever their number."""
     table = Notification._meta.db_table
     follows = TagFollow._meta.db_table
+    blocks = Block._meta.db_table
     tags = [tag.pk for tag in post.tags.all()]
     if not tags:
         return
@@ -33,9 +36,12 @@ def notify_new_post(post):
         cursor.execute(
             f"INSERT INTO {table} (recipient_id, kind, actor_id, actor_name, post_id, "
             "created_at) SELECT DISTINCT user_id, %s, %s, %s, %s, %s "
-            f"FROM {follows} WHERE level = %s AND tag_id IN ({placeholders}) AND user_id <> %s",
+            f"FROM {follows} WHERE level = %s AND tag_id IN ({placeholders}) AND user_id <> %s "
+            # Members who blocked the author hear nothing from them.
+            f"AND user_id NOT IN (SELECT blocker_id FROM {blocks} WHERE blocked_id = %s)",
             [Notification.Kind.NEW_POST, post.author_id, post.author_name, post.pk,
-             timezone.now(), TagFollow.Level.WATCHING, *tags, post.author_id],
+             timezone.now(), TagFollow.Level.WATCHING, *tags, post.author_id,
+             post.author_id or 0],
         )
     _email_later(kind=Notification.Kind.NEW_POST, post_id=post.pk)
 
@@ -72,6 +78,9 @@ def notify_post_mentions(post):
 
 
 def _create(recipients, *, actor, post, comment=None):
+    """Members who blocked `actor` are left out (one query for all recipients)."""
+    for blocker_id in blocker_ids_among(list(recipients), actor):
+        recipients.pop(blocker_id)
     if not recipients:
         return
     created = Notification.objects.bulk_create([

@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.blocking import blocked_ids
+
 from ..cache_versions import VersionedQuerySet
 from .posts import Post
 
@@ -25,7 +27,10 @@ class CommentQuerySet(VersionedQuerySet):
 
     def listed_for(self, user):
         """Public comments on posts this person finds in lists (profiles, search, saved)."""
-        return self.public().filter(post__in=Post.objects.listed_for(user).values("pk"))
+        listed = self.public().filter(post__in=Post.objects.listed_for(user).values("pk"))
+        if user is not None and user.is_authenticated:
+            listed = listed.exclude(author__in=blocked_ids(user))
+        return listed
 
     def waiting_for_review(self):
         return self.filter(status=Comment.Status.PENDING)

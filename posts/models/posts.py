@@ -6,6 +6,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
+from accounts.blocking import blocked_ids
+
 from ..cache_versions import VersionedQuerySet
 from .disclaimers import Disclaimer
 
@@ -46,8 +48,14 @@ class PostQuerySet(VersionedQuerySet):
 
     def listed_for(self, user):
         """Posts that belong in lists and feeds for this person: published, and
-        members-only ones only for members."""
-        return self.filter(listed_condition(user))
+        members-only ones only for members, leaving out the authors this member blocked."""
+        return self.filter(listed_condition(user)).without_blocked(user)
+
+    def without_blocked(self, user):
+        """Leave out posts by members `user` blocked (a subquery, no extra query)."""
+        if not (user and user.is_authenticated):
+            return self
+        return self.exclude(author__in=blocked_ids(user))
 
     def waiting_for_review(self):
         return self.filter(status=Post.Status.PENDING)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.blocking import ensure_not_blocked_by
 from accounts.refusals import Refused
 
 from .. import events
@@ -42,6 +43,8 @@ def post_comment(*, author, post, body, parent=None, confirm_personal_info=False
     ensure_can_comment(author, post)
     if parent is not None:
         parent = _reply_target(post, getattr(parent, "pk", parent))
+    # A member blocked by the post's author, or by the one they answer, cannot write to them.
+    ensure_not_blocked_by(author, post.author_id, parent.author_id if parent else None)
     duplicate = _recent_duplicate(author, post, body)
     if duplicate is not None:
         return duplicate
