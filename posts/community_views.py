@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -97,7 +97,9 @@ def bookmarks(request):
     public_comments = Comment.objects.public().values("pk")
     saved = (Bookmark.objects.filter(user=request.user, post__in=listed_posts)
              .filter(Q(comment__isnull=True) | Q(comment__in=public_comments))
-             .select_related("post", "comment"))
+             .select_related("post", "comment")
+             .annotate(post_has_helped=Exists(
+                 Comment.objects.helped().filter(post=OuterRef("post_id")).order_by())))
     page = Paginator(saved, BOOKMARKS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "posts/bookmarks.html", {"page": page})
 

@@ -2,7 +2,7 @@ import unicodedata
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
@@ -91,8 +91,15 @@ class PostQuerySet(VersionedQuerySet):
         return self.filter(tagged_items__tag__in=followed).distinct()
 
     def with_tags(self):
-        """Tags and author (for the profile link) of every post in one more query."""
-        return self.prefetch_related("tags").select_related("author")
+        """What a summary card shows: tags and author (for the profile link) in one more
+        query, and whether replies helped the asker (a subquery, no query more)."""
+        return self.prefetch_related("tags").select_related("author").with_helped()
+
+    def with_helped(self):
+        from .comments import Comment
+
+        return self.annotate(has_helped=Exists(
+            Comment.objects.helped().filter(post=OuterRef("pk")).order_by()))
 
 
 class Post(models.Model):
@@ -154,6 +161,10 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("post_detail", args=[self.slug])
+
+    @property
+    def is_question(self):
+        return self.kind == self.Kind.QUESTION
 
     @property
     def is_published(self):
