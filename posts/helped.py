@@ -30,8 +30,8 @@ def quote_of(body_html):
 def helped_replies(post):
     """The public replies that helped, in the order they were marked: one query (none for a
     story). Hidden, removed and deleted replies drop out by the `helped()` rule."""
-    if not post.is_question:
-        return []
+    if not post.is_question or not getattr(post, "has_helped", True):
+        return []  # `with_helped()` already said there is none: no query
     rows = (Comment.objects.helped().filter(post=post)
             .values_list("id", "author_name", "body_html")[:MAX_HELPED])
     return [HelpedReply(pk, name, quote_of(html)) for pk, name, html in rows]

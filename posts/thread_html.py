@@ -117,7 +117,8 @@ class ThreadRenderer:
             out.append(' <span class="edited">(edited)</span>')
         if comment.is_waiting_for_review:
             out.append(' <span class="badge">Waiting for review</span>')
-        if comment.helped_at and comment.is_public:
+        # getattr: a tree cached before marks existed has no helped_at on its items.
+        if getattr(comment, "helped_at", None) and comment.is_public:
             out.append(' <span class="badge helped-label">\u2713 Helped the asker</span>')
         out.append("</p>")
 
@@ -197,7 +198,7 @@ class ThreadRenderer:
                        + "</li></ul>")
 
     def _helped_button(self, comment):
-        marked = bool(comment.helped_at)
+        marked = bool(getattr(comment, "helped_at", None))
         return (f'<form method="post" action="{self.helped_url.format(comment.pk)}">'
                 f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf}">'
                 f'<button type="submit" class="link-button" aria-pressed='
