@@ -77,7 +77,7 @@ def search(query, user, *, tag=None):
         listed = listed.tagged(tag)
     tagged = set()
     if symptom_ids:
-        tagged = set(listed.filter(tagged_items__tag__in=symptom_ids)
+        tagged = set(listed.filter(tagged_items__tag__in=symptom_ids).latest()
                      .values_list("pk", flat=True)[:MAX_HITS])
     signals = {}
     for pk, published_at, helped in (listed.filter(pk__in=set(found) | tagged).with_helped()
