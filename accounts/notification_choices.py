@@ -13,3 +13,5 @@ def field_for(kind):
     """The User field holding the email preference for this kind of notification."""
     return f"email_{kind}"
 ALWAYS_EMAILED = {"moderation"}
+# Shown in the app only, never emailed: good news that needs no email preference of its own.
+IN_APP_ONLY = {"helped"}

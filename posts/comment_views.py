@@ -153,3 +153,14 @@ def comment_delete(request, comment_id):
             return redirect(comment_url(kept, request.user))
         return redirect(f"{comment.post.get_absolute_url()}#comments")
     return render(request, "posts/comment_confirm_delete.html", {"comment": comment})
+
+
+@login_required
+@require_POST
+def comment_helped(request, comment_id):
+    """The asker marks (or unmarks) a reply that helped them; refusals say why."""
+    comment = comment_or_404(request, comment_id)
+    comment = services.toggle_helped(actor=request.user, comment=comment)
+    messages.success(request, "Marked as a reply that helped you." if comment.helped_at
+                     else "No longer marked as a reply that helped you.")
+    return redirect(comment_url(comment, request.user))

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -99,7 +99,9 @@ def bookmarks(request):
                        .values("pk"))
     saved = (Bookmark.objects.filter(user=request.user, post__in=listed_posts)
              .filter(Q(comment__isnull=True) | Q(comment__in=public_comments))
-             .select_related("post", "comment"))
+             .select_related("post", "comment")
+             .annotate(post_has_helped=Exists(
+                 Comment.objects.helped().filter(post=OuterRef("post_id")).order_by())))
     page = capped_page(saved, request.GET.get("page"), BOOKMARKS_PER_PAGE)
     return render(request, "posts/bookmarks.html", {"page": page})
 

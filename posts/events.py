@@ -42,3 +42,5 @@ post_published = Event("post_published", "(post)")
 comment_published = Event("comment_published", "(comment, parent=None)")
 # The words of a post or comment suggest their author may be at risk.
 crisis_words = Event("crisis_words", "(*, post, comment=None)")
+# The asker (or a moderator) marked a reply as one that helped.
+comment_helped = Event("comment_helped", "(comment, *, by)")

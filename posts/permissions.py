@@ -4,7 +4,8 @@ from accounts.refusals import Refused
 from accounts.write_checks import ensure_can_write
 
 __all__ = ["can_comment", "can_edit_post", "comment_refusal_reason", "ensure_can_change_comment",
-           "ensure_can_comment", "ensure_can_edit_post", "ensure_can_write", "offers_reply"]
+           "ensure_can_comment", "ensure_can_edit_post", "ensure_can_write", "offers_reply",
+           "can_mark_helped"]
 
 
 def can_edit_post(user, post):
@@ -72,3 +73,9 @@ def ensure_can_change_comment(user, comment):
         raise Refused("Only the person who wrote a comment can change it.", status=403)
     if not comment.is_changeable:
         raise Refused("This comment can no longer be changed.", status=403)
+
+
+def can_mark_helped(user, post):
+    """Who marks the replies that helped on a question: its author, and moderators."""
+    return bool(post.is_question and user and user.is_authenticated
+                and (post.author_id == user.pk or user.is_moderator))

@@ -2,7 +2,9 @@
 
 PostgreSQL: weighted search vectors (title above body) with GIN indexes, ranking and
 highlighted snippets. SQLite: an FTS5 table kept in step by triggers (migration 0007).
-Symptom names and synonyms expand the query: "banding" also finds the MS hug.
+Symptom names, synonyms and the telling words of names expand the query: "banding" also
+finds the MS hug, "spasticity" finds leg and back spasticity. Each path only reports where
+the words matched; the order comes from posts/search_ranking.py, the same for both.
 Only what the searcher may see comes back.
 """
 
@@ -17,6 +19,7 @@ from django.db.models.expressions import RawSQL
 from accounts.refusals import Refused
 
 from .models import Comment, Post, Symptom, SymptomSynonym
+from .search_ranking import Signals, ranked_ids, telling_words, words
 
 MAX_QUERY = 200
 MAX_TERMS = 12
@@ -43,13 +46,16 @@ def terms_of(query):
 
 
 def expansions(query):
-    """Symptoms the query names, by name or synonym, and all the words people use for them."""
-    text = f" {' '.join(re.findall(r'\w+', query.lower()))} "
-    names = list(Symptom.objects.filter(is_curated=True).values_list("pk", "name")) + list(
-        SymptomSynonym.objects.filter(symptom__is_curated=True).values_list("symptom_id", "name"))
-    matched = {pk for pk, name in names
-               if f" {' '.join(re.findall(r'\w+', name.lower()))} " in text}
-    phrases = sorted({name for pk, name in names if pk in matched})
+    """Symptoms the query names, by name or synonym or by a telling word of a name (see
+    search_ranking), and all the words people use for them."""
+    query_words = words(query)
+    text, said = f" {' '.join(query_words)} ", set(query_words)
+    names = list(Symptom.objects.filter(is_curated=True).values_list("pk", "name"))
+    synonyms = list(SymptomSynonym.objects.filter(symptom__is_curated=True)
+                    .values_list("symptom_id", "name"))
+    matched = {pk for pk, name in names + synonyms if f" {' '.join(words(name))} " in text}
+    matched |= {pk for pk, name in names if telling_words(name) & said}
+    phrases = sorted({name for pk, name in names + synonyms if pk in matched})
     return matched, phrases
 
 
@@ -63,21 +69,24 @@ def search(query, user, *, tag=None):
     query, terms = terms_of(query)
     symptom_ids, phrases = expansions(query)
     if connection.vendor == "postgresql":
-        ranked, snippets = _postgres(terms, phrases)
+        found, snippets = _postgres(terms, phrases)
     else:
-        ranked, snippets = _sqlite(terms, phrases)
+        found, snippets = _sqlite(terms, phrases)
     listed = Post.objects.listed_for(user)
     if tag is not None:
         listed = listed.tagged(tag)
-    candidates = set(ranked)
+    tagged = set()
     if symptom_ids:
         # The newest tagged posts, from the latest-posts index (a join read every tagging).
-        candidates |= set(listed.tagged_any(symptom_ids).latest()
-                          .values_list("pk", flat=True)[:MAX_HITS])
-    allowed = set(listed.filter(pk__in=candidates).values_list("pk", flat=True))
-    order = [pk for pk in ranked if pk in allowed]
-    order += sorted(allowed - set(order), reverse=True)  # tag-only hits, newest first
-    return order, snippets
+        tagged = set(listed.tagged_any(symptom_ids).latest()
+                     .values_list("pk", flat=True)[:MAX_HITS])
+    signals = {}
+    for pk, published_at, helped in (listed.filter(pk__in=set(found) | tagged).with_helped()
+                                     .values_list("pk", "published_at", "has_helped")):
+        signal = found.get(pk) or Signals()
+        signal.tagged, signal.helped, signal.published_at = pk in tagged, helped, published_at
+        signals[pk] = signal
+    return ranked_ids(signals), snippets
 
 
 def _visible_comment_posts(comment_hits):
@@ -96,23 +105,38 @@ def _fts_query(terms, phrases):
 
 
 def _sqlite(terms, phrases):
+    match = _fts_query(terms, phrases)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT post_id, comment_id, bm25(posts_search, 10.0, 1.0), "
             "snippet(posts_search, 1, %s, %s, '…', 16) FROM posts_search "
             "WHERE posts_search MATCH %s ORDER BY bm25(posts_search, 10.0, 1.0) LIMIT %s",
-            [MARK_OPEN, MARK_CLOSE, _fts_query(terms, phrases), MAX_HITS],
+            [MARK_OPEN, MARK_CLOSE, match, MAX_HITS],
         )
         rows = cursor.fetchall()
+        # Where a post's own words matched: its title, its body (one statement for both).
+        cursor.execute(
+            "SELECT post_id, 'title' FROM posts_search WHERE posts_search MATCH %s "
+            "AND comment_id IS NULL UNION ALL SELECT post_id, 'body' FROM posts_search "
+            "WHERE posts_search MATCH %s AND comment_id IS NULL",
+            [f"title : ({match})", f"body : ({match})"])
+        in_column = {"title": set(), "body": set()}
+        for post_id, column in cursor.fetchall():
+            in_column[column].add(post_id)
     comment_posts = _visible_comment_posts({c: p for p, c, _, _ in rows if c is not None})
-    ranked, found = [], {}
-    for post_id, comment_id, _rank, snippet in rows:
+    found, snippets = {}, {}
+    for post_id, comment_id, bm25, snippet in rows:
         if comment_id is not None and comment_id not in comment_posts:
             continue
-        if post_id not in found:
-            ranked.append(post_id)
-            found[post_id] = _marked(snippet)
-    return ranked, lambda page_ids: {pk: found[pk] for pk in page_ids if pk in found}
+        signal = found.setdefault(post_id, Signals(score=-bm25))  # bm25: lower is better
+        if comment_id is None:
+            signal.title = post_id in in_column["title"]
+            # Words spread over title and body match the post, though neither alone.
+            signal.body = post_id in in_column["body"] or not signal.title
+        else:
+            signal.comment = True
+        snippets.setdefault(post_id, _marked(snippet))
+    return found, lambda page_ids: {pk: snippets[pk] for pk in page_ids if pk in snippets}
 
 
 def _post_vector():
@@ -132,8 +156,9 @@ def _comment_vector():
 
 
 def postgres_ranked(terms, phrases):
-    """The ranked query (a QuerySet, so `make bench` can show its plan) and the search query."""
-    from django.contrib.postgres.search import SearchQuery, SearchRank
+    """The ranked query (a QuerySet, so `make bench` can show its plan) and the search query.
+    Each row says where the post matched: its title, its body, a public comment."""
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
     pg_query = SearchQuery(" ".join(terms), search_type="plain", config="english")
     for phrase in phrases:
@@ -147,8 +172,18 @@ def postgres_ranked(terms, phrases):
                     .filter(document=pg_query).public()
                     .values("post_id"))
     ranked = (Post.objects.filter(pk__in=post_hits.union(comment_hits))
-              .annotate(rank=SearchRank(post_vector, pg_query))
-              .order_by("-rank", "-published_at").values_list("pk", flat=True)[:MAX_HITS])
+              .annotate(document=post_vector)
+              .annotate(rank=SearchRank(post_vector, pg_query),
+                        title_vector=SearchVector("title", config="english"),
+                        body_vector=SearchVector("body", config="english"))
+              .annotate(
+                  in_title=ExpressionWrapper(Q(title_vector=pg_query), BooleanField()),
+                  in_body=ExpressionWrapper(Q(body_vector=pg_query), BooleanField()),
+                  in_post=ExpressionWrapper(Q(document=pg_query), BooleanField()),
+                  in_comment=ExpressionWrapper(Q(pk__in=comment_hits), BooleanField()))
+              .order_by("-rank", "-published_at")
+              .values_list("pk", "rank", "in_title", "in_body", "in_post", "in_comment")
+              [:MAX_HITS])
     return ranked, pg_query
 
 
@@ -156,7 +191,11 @@ def _postgres(terms, phrases):
     from django.contrib.postgres.search import SearchHeadline
 
     ranked, pg_query = postgres_ranked(terms, phrases)
-    ranked = list(ranked)
+    found = {
+        pk: Signals(title=in_title, comment=in_comment, score=rank,
+                    # Words spread over title and body match the post, though neither alone.
+                    body=in_body or (in_post and not in_title))
+        for pk, rank, in_title, in_body, in_post, in_comment in ranked}
 
     def headline():
         return SearchHeadline("body", pg_query, config="english", start_sel=MARK_OPEN,
@@ -182,4 +221,4 @@ def _postgres(terms, phrases):
                          .values_list("post_id", "snippet"))
         found.update({pk: _marked(snippet) for pk, snippet in from_comments})
         return found
-    return ranked, snippets
+    return found, snippets

@@ -20,6 +20,7 @@ from accounts.avatars import avatar_html
 from accounts.privacy import can_see_profile
 
 from .models import Reaction
+from .permissions import can_mark_helped
 from .times import time_html
 
 _ID = 987654321  # reversed once, then replaced: reverse() per comment is slow
@@ -61,6 +62,8 @@ class ThreadRenderer:
         self.edit_url = _url_pattern("comment_edit")
         self.delete_url = _url_pattern("comment_delete")
         self.report_url = _url_pattern("report_comment")
+        self.helped_url = _url_pattern("comment_helped")
+        self.can_mark_helped = can_mark_helped(request.user, post)
         # Moderators act on others' words through moderation (logged, told, appealable).
         self.moderate_url = (reverse("moderation:act_comment", args=[post.pk, _ID])
                              .replace(str(_ID), "{}")
@@ -129,6 +132,9 @@ class ThreadRenderer:
             out.append(' <span class="edited">(edited)</span>')
         if comment.is_waiting_for_review:
             out.append(' <span class="badge">Waiting for review</span>')
+        # getattr: a tree cached before marks existed has no helped_at on its items.
+        if getattr(comment, "helped_at", None) and comment.is_public:
+            out.append(' <span class="badge helped-label">\u2713 Helped the asker</span>')
         out.append("</p>")
 
     def _body(self, comment, out):
@@ -188,6 +194,9 @@ class ThreadRenderer:
                 f'<button type="submit" class="link-button">'
                 f'{"Remove from saved" if saved else "Save"}'
                 f'<span class="visually-hidden"> comment by {name}</span></button></form>')
+        if (self.can_mark_helped and comment.is_public
+                and comment.author_id != self.post.author_id):
+            actions.append(self._helped_button(comment))
         if self.user_id is not None and comment.author_id == self.user_id:
             actions.append(f'<a href="{self.edit_url.format(pk)}">Edit<span '
                            'class="visually-hidden"> your comment</span></a>')
@@ -202,6 +211,14 @@ class ThreadRenderer:
         if actions:
             out.append('<ul class="comment-actions"><li>' + "</li><li>".join(actions)
                        + "</li></ul>")
+
+    def _helped_button(self, comment):
+        marked = bool(getattr(comment, "helped_at", None))
+        return (f'<form method="post" action="{self.helped_url.format(comment.pk)}">'
+                f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf}">'
+                f'<button type="submit" class="link-button" aria-pressed='
+                f'"{"true" if marked else "false"}">This helped me<span class="visually-hidden">'
+                f': reply by {escape(comment.author_name)}</span></button></form>')
 
     def _reply_form(self, comment, out):
         pk, name = comment.pk, escape(comment.author_name)

@@ -27,6 +27,7 @@ ITEM_LOOKUPS = {
     "id": "id", "parent_id": "parent_id", "depth": "depth", "status": "status",
     "author_id": "author_id", "author_name": "author_name", "reply_to_name": "reply_to_name",
     "body_html": "body_html", "created_at": "created_at", "edited_at": "edited_at",
+    "helped_at": "helped_at",
     "author_visibility": "author__profile_visibility", "sibling_total": "sibling_total",
 }
 ITEM_FIELDS = tuple(ITEM_LOOKUPS)

@@ -37,6 +37,8 @@ urlpatterns = [
     path("comments/<id:comment_id>/thread/", comment_views.comment_thread,
          name="comment_thread"),
     path("comments/<id:comment_id>/edit/", comment_views.comment_edit, name="comment_edit"),
+    path("comments/<id:comment_id>/helped/", comment_views.comment_helped,
+         name="comment_helped"),
     path("comments/<id:comment_id>/delete/", comment_views.comment_delete,
          name="comment_delete"),
 ]

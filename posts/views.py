@@ -15,6 +15,7 @@ from accounts.refusals import Refused
 from . import drafts, services
 from .community_queries import poll_for, reactions_for
 from .forms import CommentForm, PostForm
+from .helped import helped_replies
 from .models import Post
 from .permissions import (
     can_comment,
@@ -71,6 +72,7 @@ def post_detail(request, slug):
                             (None, kind) in reactions.mine) for kind, label in REACTION_KINDS],
         "post_saved": None in reactions.saved,
         "post_reaction_total": sum(reactions.counts.get(None, {}).values()),
+        "helped": helped_replies(post),
     })
 
 

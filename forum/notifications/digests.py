@@ -11,7 +11,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from accounts.mail import DELIVERY_ERRORS, close_quietly, retry_later
-from accounts.notification_choices import ALWAYS_EMAILED, DIGEST, field_for
+from accounts.notification_choices import ALWAYS_EMAILED, DIGEST, IN_APP_ONLY, field_for
 
 from . import emails
 from .models import Notification
@@ -24,7 +24,7 @@ def digest_notes(now):
     recipients whose digest is due: one query whatever their number."""
     wanted = Q()
     for kind in Notification.Kind.values:
-        if kind not in ALWAYS_EMAILED:
+        if kind not in ALWAYS_EMAILED | IN_APP_ONLY:
             wanted |= Q(kind=kind, **{f"recipient__{field_for(kind)}": DIGEST})
     due = Q()
     for frequency, period in PERIODS.items():

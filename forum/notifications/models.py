@@ -11,6 +11,7 @@ class Notification(models.Model):
         REPLY_TO_COMMENT = "reply_to_comment", "A reply to my comment"
         MENTION = "mention", "Someone mentions my handle"
         MODERATION = "moderation", "A moderator's decision about me"
+        HELPED = "helped", "The asker marks my reply as one that helped"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                   related_name="notifications")
@@ -51,6 +52,7 @@ class Notification(models.Model):
             self.Kind.REPLY_TO_POST: f"{self.actor_name} commented on your post “{title}”",
             self.Kind.REPLY_TO_COMMENT: f"{self.actor_name} replied to your comment on “{title}”",
             self.Kind.MENTION: f"{self.actor_name} mentioned you on “{title}”",
+            self.Kind.HELPED: f"Your reply helped {self.actor_name} on “{title}”",
             self.Kind.MODERATION: "A moderator made a decision about your contribution or "
                                   "account: read why, and how to appeal",
         }.get(self.kind, self.get_kind_display())

@@ -72,6 +72,15 @@ def notify_comment(comment, parent=None):
     _create(recipients, actor=comment.author, post=post, comment=comment)
 
 
+def notify_helped(comment, *, by):
+    """The reply's author hears that it helped the asker (named even when a moderator
+    marked it on their behalf). In the app only: no email preference governs it."""
+    post = comment.post
+    Notification.objects.create(
+        recipient_id=comment.author_id, kind=Notification.Kind.HELPED, actor=post.author,
+        actor_name=post.author_name, post=post, comment=comment)
+
+
 def notify_post_mentions(post):
     users = mentioned_users(post.body, exclude_ids=[post.author_id])
     _create({user.pk: Notification.Kind.MENTION for user in users}, actor=post.author, post=post)

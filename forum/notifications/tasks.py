@@ -10,7 +10,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from accounts.mail import DELIVERY_ERRORS, close_quietly, retry_later
-from accounts.notification_choices import ALWAYS_EMAILED, IMMEDIATE, field_for
+from accounts.notification_choices import ALWAYS_EMAILED, IMMEDIATE, IN_APP_ONLY, field_for
 
 from . import emails
 from .models import Notification
@@ -21,7 +21,7 @@ def wants_now():
     about someone are always emailed: they must be able to read why and appeal)."""
     condition = Q(kind__in=ALWAYS_EMAILED)
     for kind in Notification.Kind.values:
-        if kind not in ALWAYS_EMAILED:
+        if kind not in ALWAYS_EMAILED | IN_APP_ONLY:
             condition |= Q(kind=kind, **{f"recipient__{field_for(kind)}": IMMEDIATE})
     return condition
 

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.notification_choices import ALWAYS_EMAILED, OFF, field_for
+from accounts.notification_choices import ALWAYS_EMAILED, IN_APP_ONLY, OFF, field_for
 
 from . import emails, services
 from .models import Notification
@@ -47,7 +47,7 @@ def unsubscribe(request, token):
         user = get_user_model().objects.get(pk=user_id)
     except (signing.BadSignature, get_user_model().DoesNotExist, KeyError, TypeError):
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
-    optional = [k for k in Notification.Kind.values if k not in ALWAYS_EMAILED]
+    optional = [k for k in Notification.Kind.values if k not in ALWAYS_EMAILED | IN_APP_ONLY]
     kinds = optional if kind == emails.ALL_KINDS else [kind]
     if any(k not in optional for k in kinds):
         return render(request, "notifications/unsubscribe_invalid.html", status=400)

@@ -35,6 +35,10 @@ class CommentQuerySet(VersionedQuerySet):
     def waiting_for_review(self):
         return self.filter(status=Comment.Status.PENDING)
 
+    def helped(self):
+        """Public replies the asker marked as helpful, in the order they were marked."""
+        return self.public().filter(helped_at__isnull=False).order_by("helped_at", "id")
+
     def taken_down(self):
         """Hidden or removed by a moderator: what the moderators' restore list shows."""
         return self.filter(status__in=[Comment.Status.HIDDEN, Comment.Status.REMOVED])
@@ -127,6 +131,8 @@ class Comment(CommentStates, models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     # Direct replies that show in the thread (visible ones and tombstones holding replies).
     reply_count = models.PositiveIntegerField(default=0)
+    # Set when the asker (or a moderator) marked this reply "This helped me" (questions only).
+    helped_at = models.DateTimeField(null=True, blank=True)
 
     objects = CommentQuerySet.as_manager()
 
@@ -142,6 +148,8 @@ class Comment(CommentStates, models.Model):
             models.Index(fields=["parent", "id"], name="comment_replies",
                          condition=Q(parent__isnull=False)),
             models.Index(fields=["post", "author", "created_at"], name="comment_recent_by_author"),
+            models.Index(fields=["post", "helped_at"], name="comment_helped",
+                         condition=Q(helped_at__isnull=False)),
         ]
 
     def __str__(self):

@@ -118,8 +118,15 @@ class PostQuerySet(VersionedQuerySet):
         return Exists(TaggedPost.objects.filter(content_object=OuterRef("pk"), **tag_lookup))
 
     def with_tags(self):
-        """Tags and author (for the profile link) of every post in one more query."""
-        return self.prefetch_related("tags").select_related("author")
+        """What a summary card shows: tags and author (for the profile link) in one more
+        query, and whether replies helped the asker (a subquery, no query more)."""
+        return self.prefetch_related("tags").select_related("author").with_helped()
+
+    def with_helped(self):
+        from .comments import Comment
+
+        return self.annotate(has_helped=Exists(
+            Comment.objects.helped().filter(post=OuterRef("pk")).order_by()))
 
 
 class Post(models.Model):
@@ -185,6 +192,10 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("post_detail", args=[self.slug])
+
+    @property
+    def is_question(self):
+        return self.kind == self.Kind.QUESTION
 
     @property
     def is_published(self):

@@ -1,0 +1,57 @@
+"""What helped, in a real browser: the asker marks a reply with the keyboard-reachable
+"This helped me" button, the next reader sees it first under the question, follows its link
+to the reply in the thread, and sees the chip on the home page; axe finds nothing."""
+
+import pytest
+
+from .conftest import PASSWORD, assert_no_axe_violations, log_in
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def question(posts):
+    return posts[0]  # marion's question about the MS hug at night
+
+
+@pytest.fixture
+def reply(question, transactional_db):
+    from accounts.models import User
+    from posts.services import post_comment
+
+    june = User.objects.create_user(username="june", email="june@example.com",
+                                    password=PASSWORD)
+    post_comment(author=june, post=question, body="Same here, mine fades by midnight.")
+    return post_comment(author=june, post=question,
+                        body="A heat pack on the ribs helps me.\n\nAnd slow breathing.")
+
+
+def test_an_asker_marks_what_helped_and_the_next_reader_sees_it_first(
+        new_context, base_url, member, question, reply):
+    asker = new_context()
+    log_in(asker, member, base_url)
+    page = asker.new_page()
+    page.goto(base_url + question.get_absolute_url())
+    button = page.locator(f"#comment-{reply.pk} button", has_text="This helped me")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**#comment-{reply.pk}")
+    assert page.locator(f"#comment-{reply.pk} .helped-label").inner_text() == \
+        "✓ Helped the asker"
+    assert page.locator(f"#comment-{reply.pk} button[aria-pressed=true]").count() == 1
+    assert_no_axe_violations(page, "as the asker")
+
+    reader = new_context().new_page()
+    reader.goto(base_url + question.get_absolute_url())
+    section = reader.get_by_role("region", name="What helped")
+    assert "A heat pack on the ribs helps me." in section.inner_text()
+    # Under the question's body, before the conversation.
+    assert reader.evaluate(
+        "() => document.querySelector('.what-helped').compareDocumentPosition("
+        "document.querySelector('#comments, .comments')) & Node.DOCUMENT_POSITION_FOLLOWING")
+    assert_no_axe_violations(reader, "as a reader")
+    section.get_by_role("link").first.click()
+    reader.wait_for_url(f"**#comment-{reply.pk}")
+    reader.goto(base_url + "/")
+    assert reader.get_by_text("✓ answers that helped").count() == 1
+    assert_no_axe_violations(reader, "on the home page")
