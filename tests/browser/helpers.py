@@ -35,7 +35,7 @@ def switch_to_high_contrast(page, base_url, *, user=None, status=200):
     """Turn high contrast on where it is kept (a member's account, a reader's kindred_a11y
     cookie) and reload: the same page in the other theme, without setting it all up again."""
     if user is not None:
-        type(user).objects.filter(pk=user.pk).update(high_contrast=True)
+        type(user).objects.filter(pk=user.pk).update(theme="contrast")
     else:
         page.context.add_cookies([{"name": "kindred_a11y", "value": "100:1", "url": base_url}])
     response = page.reload()
