@@ -52,6 +52,7 @@ BUDGETS = {
     "bookmark": ("post", "/posts/{slug}/bookmark/", "member", 12),
     "follow a tag": ("post", "/tags/ms-hug/follow/", "member", 11),
     "mark all read": ("post", "/notifications/read/", "member", 6),
+    "suggest handles": ("get", "/u/suggest/?q=a", "member", 3),
 }
 
 

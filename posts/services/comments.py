@@ -57,7 +57,7 @@ def post_comment(*, author, post, body, parent=None, confirm_personal_info=False
     comment = Comment.objects.create(
         post=post, parent=attach_to, depth=attach_to.depth + 1 if attach_to else 0,
         reply_to_name=reply_to_name, author=author, author_name=author.username,
-        body=body, body_html=render_markdown(body), status=status,
+        body=body, body_html=render_markdown(body, mentions=True), status=status,
     )
     comment.root_id = attach_to.root_id if attach_to else comment.pk
     comment.path = (f"{attach_to.path}/" if attach_to else "") + path_segment(comment.pk)
@@ -123,7 +123,7 @@ def edit_comment(*, editor, comment, body, confirm_personal_info=False):
     check_links(editor, body)
     back_to_review = (comment.status == Comment.Status.VISIBLE and needs_review(editor)
                       and _links(body) > _links(comment.body))
-    comment.body, comment.body_html = body, render_markdown(body)
+    comment.body, comment.body_html = body, render_markdown(body, mentions=True)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
     if back_to_review:

@@ -68,7 +68,8 @@ def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Vi
         raise RuntimeError("No editorial disclaimer exists; run migrations.")
     post = Post(
         kind=kind, title=title, author=author, author_name=author.username, body=body,
-        body_html=render_markdown(body), visibility=visibility, disclaimer=disclaimer,
+        body_html=render_markdown(body, mentions=True), visibility=visibility,
+        disclaimer=disclaimer,
         status=Post.Status.PENDING if pending else Post.Status.PUBLISHED,
         published_at=timezone.now(),
     )
@@ -134,7 +135,7 @@ def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, s
         post.status = Post.Status.PENDING
         fields.append("status")
     post.title, post.body, post.kind, post.visibility = title, body, kind, visibility
-    post.body_html = render_markdown(body)
+    post.body_html = render_markdown(body, mentions=True)
     post.edited_at = timezone.now()
     post.save(update_fields=fields)
     flag_if_at_risk(post, title, body, post=post)
