@@ -72,3 +72,9 @@ def ensure_can_change_comment(user, comment):
         raise Refused("Only the person who wrote a comment can change it.", status=403)
     if not comment.is_changeable:
         raise Refused("This comment can no longer be changed.", status=403)
+
+
+def can_read_history(user, author_id):
+    """Earlier versions of a post or comment: its author and moderators only."""
+    return bool(user and user.is_authenticated
+                and (user.is_moderator or (author_id is not None and user.pk == author_id)))

@@ -55,6 +55,8 @@ class ThreadRenderer:
         self.thread_url = _url_pattern("comment_thread")
         self.edit_url = _url_pattern("comment_edit")
         self.delete_url = _url_pattern("comment_delete")
+        self.history_url = _url_pattern("comment_history")
+        self.is_moderator = bool(self.user_id and request.user.is_moderator)
         self.report_url = _url_pattern("report_comment")
         # Moderators act on others' words through moderation (logged, told, appealable).
         self.moderate_url = (reverse("moderation:act_comment", args=[post.pk, _ID])
@@ -112,6 +114,9 @@ class ThreadRenderer:
                    '<span class="visually-hidden">, link to this comment</span></a>')
         if comment.edited_at:
             out.append(' <span class="edited">(edited)</span>')
+            if self.user_id and (self.is_moderator or comment.author_id == self.user_id):
+                out.append(f' <a href="{self.history_url.format(pk)}">Edit history<span '
+                           'class="visually-hidden"> of this comment</span></a>')
         if comment.is_waiting_for_review:
             out.append(' <span class="badge">Waiting for review</span>')
         out.append("</p>")

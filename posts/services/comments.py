@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.refusals import Refused
 
 from .. import events
-from ..models import Comment, Post
+from ..models import Comment, Post, Revision
 from ..models.comments import path_segment
 from ..permissions import ensure_can_change_comment, ensure_can_comment
 from ..personal_info import guard
@@ -123,6 +123,8 @@ def edit_comment(*, editor, comment, body, confirm_personal_info=False):
     check_links(editor, body)
     back_to_review = (comment.status == Comment.Status.VISIBLE and needs_review(editor)
                       and _links(body) > _links(comment.body))
+    if body != comment.body:  # the words before this edit
+        Revision.objects.create(comment=comment, body=comment.body, editor=editor)
     comment.body, comment.body_html = body, render_markdown(body, mentions=True)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
@@ -163,6 +165,7 @@ def _delete_or_tombstone(comment):
                replies=int(comment.status == S.PENDING))  # a tombstone counts as a reply
         comment.status, comment.body, comment.body_html = S.DELETED, "", ""
         comment.save(update_fields=["status", "body", "body_html"])
+        Revision.objects.filter(comment=comment).delete()  # earlier words go with the last
         return comment
     if comment.status == S.VISIBLE:
         _count(comment, visible=-1, replies=0)
