@@ -35,7 +35,7 @@ PROFILE_FIELDS = [
     "username", "email", "date_joined", "bio", "profile_visibility", "diagnosis_year",
     "ms_type", "show_health_details", "text_size", "high_contrast", "font", "wide_spacing",
     "reduced_motion", "email_new_post", "email_reply_to_post", "email_reply_to_comment",
-    "email_mention", "digest_frequency",
+    "email_mention", "digest_frequency", "time_zone",
 ]
 
 
