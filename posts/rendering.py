@@ -84,8 +84,8 @@ class MentionFilter(Filter):
 
 def _cleaner(mention_handles=None):
     filters = [partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"})]
-    if mention_handles:
-        filters.insert(0, partial(MentionFilter, handles=mention_handles))
+    if mention_handles:  # after linkify: an @ inside a web address is part of its link
+        filters.append(partial(MentionFilter, handles=mention_handles))
     return bleach.Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                           protocols=ALLOWED_PROTOCOLS, strip=True, filters=filters)
 

@@ -33,8 +33,9 @@ def test_a_hidden_profile_or_an_unknown_handle_stays_plain_text(db, member):
 
 def test_mentions_in_code_links_and_email_addresses_are_left_alone(db, member, other_member):
     html = render_markdown("`@ash` and [see @ash](https://example.org) and me@ash.org\n\n"
-                           "    @ash in a block", mentions=True)
+                           "    @ash in a block\n\nhttps://example.org/@ash", mentions=True)
     assert 'class="mention"' not in html
+    assert '<a href="https://example.org/@ash" rel="nofollow ugc noopener">' in html
 
 
 def test_rendering_looks_up_every_mentioned_handle_in_one_query(db, member):
@@ -110,3 +111,12 @@ def test_nobody_can_take_the_handle_suggest(db):
 
     with pytest.raises(ValidationError):
         AccountAdapter().clean_username("suggest")
+
+
+def test_a_reader_who_saw_the_page_sees_a_mention_added_by_an_edit(client, member,
+                                                                  other_member, post):
+    comment = post_comment(author=member, post=post, body="Thanks, ash.")
+    assert 'class="mention"' not in client.get(post.get_absolute_url()).content.decode()
+    edit_comment(editor=member, comment=comment, body="Thanks, @ash.")
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert '<a href="/u/ash/" class="mention">@ash</a>' in page
