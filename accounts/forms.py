@@ -1,6 +1,7 @@
 from django import forms
 
 from .models import Font, TextSize, Theme, User
+from .timezones import INVALID, zone_choices
 
 
 class AccessibilityForm(forms.Form):
@@ -43,10 +44,17 @@ class NotificationSettingsForm(forms.ModelForm):
 class ProfileForm(forms.ModelForm):
     diagnosis_year = forms.IntegerField(label="Year of diagnosis (optional)", required=False,
                                         min_value=1950, max_value=2100)
+    time_zone = forms.ChoiceField(
+        label="Your time zone", choices=zone_choices, required=False,
+        help_text="Exact times (when you hover over or focus a time) show in this zone.",
+        error_messages={"invalid_choice": INVALID},
+        # static/js/timezone.js offers the browser's zone here while it is not set.
+        widget=forms.Select(attrs={"data-fill-from-browser": "time-zone"}),
+    )
 
     class Meta:
         model = User
-        fields = ["bio", "diagnosis_year", "ms_type", "show_health_details"]
+        fields = ["bio", "diagnosis_year", "ms_type", "show_health_details", "time_zone"]
         labels = {"bio": "About you (optional)", "ms_type": "Type of MS (optional)",
                   "show_health_details": "Show my year of diagnosis and type of MS on my profile"}
         help_texts = {"bio": "Up to 2,000 characters. Shown on your profile.",

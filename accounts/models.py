@@ -59,6 +59,8 @@ class User(AbstractUser):
     diagnosis_year = models.PositiveSmallIntegerField(null=True, blank=True)
     ms_type = models.CharField(max_length=10, choices=MSType.choices, blank=True)
     show_health_details = models.BooleanField(default=False)
+    # An IANA name ("Europe/London"); "" is UTC. Exact times show in it (accounts.timezones).
+    time_zone = models.CharField(max_length=64, blank=True, default="")
     # Email for each kind of notification: off / immediately / in the digest.
     email_new_post = models.CharField(max_length=10, choices=EMAIL_CHOICES, default=DIGEST)
     email_reply_to_post = models.CharField(max_length=10, choices=EMAIL_CHOICES,

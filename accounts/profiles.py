@@ -6,7 +6,7 @@ from django.db import transaction
 from .models import User
 from .write_checks import check_link_count, ensure_can_write, links_in_plain_text
 
-PROFILE_FIELDS = ("bio", "diagnosis_year", "ms_type", "show_health_details")
+PROFILE_FIELDS = ("bio", "diagnosis_year", "ms_type", "show_health_details", "time_zone")
 
 
 @transaction.atomic

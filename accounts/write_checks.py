@@ -9,6 +9,7 @@ import bleach
 from django.conf import settings
 
 from .refusals import Refused
+from .timezones import exact_time
 
 
 def ensure_can_write(user):
@@ -17,7 +18,7 @@ def ensure_can_write(user):
     if not user.is_active:
         raise Refused("This account cannot write.", status=403)
     if user.is_silenced:
-        until = user.silenced_until.strftime("%-d %B %Y, %H:%M UTC")
+        until = exact_time(user.silenced_until)
         raise Refused(f"A moderator has paused your posting until {until}. You can still "
                       "read, and you can appeal from your notifications.", status=403)
 

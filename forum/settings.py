@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.timezones.TimeZoneMiddleware",
     "accounts.shared_device.ClearSiteDataOnLogoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -163,6 +164,7 @@ ACCOUNT_USERNAME_VALIDATORS = "accounts.validators.HANDLE_VALIDATORS"
 ACCOUNT_USERNAME_BLACKLIST = [
     "admin", "administrator", "mod", "moderator", "moderators", "kindred", "support",
     "staff", "team", "help", "root", "system", "official", "former-member", "anonymous",
+    "suggest",  # /u/suggest/ offers handles while typing "@"
 ]
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None  # offer "remember me"
@@ -257,6 +259,7 @@ KINDRED_RATE_LIMIT_RULES = {
     "comment": (20, 600),
     "report": (10, 3600),
     "anonymous_draft": (10, 600),  # per session: words kept while logged out
+    "suggest_handles": (120, 60),  # handles offered while typing "@"
 }
 if not KINDRED_RATE_LIMITS:
     ACCOUNT_RATE_LIMITS = False

@@ -79,3 +79,9 @@ def can_mark_helped(user, post):
     """Who marks the replies that helped on a question: its author, and moderators."""
     return bool(post.is_question and user and user.is_authenticated
                 and (post.author_id == user.pk or user.is_moderator))
+
+
+def can_read_history(user, author_id):
+    """Earlier versions of a post or comment: its author and moderators only."""
+    return bool(user and user.is_authenticated
+                and (user.is_moderator or (author_id is not None and user.pk == author_id)))

@@ -1,13 +1,21 @@
-"""The one place where what members type becomes HTML: Markdown, then an allowlist sanitiser.
+"""The one place where what members type becomes HTML: Markdown, then an allowlist sanitiser,
+then (for posts and comments) @handles linked to profiles.
 
-Run once, at save; templates mark only the stored `body_html` safe.
+Run once, at save; templates mark only the stored `body_html` safe. A mention links when the
+member exists and their profile is not hidden at the time of writing; the link is not
+rewritten if they hide their profile later (the profile page then says it is not there),
+and a handle left as plain text stays so until the text is edited.
 """
 
 from functools import partial
 
 import bleach
+from bleach.html5lib_shim import Filter
 from bleach.linkifier import LinkifyFilter
+from django.urls import reverse
 from markdown_it import MarkdownIt
+
+from accounts.mentions import MENTION, linkable_handles, mentioned_handles
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("strikethrough")
 
@@ -33,13 +41,56 @@ def _set_rel(attrs, new=False):
     return attrs
 
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"})],
-)
+class MentionFilter(Filter):
+    """@handle in text (not inside links or code) becomes a link to the profile, for the
+    handles in `handles` ({lower case: as spelled}); the text keeps what the member typed."""
+
+    SKIP = {"a", "pre", "code"}
+
+    def __init__(self, source, handles):
+        super().__init__(source)
+        self.handles = handles
+
+    def __iter__(self):
+        inside = 0
+        for token in super().__iter__():
+            kind = token["type"]
+            if kind == "StartTag" and token["name"] in self.SKIP:
+                inside += 1
+            elif kind == "EndTag" and token["name"] in self.SKIP:
+                inside = max(0, inside - 1)
+            elif kind == "Characters" and not inside:
+                yield from self._link(token["data"])
+                continue
+            yield token
+
+    def _link(self, text):
+        end = 0
+        for match in MENTION.finditer(text):
+            handle = self.handles.get(match.group(1).lower())
+            if handle is None:
+                continue
+            if match.start() > end:
+                yield {"type": "Characters", "data": text[end:match.start()]}
+            href = reverse("profile", args=[handle])
+            yield {"type": "StartTag", "name": "a",
+                   "data": {(None, "href"): href, (None, "class"): "mention"}}
+            yield {"type": "Characters", "data": match.group(0)}
+            yield {"type": "EndTag", "name": "a"}
+            end = match.end()
+        if end < len(text):
+            yield {"type": "Characters", "data": text[end:]}
+
+
+def _cleaner(mention_handles=None):
+    filters = [partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"})]
+    if mention_handles:  # after linkify: an @ inside a web address is part of its link
+        filters.append(partial(MentionFilter, handles=mention_handles))
+    return bleach.Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                          protocols=ALLOWED_PROTOCOLS, strip=True, filters=filters)
+
+
+_plain_cleaner = _cleaner()
 
 
 def _demote_headings(markdown_html):
@@ -47,8 +98,14 @@ def _demote_headings(markdown_html):
     return markdown_html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
 
 
-def render_markdown(text):
-    """Markdown (raw HTML off) -> sanitised HTML with member links marked nofollow ugc."""
+def render_markdown(text, *, mentions=False):
+    """Markdown (raw HTML off) -> sanitised HTML with member links marked nofollow ugc.
+
+    `mentions=True` (posts and comments, at save) also links @handles of members who can
+    be mentioned: one query for all of them, none when the text mentions nobody. Link
+    limits count links without it (a mention is not a link someone posted)."""
     html = _demote_headings(_markdown.render(text or ""))
-    return _cleaner.clean(html).strip()
+    handles = linkable_handles(mentioned_handles(text)) if mentions else None
+    cleaner = _cleaner(handles) if handles else _plain_cleaner
+    return cleaner.clean(html).strip()
 

@@ -61,6 +61,8 @@ class ThreadRenderer:
         self.thread_url = _url_pattern("comment_thread")
         self.edit_url = _url_pattern("comment_edit")
         self.delete_url = _url_pattern("comment_delete")
+        self.history_url = _url_pattern("comment_history")
+        self.is_moderator = bool(self.user_id and request.user.is_moderator)
         self.report_url = _url_pattern("report_comment")
         self.helped_url = _url_pattern("comment_helped")
         self.can_mark_helped = can_mark_helped(request.user, post)
@@ -130,6 +132,9 @@ class ThreadRenderer:
                    '<span class="visually-hidden">, link to this comment</span></a>')
         if comment.edited_at:
             out.append(' <span class="edited">(edited)</span>')
+            if self.user_id and (self.is_moderator or comment.author_id == self.user_id):
+                out.append(f' <a href="{self.history_url.format(pk)}">Edit history<span '
+                           'class="visually-hidden"> of this comment</span></a>')
         if comment.is_waiting_for_review:
             out.append(' <span class="badge">Waiting for review</span>')
         # getattr: a tree cached before marks existed has no helped_at on its items.

@@ -5,6 +5,8 @@ Used by the thread markup (posts/thread_html.py) and, as template tags, by forum
 
 from django.utils import timezone
 
+from accounts.timezones import exact_time
+
 _UNITS = [
     (365 * 24 * 3600, "year"), (30 * 24 * 3600, "month"), (7 * 24 * 3600, "week"),
     (24 * 3600, "day"), (3600, "hour"), (60, "minute"),
@@ -27,12 +29,13 @@ def relative(value, now=None):
 
 
 def time_html(value, now=None, *, focusable=False):
-    """<time> with relative text; the exact date shows on hover and on keyboard focus (CSS).
+    """<time> with relative text; the exact date shows on hover and on keyboard focus (CSS),
+    in the active time zone (the member's; UTC for readers).
 
     Plain string building (every part is ours: digits, month names, fixed words), because a
     story page writes hundreds of these.
     """
-    exact = timezone.localtime(value).strftime("%-d %B %Y, %H:%M %Z")
+    exact = exact_time(value)  # in the member's zone, with its name (accounts.timezones)
     tabindex = ' tabindex="0"' if focusable else ""
     return (
         f'<time datetime="{value.isoformat()}" title="{exact}"{tabindex}>'

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import comment_views, community_views, feeds, search_views, tag_views, views
+from . import comment_views, community_views, feeds, history_views, search_views, tag_views, views
 from .page_cache import anonymous_page
 
 # Read by anonymous readers far more than written: served from the cache (see page_cache).
@@ -20,6 +20,7 @@ urlpatterns = [
     path("posts/<slug:slug>/", anonymous_page("post")(views.post_detail), name="post_detail"),
     path("posts/<slug:slug>/edit/", views.post_edit, name="post_edit"),
     path("posts/<slug:slug>/delete/", views.post_delete, name="post_delete"),
+    path("posts/<slug:slug>/history/", history_views.post_history, name="post_history"),
     path("posts/<slug:slug>/comments/", comment_views.post_comment, name="post_comment"),
     path("posts/<slug:slug>/react/", community_views.react_to_post, name="post_react"),
     path("posts/<slug:slug>/reactions/", community_views.post_reactions, name="post_reactions"),
@@ -41,4 +42,6 @@ urlpatterns = [
          name="comment_helped"),
     path("comments/<id:comment_id>/delete/", comment_views.comment_delete,
          name="comment_delete"),
+    path("comments/<id:comment_id>/history/", history_views.comment_history,
+         name="comment_history"),
 ]

@@ -89,7 +89,7 @@ def _write(request, *, post=None):
             return render(request, "posts/post_form.html", context, status=400)
         data = form.post_fields()
         if "preview" in request.POST:
-            context["preview_html"] = render_markdown(data["body"])
+            context["preview_html"] = render_markdown(data["body"], mentions=True)
             return render(request, "posts/post_form.html", context)
         try:
             with transaction.atomic():

@@ -45,13 +45,14 @@ BUDGETS = {
     "sitemap": ("get", "/sitemap.xml", None, 6),
     "open a notification": ("get", "/notifications/{note}/open/", "member", 6),
     "unsubscribe": ("get", "/notifications/unsubscribe/{token}/", None, 3),
-    "export": ("post", "/settings/export/", "member", 15),  # +1: the blocks the member made
+    "export": ("post", "/settings/export/", "member", 16),  # +1 blocks made, +1 earlier versions
     # +2: the page-cache bump reads the voted post's slug (posts/cache_versions.py)
     "vote": ("post", "/posts/{slug}/poll/vote/", "member", 14),
     "react": ("post", "/posts/{slug}/react/", "member", 12),
     "bookmark": ("post", "/posts/{slug}/bookmark/", "member", 12),
     "follow a tag": ("post", "/tags/ms-hug/follow/", "member", 11),
     "mark all read": ("post", "/notifications/read/", "member", 6),
+    "suggest handles": ("get", "/u/suggest/?q=a", "member", 3),
 }
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.sessions.models import Session
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.blocking import blocks_made
@@ -18,7 +19,16 @@ from accounts.privacy import FORMER_MEMBER
 from accounts.refusals import Refused
 from forum.moderation.models import Appeal, ModerationAction, Report
 from forum.notifications.models import Notification
-from posts.models import Bookmark, Comment, PollVote, Post, Reaction, TagFollow, TagSuggestion
+from posts.models import (
+    Bookmark,
+    Comment,
+    PollVote,
+    Post,
+    Reaction,
+    Revision,
+    TagFollow,
+    TagSuggestion,
+)
 from posts.services.comments import remove_for_account_deletion
 
 ZIP_ABOVE_BYTES = 1_000_000
@@ -26,7 +36,7 @@ PROFILE_FIELDS = [
     "username", "email", "date_joined", "bio", "profile_visibility", "diagnosis_year",
     "ms_type", "show_health_details", "text_size", "theme", "font", "wide_spacing",
     "reduced_motion", "email_new_post", "email_reply_to_post", "email_reply_to_comment",
-    "email_mention", "digest_frequency",
+    "email_mention", "digest_frequency", "time_zone",
 ]
 
 
@@ -40,6 +50,9 @@ def export_sections(user):
             "edited_at")),
         "comments": list(Comment.objects.filter(author=user).values(
             "post__slug", "parent_id", "body", "status", "created_at", "edited_at")),
+        # Earlier versions of their own posts and comments: their words.
+        "edit_history": list(_own_revisions(user).values(
+            "post__slug", "comment_id", "title", "body", "created_at")),
         "follows": list(TagFollow.objects.filter(user=user).values("tag__name", "level",
                                                                      "created_at")),
         "reports_filed": list(Report.objects.filter(reporter=user).values(
@@ -67,6 +80,10 @@ def export_sections(user):
             "post__slug", "comment_id", "created_at")),
     }
     return sections
+
+
+def _own_revisions(user):
+    return Revision.objects.filter(Q(post__author=user) | Q(comment__author=user))
 
 
 def export_file(user):
@@ -107,6 +124,8 @@ def delete_account(request, *, password, mode):
         mine = Comment.objects.filter(author=user).order_by("-depth", "-pk")
         for comment_id in list(mine.values_list("pk", flat=True)):
             remove_for_account_deletion(comment_id)
+    # Earlier versions go either way: what a member edited out stays out after they leave.
+    _own_revisions(user).delete()
     Post.objects.filter(author=user).update(author_name=FORMER_MEMBER)
     Comment.objects.filter(author=user).update(author_name=FORMER_MEMBER)
     Comment.objects.filter(reply_to_name__iexact=user.username).update(

@@ -1,16 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts import mentions
 from accounts.blocking import has_blocked
 from accounts.forms import DeleteAccountForm
 from accounts.models import User
 from accounts.privacy import can_see_profile
 from accounts.refusals import Refused
 from posts.models import Comment, Post
+from posts.policy import check_rate
 
 from . import data
 
@@ -32,6 +34,22 @@ def profile(request, handle):
         "is_me": request.user.pk == member.pk,
         "is_blocked": has_blocked(request.user, member),
     })
+
+
+@require_http_methods(["GET"])
+def suggest_handles(request):
+    """Handles to offer while a member types "@" (static/js/mentions.js): members only,
+    JSON, at most eight, rate-limited."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "Log in to see members' handles."}, status=403)
+    try:
+        check_rate(request.user, "suggest_handles")
+    except Refused as refusal:
+        return JsonResponse({"error": refusal.message}, status=refusal.status)
+    handles = mentions.suggest_handles(request.GET.get("q", ""), exclude_id=request.user.pk)
+    response = JsonResponse({"handles": handles})
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 
+from accounts.timezones import exact_time
+
 
 class SuspensionMiddleware:
     """A member suspended while logged in is logged out on their next request."""
@@ -12,7 +14,7 @@ class SuspensionMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_suspended:
-            until = user.suspended_until.strftime("%-d %B %Y, %H:%M UTC")
+            until = exact_time(user.suspended_until)
             logout(request)
             messages.error(request, f"Your account is suspended until {until}. "
                                     "You can read Kindred, but not log in until then.")

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from accounts.timezones import exact_time
+
 
 class Reason(models.TextChoices):
     CRISIS = "crisis", "I'm worried about this person (crisis or self-harm)"
@@ -140,7 +142,7 @@ class ModerationAction(models.Model):
         what = "your comment on" if self.comment_id else "your post"
         title = title or (self.post.title if self.post_id else "")
         item = f"{what} “{title}”" if title else what.removesuffix(" on")
-        until = self.until.strftime("%-d %B %Y, %H:%M UTC") if self.until else ""
+        until = exact_time(self.until)
         return {
             K.APPROVE: f"{item[0].upper()}{item[1:]} is now visible",
             K.HIDE: f"A moderator hid {item}",

@@ -57,7 +57,9 @@ def _send_digest(connection, recipient_id):
             return 0
         message = emails.build(notes[0].recipient,
                                subject=f"Your Kindred digest: {len(notes)} new",
-                               template="digest", context={"notes": notes},
+                               template="digest",
+                               context={"notes": notes,
+                                        "since": notes[0].recipient.last_digest_at},
                                kind=emails.ALL_KINDS)
         Notification.objects.filter(pk__in=[note.pk for note in notes]).update(emailed_at=now)
         members.update(last_digest_at=now)

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.mail import Email
+from accounts.timezones import zone_of
 
 UNSUBSCRIBE_SALT = "kindred.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 60 * 60 * 24 * 90  # links in old emails stop working after 90 days
@@ -33,14 +35,13 @@ def build(recipient, *, subject, template, context, kind):
     context = {**context, "recipient": recipient, "unsubscribe_url": link,
                "site_url": settings.SITE_URL,
                "settings_url": f"{settings.SITE_URL}{reverse('notification_settings')}"}
+    with timezone.override(zone_of(recipient)):  # times in the recipient's zone
+        text = render_to_string(f"notifications/email/{template}.txt", context)
+        html = render_to_string(f"notifications/email/{template}.html", context)
     message = Email(
-        subject=subject,
-        body=render_to_string(f"notifications/email/{template}.txt", context),
-        to=[recipient.email],
+        subject=subject, body=text, to=[recipient.email],
         headers={"List-Unsubscribe": f"<{link}>",
                  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
-    message.attach_alternative(
-        render_to_string(f"notifications/email/{template}.html", context), "text/html"
-    )
+    message.attach_alternative(html, "text/html")
     return message

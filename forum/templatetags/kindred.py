@@ -7,11 +7,14 @@ from django.utils.safestring import mark_safe
 
 from accounts.avatars import avatar_html
 from accounts.privacy import FORMER_MEMBER, can_see_profile
+from accounts.timezones import exact_time
 from forum.models import Page
 from posts.times import relative, time_html
 
 register = template.Library()
 register.filter("relative", relative)
+# "3 March 2026, 14:05 CET": in the member's zone, with its name (accounts.timezones).
+register.filter("exact_time", exact_time)
 
 
 @register.simple_tag

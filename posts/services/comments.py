@@ -11,7 +11,7 @@ from accounts.blocking import ensure_not_blocked_by
 from accounts.refusals import Refused
 
 from .. import events
-from ..models import Comment, Post
+from ..models import Comment, Post, Revision
 from ..models.comments import path_segment
 from ..permissions import ensure_can_change_comment, ensure_can_comment
 from ..personal_info import guard
@@ -60,7 +60,7 @@ def post_comment(*, author, post, body, parent=None, confirm_personal_info=False
     comment = Comment.objects.create(
         post=post, parent=attach_to, depth=attach_to.depth + 1 if attach_to else 0,
         reply_to_name=reply_to_name, author=author, author_name=author.username,
-        body=body, body_html=render_markdown(body), status=status,
+        body=body, body_html=render_markdown(body, mentions=True), status=status,
     )
     comment.root_id = attach_to.root_id if attach_to else comment.pk
     comment.path = (f"{attach_to.path}/" if attach_to else "") + path_segment(comment.pk)
@@ -126,7 +126,9 @@ def edit_comment(*, editor, comment, body, confirm_personal_info=False):
     check_links(editor, body)
     back_to_review = (comment.status == Comment.Status.VISIBLE and needs_review(editor)
                       and _links(body) > _links(comment.body))
-    comment.body, comment.body_html = body, render_markdown(body)
+    if body != comment.body:  # the words before this edit
+        Revision.objects.create(comment=comment, body=comment.body, editor=editor)
+    comment.body, comment.body_html = body, render_markdown(body, mentions=True)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
     if back_to_review:
@@ -166,6 +168,7 @@ def _delete_or_tombstone(comment):
                replies=int(comment.status == S.PENDING))  # a tombstone counts as a reply
         comment.status, comment.body, comment.body_html = S.DELETED, "", ""
         comment.save(update_fields=["status", "body", "body_html"])
+        Revision.objects.filter(comment=comment).delete()  # earlier words go with the last
         return comment
     if comment.status == S.VISIBLE:
         _count(comment, visible=-1, replies=0)

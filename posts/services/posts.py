@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from accounts.refusals import Refused
 
 from .. import events
-from ..models import MAX_TAGS_PER_POST, Comment, Disclaimer, Post
+from ..models import MAX_TAGS_PER_POST, Comment, Disclaimer, Post, Revision
 from ..models.posts import single_line
 from ..permissions import ensure_can_edit_post, ensure_can_write
 from ..personal_info import guard
@@ -68,7 +68,8 @@ def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Vi
         raise RuntimeError("No editorial disclaimer exists; run migrations.")
     post = Post(
         kind=kind, title=title, author=author, author_name=author.username, body=body,
-        body_html=render_markdown(body), visibility=visibility, disclaimer=disclaimer,
+        body_html=render_markdown(body, mentions=True), visibility=visibility,
+        disclaimer=disclaimer,
         status=Post.Status.PENDING if pending else Post.Status.PUBLISHED,
         published_at=timezone.now(),
     )
@@ -133,8 +134,11 @@ def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, s
             and _links(body) > _links(stored.body)):
         post.status = Post.Status.PENDING
         fields.append("status")
+    if (title, body) != (stored.title, stored.body):  # the words before this edit
+        Revision.objects.create(post=stored, title=stored.title, body=stored.body,
+                                editor=editor)
     post.title, post.body, post.kind, post.visibility = title, body, kind, visibility
-    post.body_html = render_markdown(body)
+    post.body_html = render_markdown(body, mentions=True)
     post.edited_at = timezone.now()
     post.save(update_fields=fields)
     flag_if_at_risk(post, title, body, post=post)
