@@ -8,13 +8,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.blocking import blocker_ids_among
+from accounts.mentions import mentioned_handles
 from accounts.models import Block
 from posts.models import TagFollow
 
 from .models import Notification
 from .tasks import email_notifications
 
-MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_-]{3,30})\b")
 MAX_MENTIONS = 10
 
 
@@ -47,7 +47,7 @@ def notify_new_post(post):
 
 
 def mentioned_users(text, exclude_ids=()):
-    handles = {match.lower() for match in MENTION.findall(text or "")}
+    handles = mentioned_handles(text)
     if not handles:
         return []
     users = get_user_model().objects.filter(
