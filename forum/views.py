@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from posts.models import Post
+from posts.reading import annotate_unread
 
 from .models import Page
 
@@ -25,6 +26,7 @@ def home(request):
     most_discussed = list(
         listed.filter(comment_count__gt=0).order_by("-comment_count", "-published_at")[:5]
     ) if page.number == 1 else []
+    annotate_unread(request.user, [*page, *followed])
     return render(request, "home.html", {
         "page": page, "followed": followed, "most_discussed": most_discussed,
     })

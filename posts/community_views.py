@@ -11,6 +11,7 @@ from accounts.refusals import Refused
 
 from . import services
 from .models import Bookmark, Comment, Poll, Post, Reaction
+from .reading import annotate_unread
 
 BOOKMARKS_PER_PAGE = 30
 
@@ -99,6 +100,7 @@ def bookmarks(request):
              .filter(Q(comment__isnull=True) | Q(comment__in=public_comments))
              .select_related("post", "comment"))
     page = Paginator(saved, BOOKMARKS_PER_PAGE).get_page(request.GET.get("page"))
+    annotate_unread(request.user, [bookmark.post for bookmark in page])
     return render(request, "posts/bookmarks.html", {"page": page})
 
 

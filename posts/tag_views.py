@@ -13,6 +13,7 @@ from accounts.refusals import Refused
 from . import services
 from .models import Post, Symptom, SymptomSynonym, TagFollow, TagSuggestion
 from .models.posts import listed_condition
+from .reading import annotate_unread
 
 
 def tag_index(request):
@@ -43,6 +44,7 @@ def tag_detail(request, slug):
         my_level = (TagFollow.objects.filter(user=request.user, tag=tag)
                     .values_list("level", flat=True).first())
     followers = tag.follows.exclude(level=TagFollow.Level.MUTED).count()
+    annotate_unread(request.user, page)
     return render(request, "posts/tag_detail.html", {
         "tag": tag, "page": page, "synonyms": tag.synonyms.all(), "followers": followers,
         "my_level": my_level or services.tags.NO_FOLLOW, "levels": TagFollow.Level.choices,
@@ -75,6 +77,7 @@ def following(request):
     page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
     has_follows = TagFollow.objects.filter(user=request.user).exclude(
         level=TagFollow.Level.MUTED).exists()
+    annotate_unread(request.user, page)
     return render(request, "posts/following.html", {"page": page, "has_follows": has_follows})
 
 

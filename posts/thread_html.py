@@ -36,8 +36,13 @@ def _plural(count, one, many):
 
 
 class ThreadRenderer:
-    def __init__(self, request, post, *, can_reply, reply_to=None, draft="", reactions=None):
+    def __init__(self, request, post, *, can_reply, reply_to=None, draft="", reactions=None,
+                 reading=None):
         self.request, self.post = request, post
+        # The member's read state (posts/reading.StoryReading): "New" labels and the
+        # #first-unread anchor, added here, never to the shared cached tree.
+        self.reading = reading
+        self.first_unread_id = reading.first_unread_id if reading else None
         self.user_id = request.user.pk if request.user.is_authenticated else None
         self.can_reply = can_reply
         self.reply_to, self.draft = reply_to, draft
@@ -78,6 +83,9 @@ class ThreadRenderer:
             f'<li id="comment-{pk}" class="comment depth-{comment.depth}">'
             f'<article class="comment-body" aria-labelledby="comment-{pk}-by" tabindex="-1">'
         )
+        if pk == self.first_unread_id:
+            out.append('<p id="first-unread" class="first-unread" tabindex="-1">'
+                       "First new comment since your last visit</p>")
         self._meta(comment, out)
         self._body(comment, out)
         if not comment.is_tombstone:
@@ -114,6 +122,8 @@ class ThreadRenderer:
             out.append(' <span class="edited">(edited)</span>')
         if comment.is_waiting_for_review:
             out.append(' <span class="badge">Waiting for review</span>')
+        if self.reading is not None and comment.is_public and self.reading.is_new(comment):
+            out.append(' <span class="badge badge-new">New</span>')
         out.append("</p>")
 
     def _body(self, comment, out):

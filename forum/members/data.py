@@ -17,7 +17,16 @@ from accounts.privacy import FORMER_MEMBER
 from accounts.refusals import Refused
 from forum.moderation.models import Appeal, ModerationAction, Report
 from forum.notifications.models import Notification
-from posts.models import Bookmark, Comment, PollVote, Post, Reaction, TagFollow, TagSuggestion
+from posts.models import (
+    Bookmark,
+    Comment,
+    PollVote,
+    Post,
+    PostFollow,
+    Reaction,
+    TagFollow,
+    TagSuggestion,
+)
 from posts.services.comments import remove_for_account_deletion
 
 ZIP_ABOVE_BYTES = 1_000_000
@@ -25,7 +34,7 @@ PROFILE_FIELDS = [
     "username", "email", "date_joined", "bio", "profile_visibility", "diagnosis_year",
     "ms_type", "show_health_details", "text_size", "high_contrast", "font", "wide_spacing",
     "reduced_motion", "email_new_post", "email_reply_to_post", "email_reply_to_comment",
-    "email_mention", "digest_frequency",
+    "email_mention", "email_watched_comment", "digest_frequency", "watch_on_comment",
 ]
 
 
@@ -41,6 +50,8 @@ def export_sections(user):
             "post__slug", "parent_id", "body", "status", "created_at", "edited_at")),
         "follows": list(TagFollow.objects.filter(user=user).values("tag__name", "level",
                                                                      "created_at")),
+        "post_follows": list(PostFollow.objects.filter(user=user).values(
+            "post__slug", "level", "created_at")),
         "reports_filed": list(Report.objects.filter(reporter=user).values(
             "post__slug", "comment_id", "reason", "details", "status", "created_at")),
         "appeals": list(Appeal.objects.filter(author=user).values(
@@ -86,7 +97,8 @@ ANONYMISE, DELETE_EVERYTHING = "anonymise", "delete"
 def delete_account(request, *, password, mode):
     """Anonymise (words stay under "former member") or delete everything; either way the
     account, its sessions and everything personal go. With the account go (by cascade) its
-    email addresses, notifications, appeals, follows, reactions, votes and bookmarks."""
+    email addresses, notifications, appeals, follows (of tags and posts), read marks,
+    reactions, votes and bookmarks."""
     user = request.user
     if not user.is_authenticated or not user.check_password(password or ""):
         raise Refused("That password is not right. Nothing was deleted.", status=403)

@@ -2,10 +2,12 @@ from .comments import Comment
 from .community import Bookmark, Poll, PollChoice, PollVote, Reaction
 from .disclaimers import Disclaimer
 from .posts import Post
+from .reading import PostFollow, ReadMark
 from .tags import MAX_TAGS_PER_POST, Symptom, SymptomSynonym, TagFollow, TaggedPost, TagSuggestion
 
 __all__ = [
     "Bookmark", "Poll", "PollChoice", "PollVote", "Reaction",
-    "MAX_TAGS_PER_POST", "Comment", "Disclaimer", "Post", "Symptom", "SymptomSynonym",
+    "MAX_TAGS_PER_POST", "Comment", "Disclaimer", "Post", "PostFollow", "ReadMark",
+    "Symptom", "SymptomSynonym",
     "TagFollow", "TagSuggestion", "TaggedPost",
 ]
