@@ -129,7 +129,7 @@ class StoryReading:
         comment = Comment.objects.only("id", "path", "post_id").get(pk=self.first_unread_id)
         where, value = location(comment, self.user)
         if where == "thread":
-            return f"{reverse('comment_thread', args=[value])}#comment-{comment.pk}"
+            return f"{reverse('comment_thread', args=[value])}#first-unread"
         base = reverse("post_detail", args=[self.post.slug])
         return f"{base}?page={value}#first-unread" if value > 1 else f"{base}#first-unread"
 

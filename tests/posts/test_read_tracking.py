@@ -99,6 +99,22 @@ def test_unread_goes_to_the_page_holding_the_first_new_comment(client, settings,
     assert 'id="first-unread"' in second and new_labels(second) == 1
 
 
+def test_unread_opens_the_folded_thread_holding_the_first_new_comment(
+        client, settings, reader, other_member, post):
+    settings.KINDRED_REPLIES_SHOWN = 1
+    top = post_comment(author=other_member, post=post, body="Top")
+    post_comment(author=other_member, post=post, body="Shown reply", parent=top)
+    client.force_login(reader)
+    page_of(client, post.get_absolute_url())
+    folded = post_comment(author=other_member, post=post, body="Folded reply", parent=top)
+    response = client.get(f"{post.get_absolute_url()}?unread")
+    assert response.url == f"/comments/{top.pk}/thread/#first-unread"
+    page = page_of(client, response.url)
+    anchor = page.index('id="first-unread"')
+    assert page.rindex(f'id="comment-{folded.pk}"', 0, anchor) < anchor and new_labels(page) == 1
+    assert ReadMark.objects.get(user=reader, post=post).last_comment_id == folded.pk
+
+
 def test_with_nothing_new_unread_goes_to_the_top_of_the_story(client, reader, post):
     client.force_login(reader)
     response = client.get(f"{post.get_absolute_url()}?unread=yes")
