@@ -226,3 +226,10 @@ def test_lists_and_stories_keep_a_fixed_query_budget_with_read_tracking(
     with django_assert_max_num_queries(budget, info=url):
         response = client.get(url)
     assert response.status_code in (200, 302)
+
+
+def test_mark_all_as_read_keeps_a_fixed_query_budget(client, reader, reading_world,
+                                                     django_assert_max_num_queries):
+    client.force_login(reader)
+    with django_assert_max_num_queries(5):  # session, member, newest comment, the write
+        assert client.post("/read/all/").status_code == 302
