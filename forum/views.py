@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from posts.models import Post
-from posts.reading import annotate_unread
+from posts.reading import annotate_unread, with_unread
 
 from .models import Page
 
@@ -17,12 +17,12 @@ FOLLOWED_ON_HOME = 5
 def home(request):
     """Latest posts; for members, posts from followed symptoms first and muted ones left out."""
     listed = Post.objects.listed_for(request.user).without_muted(request.user)
-    posts = listed.latest().with_tags()
+    posts = with_unread(listed.latest().with_tags(), request.user)
     page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
     followed = []
     if request.user.is_authenticated and page.number == 1:
-        followed = list(listed.in_followed_tags(request.user).latest().with_tags()
-                        [:FOLLOWED_ON_HOME])
+        followed = list(with_unread(listed.in_followed_tags(request.user).latest().with_tags(),
+                                    request.user)[:FOLLOWED_ON_HOME])
     most_discussed = list(
         listed.filter(comment_count__gt=0).order_by("-comment_count", "-published_at")[:5]
     ) if page.number == 1 else []

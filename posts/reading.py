@@ -20,24 +20,46 @@ def _member(user):
     return user is not None and user.is_authenticated
 
 
-def with_member_state(posts, user):
-    """The member's read mark (`my_read_up_to`) and chosen follow level (`my_follow`) on
-    the post itself: no query of their own on the story page."""
-    if not _member(user):
-        return posts
-    mine = {"user": user, "post": OuterRef("pk")}
-    read_up_to = Subquery(ReadMark.objects.filter(**mine).values("last_comment_id")[:1])
-    # The same rule as seen_up_to, in SQL: -1 when the member never opened the post.
+def _seen_sql(user):
+    """seen_up_to in SQL: -1 when the member never opened the post (nor marked all read
+    since it was published)."""
+    read_up_to = Subquery(ReadMark.objects.filter(user=user, post=OuterRef("pk"))
+                          .values("last_comment_id")[:1])
     watermark = Case(When(published_at__lte=user.all_read_at,
                           then=Value(user.all_read_comment_id)), default=Value(-1)) \
         if user.all_read_at else Value(-1)
+    return read_up_to, Greatest(Coalesce(read_up_to, Value(-1)), watermark)
+
+
+def _comments_after_seen(user):
+    return (Comment.objects.public().filter(post=OuterRef("pk"), id__gt=OuterRef("my_seen"))
+            .filter(~Q(author=user)).order_by())
+
+
+def with_member_state(posts, user):
+    """The member's read mark (`my_read_up_to`), chosen follow level (`my_follow`) and first
+    new comment (`my_first_unread`) on the post itself: no query of their own."""
+    if not _member(user):
+        return posts
+    read_up_to, seen = _seen_sql(user)
     return posts.annotate(
         my_read_up_to=read_up_to,
-        my_follow=Subquery(PostFollow.objects.filter(**mine).values("level")[:1]),
-        my_seen=Greatest(Coalesce(read_up_to, Value(-1)), watermark),
+        my_follow=Subquery(PostFollow.objects.filter(user=user, post=OuterRef("pk"))
+                           .values("level")[:1]),
+        my_seen=seen,
     ).annotate(my_first_unread=Subquery(  # meaningful only when my_seen is not -1
-        Comment.objects.public().filter(post=OuterRef("pk"), id__gt=OuterRef("my_seen"))
-        .filter(~Q(author=user)).order_by("id").values("id")[:1]))
+        _comments_after_seen(user).order_by("id").values("id")[:1]))
+
+
+def with_unread(posts, user):
+    """For lists: what annotate_unread needs, in the list's own query (`my_seen`, -1 when
+    never opened, and `my_unread`, the new comments since)."""
+    if not _member(user):
+        return posts
+    _, seen = _seen_sql(user)
+    return posts.annotate(my_seen=seen).annotate(my_unread=Coalesce(Subquery(
+        _comments_after_seen(user).values("post").annotate(n=Count("id")).values("n")[:1]),
+        Value(0)))
 
 
 def seen_up_to(user, post, last_comment_id):
@@ -61,11 +83,19 @@ def _is_new(user, post):
 
 def annotate_unread(user, posts):
     """Set `unread_count` (new comments since the last visit) and `is_new` on each post:
-    two queries at most, whatever the number of posts."""
+    none when the posts come `with_unread`, else two queries at most, whatever the number
+    of posts."""
     posts = list(posts)
     for post in posts:
         post.unread_count, post.is_new = 0, False
     if not _member(user) or not posts:
+        return posts
+    if all(hasattr(post, "my_unread") for post in posts):  # with_unread: no query at all
+        for post in posts:
+            if post.my_seen == -1:
+                post.is_new = _is_new(user, post)
+            else:
+                post.unread_count = post.my_unread
         return posts
     marks = {mark.post_id: mark for mark in ReadMark.objects.filter(
         user=user, post_id__in={post.pk for post in posts})}

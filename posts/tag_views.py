@@ -13,7 +13,7 @@ from accounts.refusals import Refused
 from . import services
 from .models import Post, Symptom, SymptomSynonym, TagFollow, TagSuggestion
 from .models.posts import listed_condition
-from .reading import annotate_unread
+from .reading import annotate_unread, with_unread
 
 
 def tag_index(request):
@@ -37,7 +37,8 @@ def tag_detail(request, slug):
     tag, elsewhere = _tag_or_redirect(slug)
     if elsewhere:
         return elsewhere
-    posts = Post.objects.listed_for(request.user).tagged(tag).latest().with_tags()
+    posts = with_unread(Post.objects.listed_for(request.user).tagged(tag).latest().with_tags(),
+                        request.user)
     page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
     my_level = None
     if request.user.is_authenticated:
@@ -74,6 +75,7 @@ def follow_tag(request, slug):
 def following(request):
     posts = (Post.objects.listed_for(request.user).in_followed_tags(request.user)
              .without_muted(request.user).latest().with_tags())
+    posts = with_unread(posts, request.user)
     page = Paginator(posts, settings.KINDRED_POSTS_PER_PAGE).get_page(request.GET.get("page"))
     has_follows = TagFollow.objects.filter(user=request.user).exclude(
         level=TagFollow.Level.MUTED).exists()
