@@ -3,8 +3,10 @@
 One ReadMark per member and post holds the newest comment they have seen; "Mark all as
 read" sets a watermark on the member (`all_read_comment_id`, `all_read_at`) instead of
 writing a row per post. A post is "seen up to" the larger of the two. Lists read the marks
-of a whole page in one query and count the new comments in one more, whatever the number of
-posts or marks; opening a story writes at most one row, and nothing for readers.
+and count the new comments within their own query (`with_unread`), or for a page of posts
+in two bulk queries (`annotate_unread`), whatever the number of posts or marks; the story
+reads the member's state with the post (`with_member_state`) and writes at most one row,
+and nothing for readers.
 """
 
 from django.db.models import Case, Count, Max, OuterRef, Q, Subquery, Value, When
