@@ -30,15 +30,18 @@ class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["email_reply_to_post", "email_reply_to_comment", "email_mention",
-                  "email_new_post", "digest_frequency"]
+                  "email_watched_comment", "email_new_post", "digest_frequency",
+                  "watch_on_comment"]
         labels = {
+            "email_watched_comment": "A new comment on a post I follow",
+            "watch_on_comment": "Follow the posts I comment on (you can stop on each post)",
             "email_reply_to_post": "Someone comments on my post",
             "email_reply_to_comment": "Someone replies to my comment",
             "email_mention": "Someone mentions my @handle",
             "email_new_post": "A new post in a symptom I watch",
             "digest_frequency": "Send my digest",
         }
-        widgets = {field: forms.RadioSelect for field in fields}
+        widgets = {field: forms.RadioSelect for field in fields if field != "watch_on_comment"}
 
 
 class ProfileForm(forms.ModelForm):

@@ -68,6 +68,14 @@ class User(AbstractUser):
     email_reply_to_comment = models.CharField(max_length=10, choices=EMAIL_CHOICES,
                                               default=IMMEDIATE)
     email_mention = models.CharField(max_length=10, choices=EMAIL_CHOICES, default=IMMEDIATE)
+    # A new comment on a post the member watches (posts.PostFollow).
+    email_watched_comment = models.CharField(max_length=10, choices=EMAIL_CHOICES,
+                                             default=DIGEST)
+    # Commenting on a post makes the member watch it, unless they turn this off.
+    watch_on_comment = models.BooleanField(default=True)
+    # "Mark all as read": comments up to this id, and posts published before then, are read.
+    all_read_comment_id = models.PositiveBigIntegerField(default=0)
+    all_read_at = models.DateTimeField(null=True, blank=True)
     digest_frequency = models.CharField(max_length=10, choices=DIGEST_CHOICES, default="daily")
     last_digest_at = models.DateTimeField(null=True, blank=True)
     # Moderation: silenced members can read but not write; suspended ones cannot log in.

@@ -5,7 +5,7 @@ EMAIL_CHOICES = [(OFF, "Off"), (IMMEDIATE, "Immediately"), (DIGEST, "In my diges
 DIGEST_CHOICES = [("daily", "Daily"), ("weekly", "Weekly")]
 DEFAULTS = {
     "new_post": DIGEST, "reply_to_post": IMMEDIATE, "reply_to_comment": IMMEDIATE,
-    "mention": IMMEDIATE,
+    "mention": IMMEDIATE, "watched_comment": DIGEST,
 }
 
 

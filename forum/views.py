@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from posts.models import Post
 from posts.pagination import capped_page
+from posts.reading import annotate_unread, with_unread
 
 from .models import Page
 
@@ -20,14 +21,15 @@ DISCUSSED_DAYS = 30  # "Most discussed" looks at this window, so it does not rep
 def home(request):
     """Latest posts; for members, posts from followed symptoms first and muted ones left out."""
     listed = Post.objects.listed_for(request.user).without_muted(request.user)
-    posts = listed.latest().with_tags()
+    posts = with_unread(listed.latest().with_tags(), request.user)
     page = capped_page(posts, request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
     followed = []
     if request.user.is_authenticated and page.number == 1:
-        followed = list(listed.in_followed_tags(request.user).latest().with_tags()
-                        [:FOLLOWED_ON_HOME])
+        followed = list(with_unread(listed.in_followed_tags(request.user).latest().with_tags(),
+                                    request.user)[:FOLLOWED_ON_HOME])
     since = timezone.now() - timedelta(days=DISCUSSED_DAYS)
     most_discussed = list(listed.most_discussed(since)[:5]) if page.number == 1 else []
+    annotate_unread(request.user, [*page, *followed])
     return render(request, "home.html", {
         "page": page, "followed": followed, "most_discussed": most_discussed,
     })

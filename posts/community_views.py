@@ -12,6 +12,7 @@ from accounts.refusals import Refused
 from . import services
 from .models import Bookmark, Comment, Poll, Post, Reaction
 from .pagination import capped_page
+from .reading import annotate_unread
 
 BOOKMARKS_PER_PAGE = 30
 
@@ -103,6 +104,7 @@ def bookmarks(request):
              .annotate(post_has_helped=Exists(
                  Comment.objects.helped().filter(post=OuterRef("post_id")).order_by())))
     page = capped_page(saved, request.GET.get("page"), BOOKMARKS_PER_PAGE)
+    annotate_unread(request.user, [bookmark.post for bookmark in page])
     return render(request, "posts/bookmarks.html", {"page": page})
 
 

@@ -13,6 +13,7 @@ from . import services
 from .models import Post, Symptom, SymptomSynonym, TagFollow, TagSuggestion
 from .models.posts import listed_condition
 from .pagination import capped_page
+from .reading import annotate_unread, with_unread
 
 
 def tag_index(request):
@@ -36,13 +37,15 @@ def tag_detail(request, slug):
     tag, elsewhere = _tag_or_redirect(slug)
     if elsewhere:
         return elsewhere
-    posts = Post.objects.listed_for(request.user).tagged(tag).latest().with_tags()
+    posts = with_unread(Post.objects.listed_for(request.user).tagged(tag).latest().with_tags(),
+                        request.user)
     page = capped_page(posts, request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
     my_level = None
     if request.user.is_authenticated:
         my_level = (TagFollow.objects.filter(user=request.user, tag=tag)
                     .values_list("level", flat=True).first())
     followers = tag.follows.exclude(level=TagFollow.Level.MUTED).count()
+    annotate_unread(request.user, page)
     return render(request, "posts/tag_detail.html", {
         "tag": tag, "page": page, "synonyms": tag.synonyms.all(), "followers": followers,
         "my_level": my_level or services.tags.NO_FOLLOW, "levels": TagFollow.Level.choices,
@@ -72,9 +75,11 @@ def follow_tag(request, slug):
 def following(request):
     posts = (Post.objects.listed_for(request.user).in_followed_tags(request.user)
              .without_muted(request.user).latest().with_tags())
+    posts = with_unread(posts, request.user)
     page = capped_page(posts, request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
     has_follows = TagFollow.objects.filter(user=request.user).exclude(
         level=TagFollow.Level.MUTED).exists()
+    annotate_unread(request.user, page)
     return render(request, "posts/following.html", {"page": page, "has_follows": has_follows})
 
 

@@ -39,11 +39,15 @@ def _plural(count, one, many):
 
 class ThreadRenderer:
     def __init__(self, request, post, *, can_reply, reply_to=None, draft="", reactions=None,
-                 blocks=(frozenset(), frozenset())):
+                 blocks=(frozenset(), frozenset()), reading=None):
         self.request, self.post = request, post
         # (ids this member blocked, ids who blocked this member): applied here, per member,
         # after the shared cached tree (thread_cache) was built for everyone.
         self.blocked, self.blocked_by = blocks
+        # The member's read state (posts/reading.StoryReading): "New" labels and the
+        # #first-unread anchor, added here, never to the shared cached tree.
+        self.reading = reading
+        self.first_unread_id = reading.first_unread_id if reading else None
         self.user_id = request.user.pk if request.user.is_authenticated else None
         self.can_reply = can_reply
         self.reply_to, self.draft = reply_to, draft
@@ -88,6 +92,9 @@ class ThreadRenderer:
             f'<li id="comment-{pk}" class="comment depth-{comment.depth}">'
             f'<article class="comment-body" aria-labelledby="comment-{pk}-by" tabindex="-1">'
         )
+        if pk == self.first_unread_id:
+            out.append('<p id="first-unread" class="first-unread" tabindex="-1">'
+                       "First new comment since your last visit</p>")
         # A blocked member's comment folds away; its replies stay readable below it.
         collapsed = comment.author_id in self.blocked and not comment.is_tombstone
         if collapsed:
@@ -140,6 +147,8 @@ class ThreadRenderer:
         # getattr: a tree cached before marks existed has no helped_at on its items.
         if getattr(comment, "helped_at", None) and comment.is_public:
             out.append(' <span class="badge helped-label">\u2713 Helped the asker</span>')
+        if self.reading is not None and comment.is_public and self.reading.is_new(comment):
+            out.append(' <span class="badge badge-new">New</span>')
         out.append("</p>")
 
     def _body(self, comment, out):

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from . import comment_views, community_views, feeds, history_views, search_views, tag_views, views
+from . import (
+    comment_views,
+    community_views,
+    feeds,
+    history_views,
+    reading_views,
+    search_views,
+    tag_views,
+    views,
+)
 from .page_cache import anonymous_page
 
 # Read by anonymous readers far more than written: served from the cache (see page_cache).
@@ -24,6 +33,8 @@ urlpatterns = [
     path("posts/<slug:slug>/comments/", comment_views.post_comment, name="post_comment"),
     path("posts/<slug:slug>/react/", community_views.react_to_post, name="post_react"),
     path("posts/<slug:slug>/reactions/", community_views.post_reactions, name="post_reactions"),
+    path("posts/<slug:slug>/follow/", reading_views.follow_post, name="post_follow"),
+    path("read/all/", reading_views.mark_all_read, name="mark_all_read"),
     path("posts/<slug:slug>/bookmark/", community_views.bookmark_post, name="post_bookmark"),
     path("posts/<slug:slug>/poll/vote/", community_views.vote, name="poll_vote"),
     path("comments/<id:comment_id>/react/", community_views.react_to_comment,

@@ -16,7 +16,7 @@ from . import drafts, services
 from .community_queries import poll_for, reactions_for
 from .forms import CommentForm, PostForm
 from .helped import helped_replies
-from .models import Post
+from .models import Post, PostFollow
 from .permissions import (
     can_comment,
     can_edit_post,
@@ -25,44 +25,64 @@ from .permissions import (
     offers_reply,
 )
 from .personal_info import PersonalInfoFound
+from .reading import StoryReading, with_member_state
 from .rendering import render_markdown
+from .services.follows import follow_level
 from .thread_cache import thread_page_for
 from .thread_html import REACTION_KINDS, ThreadRenderer
 from .threads import comment_ids
 from .writing import after_writing, landing_url
 
 
-def _visible_post_or_404(request, slug):
-    return get_object_or_404(
-        Post.objects.visible_to(request.user).select_related("disclaimer", "poll").with_tags(),
-        slug=slug,
-    )
+def _visible_post_or_404(request, slug, *, member_state=False):
+    posts = Post.objects.visible_to(request.user).select_related("disclaimer", "poll")
+    if member_state:
+        posts = with_member_state(posts, request.user)
+    return get_object_or_404(posts.with_tags(), slug=slug)
 
 
 def _reply_to(request):
     return parse_id(request.GET.get("reply"))
 
 
+def _to_first_unread(request, post):
+    """`?unread`: straight to the member's first new comment (the top when none is new)."""
+    reading = StoryReading(request.user, post)
+    return redirect(reading.jump_url(set()) or post.get_absolute_url())
+
+
 def post_detail(request, slug):
-    post = _visible_post_or_404(request, slug)
+    post = _visible_post_or_404(request, slug, member_state=True)
+    if "unread" in request.GET:
+        return _to_first_unread(request, post)
     comments = thread_page_for(
         post, request.user, page_number=request.GET.get("page"),
         sort=request.GET.get("sort", "oldest"),
     )
     reply_to = _reply_to(request)
-    reactions = reactions_for(post, comment_ids(comments.threads), request.user)
+    shown = comment_ids(comments.threads)
+    reactions = reactions_for(post, shown, request.user)
     blocks = blocks_seen_by(request.user)
     # The post's author blocked this member: no comment here (told neutrally, not why).
     shut_out = post.author_id in blocks[1]
+    # Members only: readers' pages stay the same for all, and cacheable.
+    reading = StoryReading(request.user, post) if request.user.is_authenticated else None
     renderer = ThreadRenderer(
         request, post, can_reply=offers_reply(request.user, post) and not shut_out,
         reply_to=reply_to, draft=drafts.get(request, post, reply_to) if reply_to else "",
-        reactions=reactions, blocks=blocks,
+        reactions=reactions, blocks=blocks, reading=reading,
     )
     comment_form = CommentForm(initial={"body": drafts.get(request, post, None)})
+    thread_html = renderer.render(comments.threads)
+    jump_url = None
+    if reading is not None:
+        jump_url = reading.jump_url(set(shown))
+        reading.mark_seen(shown)
     return render(request, "posts/post_detail.html", {
+        "jump_url": jump_url, "follow_level": follow_level(request.user, post),
+        "follow_levels": PostFollow.Level.choices,
         "post": post, "can_edit": can_edit_post(request.user, post),
-        "comments": comments, "thread_html": renderer.render(comments.threads),
+        "comments": comments, "thread_html": thread_html,
         "can_comment": can_comment(request.user, post) and not shut_out,
         "comment_form": comment_form, "author_blocked": post.author_id in blocks[0],
         "comment_refusal": NEUTRAL_REFUSAL if shut_out and can_comment(request.user, post)

@@ -24,6 +24,7 @@ from posts.models import (
     Comment,
     PollVote,
     Post,
+    PostFollow,
     Reaction,
     Revision,
     TagFollow,
@@ -36,7 +37,8 @@ PROFILE_FIELDS = [
     "username", "email", "date_joined", "bio", "profile_visibility", "diagnosis_year",
     "ms_type", "show_health_details", "text_size", "theme", "font", "wide_spacing",
     "reduced_motion", "email_new_post", "email_reply_to_post", "email_reply_to_comment",
-    "email_mention", "digest_frequency", "time_zone",
+    "email_mention", "email_watched_comment", "digest_frequency", "watch_on_comment",
+    "time_zone",
 ]
 
 
@@ -55,6 +57,8 @@ def export_sections(user):
             "post__slug", "comment_id", "title", "body", "created_at")),
         "follows": list(TagFollow.objects.filter(user=user).values("tag__name", "level",
                                                                      "created_at")),
+        "post_follows": list(PostFollow.objects.filter(user=user).values(
+            "post__slug", "level", "created_at")),
         "reports_filed": list(Report.objects.filter(reporter=user).values(
             "post__slug", "comment_id", "reason", "details", "status", "created_at")),
         "appeals": list(Appeal.objects.filter(author=user).values(
@@ -106,8 +110,8 @@ ANONYMISE, DELETE_EVERYTHING = "anonymise", "delete"
 def delete_account(request, *, password, mode):
     """Anonymise (words stay under "former member") or delete everything; either way the
     account, its sessions and everything personal go. With the account go (by cascade) its
-    email addresses, notifications, appeals, follows, reactions, votes, bookmarks and blocks
-    (made and received)."""
+    email addresses, notifications, appeals, follows (of tags and posts), read marks,
+    reactions, votes, bookmarks and blocks (made and received)."""
     user = request.user
     if not user.is_authenticated or not user.check_password(password or ""):
         raise Refused("That password is not right. Nothing was deleted.", status=403)

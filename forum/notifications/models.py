@@ -10,6 +10,7 @@ class Notification(models.Model):
         REPLY_TO_POST = "reply_to_post", "A reply to my post"
         REPLY_TO_COMMENT = "reply_to_comment", "A reply to my comment"
         MENTION = "mention", "Someone mentions my handle"
+        WATCHED_COMMENT = "watched_comment", "A new comment on a post I follow"
         MODERATION = "moderation", "A moderator's decision about me"
         HELPED = "helped", "The asker marks my reply as one that helped"
 
@@ -53,6 +54,8 @@ class Notification(models.Model):
             self.Kind.REPLY_TO_COMMENT: f"{self.actor_name} replied to your comment on “{title}”",
             self.Kind.MENTION: f"{self.actor_name} mentioned you on “{title}”",
             self.Kind.HELPED: f"Your reply helped {self.actor_name} on “{title}”",
+            self.Kind.WATCHED_COMMENT: f"{self.actor_name} commented on “{title}”, "
+                                       "a post you follow",
             self.Kind.MODERATION: "A moderator made a decision about your contribution or "
                                   "account: read why, and how to appeal",
         }.get(self.kind, self.get_kind_display())

@@ -5,12 +5,13 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.blocking import blocker_ids_among
 from accounts.mentions import mentioned_handles
 from accounts.models import Block
-from posts.models import TagFollow
+from posts.models import PostFollow, TagFollow
 
 from .models import Notification
 from .tasks import email_notifications
@@ -57,9 +58,22 @@ def mentioned_users(text, exclude_ids=()):
     return list(users)
 
 
+def _post_follows(post):
+    """{member id: level} of those watching or muting this post (one query); the author
+    watches their own post unless they chose otherwise."""
+    levels = dict(PostFollow.objects.filter(post_id=post.pk).filter(
+        ~Q(level=PostFollow.Level.NORMAL) | Q(user_id=post.author_id))
+        .values_list("user_id", "level"))
+    if post.author_id:
+        levels.setdefault(post.author_id, PostFollow.Level.WATCHING)
+    return {user_id: level for user_id, level in levels.items()
+            if level != PostFollow.Level.NORMAL}
+
+
 def notify_comment(comment, parent=None):
-    """A reply to my comment, a comment on my post, an @mention: one notification each
-    person, the most specific kind first."""
+    """A reply to my comment, a comment on my post, an @mention, a new comment on a post I
+    watch: one notification each person, the most specific kind first. A member who muted
+    the post hears nothing from it (as Discourse's "muted": not even replies or mentions)."""
     post = comment.post
     recipients = {}
     if parent is not None and parent.author_id:
@@ -68,6 +82,11 @@ def notify_comment(comment, parent=None):
         recipients.setdefault(post.author_id, Notification.Kind.REPLY_TO_POST)
     for user in mentioned_users(comment.body, exclude_ids=[comment.author_id, *recipients]):
         recipients[user.pk] = Notification.Kind.MENTION
+    for user_id, level in _post_follows(post).items():
+        if level == PostFollow.Level.MUTED:
+            recipients.pop(user_id, None)
+        else:
+            recipients.setdefault(user_id, Notification.Kind.WATCHED_COMMENT)
     recipients.pop(comment.author_id, None)
     _create(recipients, actor=comment.author, post=post, comment=comment)
 

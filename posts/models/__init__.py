@@ -2,11 +2,13 @@ from .comments import Comment
 from .community import Bookmark, Poll, PollChoice, PollVote, Reaction
 from .disclaimers import Disclaimer
 from .posts import Post
+from .reading import PostFollow, ReadMark
 from .revisions import Revision
 from .tags import MAX_TAGS_PER_POST, Symptom, SymptomSynonym, TagFollow, TaggedPost, TagSuggestion
 
 __all__ = [
     "Bookmark", "Poll", "PollChoice", "PollVote", "Reaction",
-    "MAX_TAGS_PER_POST", "Comment", "Disclaimer", "Post", "Revision", "Symptom", "SymptomSynonym",
+    "MAX_TAGS_PER_POST", "Comment", "Disclaimer", "Post", "PostFollow", "ReadMark",
+    "Revision", "Symptom", "SymptomSynonym",
     "TagFollow", "TagSuggestion", "TaggedPost",
 ]

@@ -17,6 +17,7 @@ from ..permissions import ensure_can_change_comment, ensure_can_comment
 from ..personal_info import guard
 from ..policy import check_links, check_rate, flag_if_at_risk, needs_review
 from ..rendering import render_markdown
+from .follows import watch_after_commenting
 
 # The same text from the same member in the same place within this window is a double submit.
 DUPLICATE_WINDOW = timedelta(seconds=30)
@@ -66,6 +67,7 @@ def post_comment(*, author, post, body, parent=None, confirm_personal_info=False
     comment.path = (f"{attach_to.path}/" if attach_to else "") + path_segment(comment.pk)
     Comment.objects.filter(pk=comment.pk).update(root_id=comment.root_id, path=comment.path)
     comment.post = post
+    watch_after_commenting(author, post)
     if status == Comment.Status.VISIBLE:
         _count(comment, visible=1, replies=1)
         announce_comment(comment, parent=parent)

@@ -95,6 +95,9 @@ def test_immediate_emails_follow_the_members_choice(member, other_member, post, 
 
 
 def test_due_digests_go_out_in_one_pass(member, other_member, mailoutbox):
+    # Only the stories' authors follow them here (commenting would make other_member watch)
+    other_member.watch_on_comment = False
+    other_member.save()
     readers = []
     for n in range(12):
         reader = make_user(f"reader{n}", email_reply_to_post="digest")
@@ -156,7 +159,7 @@ def test_notification_settings_save_and_refuse_bad_values(client, member):
     client.force_login(member)
     data = {"email_reply_to_post": "digest", "email_reply_to_comment": "off",
             "email_mention": "immediate", "email_new_post": "immediate",
-            "digest_frequency": "weekly"}
+            "email_watched_comment": "off", "digest_frequency": "weekly"}
     assert client.post("/settings/notifications/", data).status_code == 302
     member.refresh_from_db()
     assert member.email_reply_to_post == "digest" and member.digest_frequency == "weekly"
