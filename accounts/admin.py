@@ -22,7 +22,7 @@ class MemberAdmin(UserAdmin):
     form = MemberChangeForm
     fieldsets = UserAdmin.fieldsets + (
         ("Profile and preferences", {"fields": ("bio", "profile_visibility", "text_size",
-                                                "high_contrast")}),
+                                                "theme")}),
     )
     list_display = ("username", "email", "is_staff", "date_joined")
 

@@ -1,19 +1,25 @@
 from django import forms
 
-from .models import Font, TextSize, User
+from .models import Font, TextSize, Theme, User
 
 
 class AccessibilityForm(forms.Form):
     text_size = forms.TypedChoiceField(
         label="Text size", choices=TextSize.choices, coerce=int, initial=TextSize.NORMAL
     )
-    high_contrast = forms.BooleanField(label="High contrast (black on white, 7:1 or more)",
-                                       required=False)
+    theme = forms.ChoiceField(label="Colours", choices=Theme.choices, initial=Theme.AUTO,
+                              widget=forms.RadioSelect, required=False)
     font = forms.ChoiceField(label="Font", choices=Font.choices, initial=Font.SITE,
                              widget=forms.RadioSelect, required=False)
     wide_spacing = forms.BooleanField(label="Wider line and letter spacing", required=False)
     reduced_motion = forms.BooleanField(label="Reduce motion", required=False)
 
+
+    def clean_theme(self):
+        """A page rendered before themes (a cached one) still sends a high-contrast box."""
+        if not self.cleaned_data["theme"] and self.data.get("high_contrast") == "on":
+            return Theme.CONTRAST
+        return self.cleaned_data["theme"] or Theme.AUTO
 
     def clean_font(self):
         return self.cleaned_data["font"] or Font.SITE

@@ -23,6 +23,13 @@ class Font(models.TextChoices):
     DYSLEXIC = "dyslexic", "OpenDyslexic (for dyslexia)"
 
 
+class Theme(models.TextChoices):
+    AUTO = "auto", "As my device is set (light or dark)"
+    LIGHT = "light", "Light"
+    DARK = "dark", "Dark (easier on light-sensitive eyes)"
+    CONTRAST = "contrast", "High contrast (black on white, 7:1 or more)"
+
+
 class MSType(models.TextChoices):
     RELAPSING = "rrms", "Relapsing-remitting"
     SECONDARY = "spms", "Secondary progressive"
@@ -44,7 +51,7 @@ class User(AbstractUser):
         max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     text_size = models.PositiveSmallIntegerField(choices=TextSize.choices, default=TextSize.NORMAL)
-    high_contrast = models.BooleanField(default=False)
+    theme = models.CharField(max_length=10, choices=Theme.choices, default=Theme.AUTO)
     font = models.CharField(max_length=10, choices=Font.choices, default=Font.SITE)
     wide_spacing = models.BooleanField(default=False)
     reduced_motion = models.BooleanField(default=False)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from accounts.avatars import avatar_html
 from accounts.privacy import can_see_profile
 
 from .models import Reaction
@@ -91,6 +92,7 @@ class ThreadRenderer:
 
     def _meta(self, comment, out):
         pk = comment.pk
+        visible = False
         if comment.is_deleted:
             author = "Deleted comment"
         elif comment.is_tombstone:
@@ -100,10 +102,12 @@ class ThreadRenderer:
                                                    comment.author_id):
             name = escape(comment.author_name)
             author = f'<a class="author-link" href="{self.profile_url.format(name)}">{name}</a>'
+            visible = True
         else:
             author = escape(comment.author_name)
-        out.append(f'<p class="comment-meta"><span class="author" id="comment-{pk}-by">{author}'
-                   "</span>")
+        avatar = avatar_html(comment.author_name, visible=visible, size="sm")
+        out.append(f'<p class="comment-meta">{avatar}<span class="author" id="comment-{pk}-by">'
+                   f"{author}</span>")
         if comment.reply_to_name:
             out.append(f' <span class="replying-to">replying to @{escape(comment.reply_to_name)}'
                        "</span>")

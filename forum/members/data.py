@@ -23,7 +23,7 @@ from posts.services.comments import remove_for_account_deletion
 ZIP_ABOVE_BYTES = 1_000_000
 PROFILE_FIELDS = [
     "username", "email", "date_joined", "bio", "profile_visibility", "diagnosis_year",
-    "ms_type", "show_health_details", "text_size", "high_contrast", "font", "wide_spacing",
+    "ms_type", "show_health_details", "text_size", "theme", "font", "wide_spacing",
     "reduced_motion", "email_new_post", "email_reply_to_post", "email_reply_to_comment",
     "email_mention", "digest_frequency",
 ]

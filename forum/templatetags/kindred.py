@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from accounts.avatars import avatar_html
 from accounts.privacy import FORMER_MEMBER, can_see_profile
 from forum.models import Page
 from posts.times import relative, time_html
@@ -41,14 +42,23 @@ _HELPLINES = re.compile(r"<ul>.*?</ul>\s*(?:<p>.*?</p>)?", re.DOTALL)
 
 @register.simple_tag(takes_context=True)
 def author(context, member, name):
-    """The author's handle, linked to their profile when this reader may see it."""
+    """The author's avatar and handle, linked to their profile when this reader may see it;
+    a former member or a profile this reader may not see gets the neutral avatar."""
     if member is None:
-        return FORMER_MEMBER if not name else name
+        return format_html('<span class="byline">{}{}</span>', avatar_html(None),
+                           name or FORMER_MEMBER)
     viewer = context.get("user")
     if can_see_profile(viewer, member.profile_visibility, member.pk):
-        return format_html('<a class="author-link" href="{}">{}</a>',
+        return format_html('<span class="byline">{}<a class="author-link" href="{}">{}</a>'
+                           '</span>', avatar_html(member.username),
                            reverse("profile", args=[member.username]), name)
-    return name
+    return format_html('<span class="byline">{}{}</span>', avatar_html(None), name)
+
+
+@register.simple_tag
+def avatar(handle, visible=True, size=""):
+    """{% avatar member.username %}: initials on the handle's colour (accounts.avatars)."""
+    return avatar_html(handle, visible=visible, size=size)
 
 
 @register.filter

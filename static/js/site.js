@@ -173,4 +173,32 @@
       status.textContent = shown + (shown === 1 ? " symptom shown" : " symptoms shown");
     });
   });
+
+  // The header menu (<details data-menu>) opens and closes without this; here Escape closes
+  // it and gives focus back to "Menu", and a click or focus outside closes it.
+  Array.prototype.forEach.call(document.querySelectorAll("details[data-menu]"), function (menu) {
+    var toggle = menu.querySelector("summary");
+    function shownAsMenu() { return toggle && toggle.offsetParent !== null; }
+    // Where CSS shows the panel inline (wide screens, smaller text), open it for real, so
+    // assistive technology that hides closed <details> content sees the navigation too.
+    var openedForWideScreen = false;
+    function matchScreen() {
+      if (!shownAsMenu() && !menu.open) { menu.open = true; openedForWideScreen = true; }
+      else if (shownAsMenu() && openedForWideScreen) { menu.open = false; openedForWideScreen = false; }
+    }
+    matchScreen();
+    window.addEventListener("resize", matchScreen);
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open && shownAsMenu()) {
+        menu.open = false;
+        toggle.focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (menu.open && shownAsMenu() && !menu.contains(event.target)) { menu.open = false; }
+    });
+    document.addEventListener("focusin", function (event) {
+      if (menu.open && shownAsMenu() && !menu.contains(event.target)) { menu.open = false; }
+    });
+  });
 })();

@@ -276,10 +276,10 @@ def test_the_header_tools_keep_the_other_preferences(client, member):
     header = client.get("/").content.decode()
     assert '<input type="hidden" name="font" value="plain">' in header
     client.post("/settings/accessibility/", {"text_size": "150", "font": "plain",
-                                             "reduced_motion": "on", "high_contrast": "on"})
+                                             "reduced_motion": "on", "theme": "contrast"})
     member.refresh_from_db()
-    assert (member.text_size, member.font, member.reduced_motion, member.high_contrast) == (
-        150, "plain", True, True)
+    assert (member.text_size, member.font, member.reduced_motion, member.theme) == (
+        150, "plain", True, "contrast")
 
 
 def test_the_shipped_fonts_and_their_licences_are_served(client, db):

@@ -20,7 +20,7 @@ def visit(new_context, base_url, path, *, user=None, contrast="default", status=
     context = new_context()
     if user is not None:
         if contrast == "high":
-            type(user).objects.filter(pk=user.pk).update(high_contrast=True)
+            type(user).objects.filter(pk=user.pk).update(theme="contrast")
         log_in(context, user, base_url)
     elif contrast == "high":
         context.add_cookies([{"name": "kindred_a11y", "value": "100:1", "url": base_url}])

@@ -33,7 +33,7 @@ FIELD_NAMES = [
     "action", "description", "grant", "statement", "guideline", "days", "reason", "details",
     "text", "symptoms", "visibility", "poll_question", "poll_choices", "poll_closes_at",
     "confirm_personal_info", "suggested_tag", "next", "mode", "password", "text_size", "font",
-    "high_contrast", "wide_spacing", "reduced_motion", "bio", "diagnosis_year", "ms_type",
+    "theme", "wide_spacing", "reduced_motion", "bio", "diagnosis_year", "ms_type",
     "show_health_details", "profile_visibility", "digest_frequency", "login", "username",
     "email", "password1", "password2", "oldpassword", "remember", "preview", "since", "until",
 ]
