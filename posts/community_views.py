@@ -97,7 +97,8 @@ def bookmarks(request):
     public_comments = Comment.objects.public().values("pk")
     saved = (Bookmark.objects.filter(user=request.user, post__in=listed_posts)
              .filter(Q(comment__isnull=True) | Q(comment__in=public_comments))
-             .select_related("post", "comment"))
+             .select_related("post__author", "comment")
+             .prefetch_related("post__tags"))
     page = capped_page(saved, request.GET.get("page"), BOOKMARKS_PER_PAGE)
     return render(request, "posts/bookmarks.html", {"page": page})
 
