@@ -33,7 +33,9 @@ class PostForm(forms.ModelForm):
         max_length=POST_BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 14}),
         error_messages={"required": "Please write something before publishing."},
-        help_text="Markdown works: *italic*, **bold**, lists and links. Up to 20,000 characters.",
+        help_text="Markdown works: *italic*, **bold**, lists and links. Images are not shown: "
+                  "![description](address) becomes a link with its description. "
+                  "Up to 20,000 characters.",
     )
 
     symptoms = IdMultipleChoiceField(
@@ -135,7 +137,8 @@ class CommentForm(forms.Form):
         max_length=COMMENT_BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Please write something before posting."},
-        help_text="Be kind. Markdown works. Up to 10,000 characters.",
+        help_text="Be kind. Markdown works; images are shown as a link with their "
+                  "description. Up to 10,000 characters.",
     )
     parent = IdField(required=False, widget=forms.HiddenInput)
     confirm_personal_info = forms.BooleanField(
