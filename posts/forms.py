@@ -67,7 +67,7 @@ class PostForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     poll_closes_at = forms.DateTimeField(
-        label="Poll closes (optional, UTC)", required=False,
+        label="Poll closes (optional)", required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
     )
@@ -80,6 +80,10 @@ class PostForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Read and written in the active time zone (the member's, once accounts keep one).
+        zone = timezone.get_current_timezone_name()
+        self.fields["poll_closes_at"].label = f"Poll closes (optional; date and time in {zone})"
+        self.fields["poll_closes_at"].help_text = "Leave it empty to keep the poll open."
         if self.instance.pk:
             self.initial.setdefault("symptoms", list(self.instance.tags.all()))
             poll = Poll.objects.filter(post=self.instance).first()
