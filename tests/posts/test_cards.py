@@ -55,7 +55,7 @@ def test_every_list_shows_a_card_with_excerpt_avatar_symptoms_and_last_reply(
     card = card[:card.index("</article>")]
     assert "The three o&#x27;clock wall" in card
     words = " ".join(re.sub(r"<[^>]+>", "", card).split())  # search marks the words it found
-    assert "hit me like a wall at three in the afternoon" in words
+    assert "wall at three in the afternoon" in words
     assert 'class="avatar' in card and "ash" in card
     assert ">Fatigue<" in card
     assert "1 comment" in card and "last reply" in card
