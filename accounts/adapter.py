@@ -5,6 +5,18 @@ from django.contrib.sites.shortcuts import get_current_site
 from . import mail
 
 
+def site_context():
+    """The site as emails name it: "Kindred" at KINDRED_SITE_URL, never the request's host
+    (the sites framework is not installed, so allauth would fall back to it)."""
+    from types import SimpleNamespace
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    site = SimpleNamespace(name="Kindred", domain=urlsplit(settings.SITE_URL).netloc)
+    return {"current_site": site, "site_url": settings.SITE_URL}
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """Handles imitating the team, the site or a member are refused (accounts.handles)."""
 
@@ -35,7 +47,7 @@ class AccountAdapter(DefaultAccountAdapter):
         request = allauth_context.request
         message = self.render_mail(template_prefix, email, {
             "request": request, "email": email, "current_site": get_current_site(request),
-            **context,
+            **context, **site_context(),
         })
         mail.send_email.enqueue(message=mail.as_data(message))  # needs no rows: no on_commit
 

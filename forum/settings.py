@@ -169,6 +169,8 @@ ACCOUNT_USERNAME_BLACKLIST = [
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None  # offer "remember me"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# allauth's default prefix is "[<host>] " (e.g. "[127.0.0.1:8000]"): ours names the site.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Kindred: "
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"

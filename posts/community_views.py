@@ -100,10 +100,13 @@ def bookmarks(request):
                        .values("pk"))
     saved = (Bookmark.objects.filter(user=request.user, post__in=listed_posts)
              .filter(Q(comment__isnull=True) | Q(comment__in=public_comments))
-             .select_related("post", "comment")
+             .select_related("post__author", "comment")
+             .prefetch_related("post__tags")
              .annotate(post_has_helped=Exists(
                  Comment.objects.helped().filter(post=OuterRef("post_id")).order_by())))
     page = capped_page(saved, request.GET.get("page"), BOOKMARKS_PER_PAGE)
+    for bookmark in page:  # the card's "answers that helped" chip reads it from the post
+        bookmark.post.has_helped = bookmark.post_has_helped
     annotate_unread(request.user, [bookmark.post for bookmark in page])
     return render(request, "posts/bookmarks.html", {"page": page})
 

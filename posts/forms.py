@@ -33,7 +33,9 @@ class PostForm(forms.ModelForm):
         max_length=POST_BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 14}),
         error_messages={"required": "Please write something before publishing."},
-        help_text="Markdown works: *italic*, **bold**, lists and links. Up to 20,000 characters.",
+        help_text="Markdown works: *italic*, **bold**, lists and links. Images are not shown: "
+                  "![description](address) becomes a link with its description. "
+                  "Up to 20,000 characters.",
     )
 
     symptoms = IdMultipleChoiceField(
@@ -65,7 +67,7 @@ class PostForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     poll_closes_at = forms.DateTimeField(
-        label="Poll closes (optional, UTC)", required=False,
+        label="Poll closes (optional)", required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
     )
@@ -78,6 +80,10 @@ class PostForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Read and written in the active time zone (the member's, once accounts keep one).
+        zone = timezone.get_current_timezone_name()
+        self.fields["poll_closes_at"].label = f"Poll closes (optional; date and time in {zone})"
+        self.fields["poll_closes_at"].help_text = "Leave it empty to keep the poll open."
         if self.instance.pk:
             self.initial.setdefault("symptoms", list(self.instance.tags.all()))
             poll = Poll.objects.filter(post=self.instance).first()
@@ -135,7 +141,8 @@ class CommentForm(forms.Form):
         max_length=COMMENT_BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Please write something before posting."},
-        help_text="Be kind. Markdown works. Up to 10,000 characters.",
+        help_text="Be kind. Markdown works; images are shown as a link with their "
+                  "description. Up to 10,000 characters.",
     )
     parent = IdField(required=False, widget=forms.HiddenInput)
     confirm_personal_info = forms.BooleanField(

@@ -8,6 +8,7 @@ and a handle left as plain text stays so until the text is edited.
 """
 
 from functools import partial
+from html import escape
 
 import bleach
 from bleach.html5lib_shim import Filter
@@ -26,6 +27,19 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"], "ol": ["start"]}
 ALLOWED_PROTOCOLS = {"http", "https", "mailto"}
 MEMBER_LINK_REL = "nofollow ugc noopener"
+
+
+def _image_as_link(renderer, tokens, idx, options, env):
+    # Images are not shown (no third-party requests, no unreviewed pictures); the member's
+    # words stay: "Image: <alt>" linking to the address. The cleaner below adds rel and
+    # drops an address with a refused protocol (the words remain).
+    token = tokens[idx]
+    src = token.attrGet("src") or ""
+    alt = renderer.renderInlineAsText(token.children or [], options, env) or src
+    return f'<a href="{escape(src)}">Image: {escape(alt)}</a>'
+
+
+_markdown.add_render_rule("image", _image_as_link)
 
 
 def _is_internal(href):

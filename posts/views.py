@@ -110,6 +110,12 @@ def _write(request, *, post=None):
         data = form.post_fields()
         if "preview" in request.POST:
             context["preview_html"] = render_markdown(data["body"], mentions=True)
+            context["preview"] = {
+                "title": data["title"], "kind": data["kind"],
+                "kind_label": dict(Post.Kind.choices).get(data["kind"], ""),
+                "symptoms": list(data.get("symptoms") or []),
+                "members_only": data.get("visibility") == Post.Visibility.MEMBERS,
+            }
             return render(request, "posts/post_form.html", context)
         try:
             with transaction.atomic():

@@ -161,6 +161,16 @@ COMMENT_MIDDLES = [
     "A shower stool sounded silly to me until I tried one.",
     "Dictation on my phone saves my hands on numb days.",
 ]
+# Generated replies (seed_demo --comments N) answer a comment that offers advice or shares
+# an experience, which is what every generated top-level comment does.
+REPLIES_TO_ADVICE = [
+    "Thank you, I hadn't thought of that. I'll give it a try this week.",
+    "That's really helpful. Did it take long before you noticed a difference?",
+    "I'm going to ask my MS nurse about this at my next appointment.",
+    "Same for me. It's reassuring to know it isn't only me.",
+    "I tried something similar and it helped a little. Glad it works for you.",
+    "Writing this down so I remember it on a bad day. Thank you.",
+]
 COMMENT_CLOSERS = [
     "Please ask your team about it though, everyone is different.",
     "Hope tomorrow is kinder to you.",
@@ -195,8 +205,14 @@ DEMO_FOLLOWS = [
     ("oakandash", "bladder", "muted"),
 ]
 
-DEMO_POLL = {
-    "question": "When is your back spasticity at its worst?",
-    "choices": ["First thing in the morning", "After sitting for a long time", "In the evening",
-                "At night in bed", "It doesn't follow a pattern"],
-}
+# Polls on a few demo stories: (index in STORIES, question, choices).
+DEMO_POLLS = [
+    (0, "When is your back spasticity at its worst?",
+     ["First thing in the morning", "After sitting for a long time", "In the evening",
+      "At night in bed", "It doesn't follow a pattern"]),
+    (2, "What helps you most in the heat?",
+     ["A cooling vest or towel", "Cold drinks and cool water", "Staying in during the hottest "
+      "hours", "A fan or air conditioning", "Nothing really helps"]),
+    (6, "Have you told your workplace about your MS?",
+     ["Yes, everyone", "Only my manager", "Not yet", "I don't work at the moment"]),
+]

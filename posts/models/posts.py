@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 from django.conf import settings
@@ -29,6 +30,26 @@ def single_line(text):
         else:
             kept.append(ch)
     return " ".join("".join(kept).split())
+
+
+EXCERPT_LENGTH = 200
+# Markdown punctuation a reader should not see in a list: images, link targets, emphasis,
+# headings, quotes, list bullets, code fences. The migration that backfilled the field
+# carries its own copy of these rules (migrations do not import app code).
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s+|[*_~`]+", re.MULTILINE)
+
+
+def plain_excerpt(body, length=EXCERPT_LENGTH):
+    """The first ~`length` characters of a Markdown body as plain text, cut at a word."""
+    text = _MARKDOWN_IMAGE.sub(r"\1", body or "")
+    text = _MARKDOWN_LINK.sub(r"\1", text)
+    text = " ".join(_MARKDOWN_MARKS.sub(r"\1", text).split())
+    if len(text) <= length:
+        return text
+    cut = text[:length].rsplit(" ", 1)[0] or text[:length]
+    return cut.rstrip(" ,.;:") + "…"
 
 
 def listed_condition(user, prefix=""):
@@ -165,6 +186,11 @@ class Post(models.Model):
     published_at = models.DateTimeField(db_index=False)
     edited_at = models.DateTimeField(null=True, blank=True)
     comment_count = models.PositiveIntegerField(default=0)
+    # Written at save from `body` (see `plain_excerpt`): lists show it without reading bodies.
+    # Nullable so SQLite adds the columns in place (a table rebuild drops the FTS triggers).
+    excerpt = models.CharField(max_length=240, null=True, blank=True, editable=False)  # noqa: DJ001
+    # The newest visible comment's time, set in the comment's transaction (services/comments).
+    last_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
     tags = TaggableManager(through="posts.TaggedPost", blank=True, verbose_name="symptoms")
 
     objects = PostQuerySet.as_manager()
@@ -188,6 +214,10 @@ class Post(models.Model):
     def save(self, *args, **kwargs):
         # Whatever path writes a post (services, the admin, a shell), its title is one line.
         self.title = single_line(self.title)
+        self.excerpt = plain_excerpt(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "excerpt"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

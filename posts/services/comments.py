@@ -83,8 +83,12 @@ def announce_comment(comment, parent=None):
 
 def _count(comment, *, visible, replies):
     """Keep Post.comment_count (visible comments) and the parent's reply_count (replies that
-    are not waiting for review) exact, in the caller's transaction."""
-    if visible:
+    are not waiting for review) exact, in the caller's transaction. A comment that becomes
+    visible is the post's latest activity (lists show "last reply …")."""
+    if visible > 0:
+        Post.objects.filter(pk=comment.post_id).update(
+            comment_count=F("comment_count") + visible, last_activity_at=timezone.now())
+    elif visible:
         Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") + visible)
     if replies and comment.parent_id is not None:
         Comment.objects.filter(pk=comment.parent_id).update(reply_count=F("reply_count") + replies)

@@ -481,6 +481,10 @@ def test_keyboard_only_moderator_hides_a_comment(new_context, base_url, post, me
     page = visit(new_context, base_url, "/moderation/", user=alex)
     entry = queue_entry(page, "cheap CBD oil")
 
+    # The full form waits behind "Other actions"; Enter on its summary opens it.
+    other = entry.locator("summary", has_text="Other actions")
+    tab_to(page, other, "Other actions")
+    page.keyboard.press("Enter")
     action = entry.get_by_label("Action", exact=True)
     tab_to(page, action, "the Action select")
     arrow_to(page, "hide", "“Hide (reversible)”")
@@ -524,6 +528,7 @@ def test_report_hide_notify_appeal_grant_journey(new_context, base_url, post, me
     # Moderator alex hides it from the queue, with a statement of reasons.
     moderator_a = visit(new_context, base_url, "/moderation/", user=alex)
     entry = queue_entry(moderator_a, "cheap CBD oil")
+    entry.locator("summary", has_text="Other actions").click()
     entry.get_by_label("Action", exact=True).select_option(label="Hide (reversible)")
     entry.get_by_label("Guideline").select_option("no_selling")
     entry.get_by_label("Statement of reasons for the author").fill(HIDE_STATEMENT)

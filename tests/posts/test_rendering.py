@@ -30,3 +30,21 @@ def test_internal_links_are_left_followable():
 
 def test_a_members_top_heading_is_demoted_below_the_page_title():
     assert render_markdown("# Big") == "<h2>Big</h2>"
+
+
+def test_an_image_becomes_a_link_with_its_alt_text_instead_of_vanishing():
+    html = render_markdown("My ramp: ![a wooden ramp to the door](https://example.org/ramp.jpg)")
+    assert "<img" not in html
+    assert ('<a href="https://example.org/ramp.jpg" rel="nofollow ugc noopener">'
+            "Image: a wooden ramp to the door</a>") in html
+
+
+def test_an_image_without_alt_text_or_with_a_bad_address_keeps_its_words():
+    assert ">Image: https://example.org/x.png</a>" in render_markdown("![](https://example.org/x.png)")
+    html = render_markdown("![my scan](javascript:alert(1))")
+    assert "href" not in html and "my scan" in html
+
+
+def test_the_write_form_says_images_are_not_shown(client, member):
+    client.force_login(member)
+    assert "Images are not shown" in client.get("/posts/new/").content.decode()

@@ -12,8 +12,9 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP
-from forum.demo.content import DEMO_FOLLOWS, DEMO_POLL, MEMBERS, STORIES, STORY_TAGS
-from forum.demo.threads import seed_threads
+from forum.demo.content import DEMO_FOLLOWS, DEMO_POLLS, MEMBERS, STORIES, STORY_TAGS
+from forum.demo.conversations import CONVERSATIONS
+from forum.demo.threads import seed_conversation, seed_threads
 from posts.models import Bookmark, PollVote, Post, Reaction, Symptom, TagFollow
 from posts.services import create_post, set_poll
 
@@ -28,7 +29,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--stories", type=int, default=len(STORIES))
-        parser.add_argument("--comments", type=int, default=12, help="comments per story")
+        parser.add_argument(
+            "--comments", type=int, default=None,
+            help="generated comments per story (for load tests); without it, each story gets "
+                 "its hand-written conversation (0 to 30 comments)")
         parser.add_argument("--depth", type=int, default=4, help="deepest reply level")
         parser.add_argument("--seed", type=int, default=2026)
 
@@ -46,12 +50,17 @@ class Command(BaseCommand):
             posts = self._stories(members, options["stories"], rng)
             self._follows(members)
             self._poll_reactions_bookmarks(posts, members, rng)
-            for post in posts:
-                seed_threads(post, members, count=options["comments"], depth=options["depth"],
-                             rng=rng)
+            for index, post in enumerate(posts):
+                if options["comments"] is None:
+                    seed_conversation(post, members, CONVERSATIONS[index % len(CONVERSATIONS)],
+                                      depth=options["depth"], rng=rng)
+                else:
+                    seed_threads(post, members, count=options["comments"],
+                                 depth=options["depth"], rng=rng)
+        comments = ("their own conversations" if options["comments"] is None
+                    else f"{options['comments']} comments on each")
         self.stdout.write(self.style.SUCCESS(
-            f"Demo data ready: {len(members)} members, {len(posts)} posts, "
-            f"{options['comments']} comments on each."
+            f"Demo data ready: {len(members)} members, {len(posts)} posts, {comments}."
         ))
         self._print_logins()
 
@@ -87,11 +96,15 @@ class Command(BaseCommand):
         if not posts:
             return
         story = posts[0]
-        poll = set_poll(author=story.author, post=story, question=DEMO_POLL["question"],
-                        choices=DEMO_POLL["choices"])
-        choices = list(poll.choices.all())
-        PollVote.objects.bulk_create([PollVote(poll=poll, user=member, choice=rng.choice(choices))
-                                      for member in members[2:]])
+        for index, question, answers in DEMO_POLLS:
+            if index >= len(posts):
+                continue
+            poll = set_poll(author=posts[index].author, post=posts[index], question=question,
+                            choices=answers)
+            choices = list(poll.choices.all())
+            PollVote.objects.bulk_create([
+                PollVote(poll=poll, user=member, choice=rng.choice(choices))
+                for member in rng.sample(members[2:], k=rng.randint(3, len(members) - 2))])
         kinds = [kind.value for kind in Reaction.Kind]
         reactions = []
         for post in posts:
