@@ -6,9 +6,13 @@ Symptom names and synonyms expand the query: "banding" also finds the MS hug.
 Only what the searcher may see comes back.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q
@@ -17,6 +21,16 @@ from django.db.models.expressions import RawSQL
 from accounts.refusals import Refused
 
 from .models import Comment, Post, Symptom, SymptomSynonym
+
+if TYPE_CHECKING:
+    from django.contrib.postgres.search import SearchQuery
+    from django.db.models import QuerySet
+    from django.db.models.expressions import CombinedExpression
+
+    from accounts.types import Viewer
+
+# Highlighted snippets (post id -> HTML) for the post ids of one page.
+type Snippets = Callable[[Iterable[int]], dict[int, str]]
 
 MAX_QUERY = 200
 MAX_TERMS = 12
@@ -30,7 +44,7 @@ class Hit:
     snippet: str
 
 
-def terms_of(query):
+def terms_of(query: str | None) -> tuple[str, list[str]]:
     query = (query or "").replace("\x00", " ").strip()
     if not query:
         raise Refused("Type a word or two to search for.")
@@ -42,7 +56,7 @@ def terms_of(query):
     return query, terms
 
 
-def expansions(query):
+def expansions(query: str) -> tuple[set[int], list[str]]:
     """Symptoms the query names, by name or synonym, and all the words people use for them."""
     text = f" {' '.join(re.findall(r'\w+', query.lower()))} "
     names = list(Symptom.objects.filter(is_curated=True).values_list("pk", "name")) + list(
@@ -53,11 +67,12 @@ def expansions(query):
     return matched, phrases
 
 
-def _marked(text):
+def _marked(text: str | None) -> str:
     return escape(text or "").replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
 
 
-def search(query, user, *, tag=None):
+def search(query: str | None, user: Viewer, *,
+           tag: Symptom | None = None) -> tuple[list[int], Snippets]:
     """Matching post ids in rank order, and a function giving highlighted snippets for the
     ids of one page."""
     query, terms = terms_of(query)
@@ -79,14 +94,14 @@ def search(query, user, *, tag=None):
     return order, snippets
 
 
-def _visible_comment_posts(comment_hits):
+def _visible_comment_posts(comment_hits: dict[int, int]) -> dict[int, int]:
     """Comment hits count only for comments others can see."""
     visible = set(Comment.objects.public().filter(pk__in=comment_hits)
                   .values_list("pk", flat=True))
     return {cid: pid for cid, pid in comment_hits.items() if cid in visible}
 
 
-def _fts_query(terms, phrases):
+def _fts_query(terms: list[str], phrases: list[str]) -> str:
     # Every term and phrase is quoted, so nothing the member types is FTS syntax.
     words = " AND ".join(f'"{term}"' for term in terms)
     alternatives = [f"({words})"] + [
@@ -94,7 +109,7 @@ def _fts_query(terms, phrases):
     return " OR ".join(alternatives)
 
 
-def _sqlite(terms, phrases):
+def _sqlite(terms: list[str], phrases: list[str]) -> tuple[list[int], Snippets]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT post_id, comment_id, bm25(posts_search, 10.0, 1.0), "
@@ -114,7 +129,7 @@ def _sqlite(terms, phrases):
     return ranked, lambda page_ids: {pk: found[pk] for pk in page_ids if pk in found}
 
 
-def _post_vector():
+def _post_vector() -> CombinedExpression:
     """Title above body: the same expression as the GIN index post_search (migration 0007)."""
     from django.contrib.postgres.search import SearchVector
 
@@ -122,14 +137,15 @@ def _post_vector():
             + SearchVector("body", weight="B", config="english"))
 
 
-def _comment_vector():
+def _comment_vector() -> RawSQL:
     """The stored, GIN-indexed column added by migration 0008 (PostgreSQL only)."""
     from django.contrib.postgres.search import SearchVectorField
 
     return RawSQL("search_document", (), output_field=SearchVectorField())
 
 
-def postgres_ranked(terms, phrases):
+def postgres_ranked(terms: list[str],
+                    phrases: list[str]) -> tuple[QuerySet[Post, int], SearchQuery]:
     """The ranked query (a QuerySet, so `make bench` can show its plan) and the search query."""
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
@@ -147,17 +163,17 @@ def postgres_ranked(terms, phrases):
     return ranked, pg_query
 
 
-def _postgres(terms, phrases):
+def _postgres(terms: list[str], phrases: list[str]) -> tuple[list[int], Snippets]:
     from django.contrib.postgres.search import SearchHeadline
 
-    ranked, pg_query = postgres_ranked(terms, phrases)
-    ranked = list(ranked)
+    ranked_query, pg_query = postgres_ranked(terms, phrases)
+    ranked = list(ranked_query)
 
-    def headline():
+    def headline() -> SearchHeadline:
         return SearchHeadline("body", pg_query, config="english", start_sel=MARK_OPEN,
                               stop_sel=MARK_CLOSE, max_words=30, min_words=12)
 
-    def snippets(page_ids):
+    def snippets(page_ids: Iterable[int]) -> dict[int, str]:
         # Headlines are costly: only for the posts on the page being shown. Where the post's
         # own words did not match, the snippet comes from its best matching comment.
         rows = (Post.objects.filter(pk__in=page_ids).annotate(document=_post_vector())
