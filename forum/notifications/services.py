@@ -1,7 +1,11 @@
 """Creating notifications. Content announces what was published (posts/events.py); the
 listeners are registered in apps.py. Moderation calls these directly."""
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -12,16 +16,20 @@ from posts.models import TagFollow
 from .models import Notification
 from .tasks import email_notifications
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from posts.models import Comment, Post
+
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_-]{3,30})\b")
 MAX_MENTIONS = 10
 
 
-def _email_later(**selection):
+def _email_later(**selection: Any) -> None:
     # After commit, so a worker never looks for rows that are not there yet.
     transaction.on_commit(lambda: email_notifications.enqueue(**selection))
 
 
-def notify_new_post(post):
+def notify_new_post(post: Post) -> None:
     """Everyone watching one of the post's tags, in one INSERT … SELECT whatever their number."""
     table = Notification._meta.db_table
     follows = TagFollow._meta.db_table
@@ -40,40 +48,43 @@ def notify_new_post(post):
     _email_later(kind=Notification.Kind.NEW_POST, post_id=post.pk)
 
 
-def mentioned_users(text, exclude_ids=()):
+def mentioned_users(text: str | None, exclude_ids: Iterable[int | None] = ()) -> list[User]:
     handles = {match.lower() for match in MENTION.findall(text or "")}
     if not handles:
         return []
     users = get_user_model().objects.filter(
         username__iregex=r"^(" + "|".join(re.escape(h) for h in sorted(handles)[:MAX_MENTIONS])
         + r")$", is_active=True,
-    ).exclude(pk__in=exclude_ids).only("id")
+    ).exclude(pk__in=[pk for pk in exclude_ids if pk is not None]).only("id")
     return list(users)
 
 
-def notify_comment(comment, parent=None):
+def notify_comment(comment: Comment, parent: Comment | None = None) -> None:
     """A reply to my comment, a comment on my post, an @mention: one notification each
     person, the most specific kind first."""
     post = comment.post
-    recipients = {}
+    recipients: dict[int, str] = {}
     if parent is not None and parent.author_id:
         recipients[parent.author_id] = Notification.Kind.REPLY_TO_COMMENT
     if post.author_id:
         recipients.setdefault(post.author_id, Notification.Kind.REPLY_TO_POST)
     for user in mentioned_users(comment.body, exclude_ids=[comment.author_id, *recipients]):
         recipients[user.pk] = Notification.Kind.MENTION
-    recipients.pop(comment.author_id, None)
+    if comment.author_id is not None:
+        recipients.pop(comment.author_id, None)
     _create(recipients, actor=comment.author, post=post, comment=comment)
 
 
-def notify_post_mentions(post):
+def notify_post_mentions(post: Post) -> None:
     users = mentioned_users(post.body, exclude_ids=[post.author_id])
     _create({user.pk: Notification.Kind.MENTION for user in users}, actor=post.author, post=post)
 
 
-def _create(recipients, *, actor, post, comment=None):
+def _create(recipients: dict[int, str], *, actor: User | None, post: Post,
+            comment: Comment | None = None) -> None:
     if not recipients:
         return
+    assert actor is not None  # what was published has its author
     created = Notification.objects.bulk_create([
         Notification(recipient_id=user_id, kind=kind, actor=actor, actor_name=actor.username,
                      post=post, comment=comment)
@@ -82,14 +93,15 @@ def _create(recipients, *, actor, post, comment=None):
     _email_later(ids=[note.pk for note in created])
 
 
-def mark_read(user, notification_ids=None):
+def mark_read(user: User, notification_ids: Iterable[int] | None = None) -> int:
     notes = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         notes = notes.filter(pk__in=notification_ids)
     return notes.update(read_at=timezone.now())
 
 
-def notify_moderation(action, *, recipient):
+# `action` is a forum.moderation ModerationAction: a layer above this one, so not imported.
+def notify_moderation(action: Any, *, recipient: User) -> Notification:
     """A decision about someone's content or account: always in-app and by email."""
     note = Notification.objects.create(
         recipient=recipient, kind=Notification.Kind.MODERATION, actor=None,
