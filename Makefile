@@ -36,16 +36,20 @@ run: venv
 
 # One pytest worker per core (pytest-xdist); each worker has its own test database, live
 # server and Chromium. PYTEST_WORKERS=0 runs in one process (easier to debug).
-# The layering contract first (pyproject.toml): a backwards import fails before any test runs.
+# The layering contract and the types of the services and selectors first (pyproject.toml):
+# a backwards import or a type error fails before any test runs (mypy: about 4 s with its
+# cache, under 20 s without on this 2-core machine).
 PYTEST_WORKERS ?= auto
 
 test: dev-deps
 	$(VENV)/bin/lint-imports --no-logo
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: dev-deps
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 bench: dev-deps
 	KINDRED_RATE_LIMITS=off $(PY) -m pytest tests/bench -q -s -p no:cacheprovider
@@ -56,4 +60,4 @@ screenshots: dev-deps
 	$(PY) -m tests.screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-db* screenshots
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache staticfiles .test-db* screenshots

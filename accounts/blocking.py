@@ -8,29 +8,42 @@ Moderators can be blocked as members, never from moderating: moderation notices 
 moderators' acts do not pass through these rules.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from .models import Block, User
 from .refusals import Refused
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from .types import Viewer
+
+    # A member, or their id (None: nobody, e.g. an author whose account is gone).
+    type MemberRef = User | int | None
+
 # What a blocked member is told when the block stops them: nothing about the block.
 NEUTRAL_REFUSAL = "You can't reply here."
 
 
-def blocked_ids(user):
+def blocked_ids(user: Viewer) -> QuerySet[Block, Any]:
     """A subquery of the ids `user` blocked (empty for readers): filter lists with it."""
     if not (user and user.is_authenticated):
         return Block.objects.none().values("blocked_id")
     return Block.objects.filter(blocker_id=user.pk).values("blocked_id")
 
 
-def _in_blocks(user):
+def _in_blocks(user: object) -> bool:
     """False only when `user` (an instance) is known never to have been in a block."""
     return getattr(user, "has_blocks", True)
 
 
-def blocker_ids_among(user_ids, blocked):
+def blocker_ids_among(user_ids: Iterable[int | None], blocked: MemberRef) -> set[int]:
     """Which of `user_ids` blocked `blocked`: one query (none when `blocked` is in no
     block), for filtering many recipients."""
     user_ids = [pk for pk in user_ids if pk is not None]
@@ -41,7 +54,7 @@ def blocker_ids_among(user_ids, blocked):
                .values_list("blocker_id", flat=True))
 
 
-def has_blocked(blocker, blocked):
+def has_blocked(blocker: MemberRef, blocked: MemberRef) -> bool:
     """Did `blocker` block `blocked`? (one direction)"""
     blocker_id, blocked_id = getattr(blocker, "pk", blocker), getattr(blocked, "pk", blocked)
     if blocker_id is None or blocked_id is None or blocker_id == blocked_id:
@@ -49,7 +62,7 @@ def has_blocked(blocker, blocked):
     return Block.objects.filter(blocker_id=blocker_id, blocked_id=blocked_id).exists()
 
 
-def blocked_between(a, b):
+def blocked_between(a: MemberRef, b: MemberRef) -> bool:
     """Has either of the two blocked the other? For conversations both must want, such as
     private messages: neither can start or continue one."""
     a_id, b_id = getattr(a, "pk", a), getattr(b, "pk", b)
@@ -59,15 +72,16 @@ def blocked_between(a, b):
                                 | Q(blocker_id=b_id, blocked_id=a_id)).exists()
 
 
-def ensure_not_blocked_by(author, *owners):
+def ensure_not_blocked_by(author: Viewer, *owners: MemberRef) -> None:
     """Refuse `author` writing to any of `owners` who blocked them, neutrally."""
     if author is None or not author.is_authenticated:
         return
-    if blocker_ids_among([getattr(o, "pk", o) for o in owners], author):
+    owner_ids = [o if o is None or isinstance(o, int) else o.pk for o in owners]
+    if blocker_ids_among(owner_ids, author):
         raise Refused(NEUTRAL_REFUSAL, status=403)
 
 
-def blocks_seen_by(user):
+def blocks_seen_by(user: Viewer) -> tuple[frozenset[int], frozenset[int]]:
     """(ids `user` blocked, ids who blocked `user`) in one query: what a story page needs
     to collapse comments and leave out "Reply" where a reply would be refused."""
     if not (user and user.is_authenticated) or not _in_blocks(user):
@@ -83,14 +97,14 @@ def blocks_seen_by(user):
     return frozenset(mine), frozenset(theirs)
 
 
-def _member(handle):
+def _member(handle: str | None) -> User:
     member = User.objects.filter(username__iexact=handle or "", is_active=True).first()
     if member is None:
         raise Refused("There is no member with that name.", status=404)
     return member
 
 
-def block(*, blocker, handle):
+def block(*, blocker: User, handle: str | None) -> User:
     """`blocker` blocks the member called `handle`; blocking twice changes nothing."""
     if not (blocker and blocker.is_authenticated):
         raise Refused("Please log in to block a member.", status=403)
@@ -107,7 +121,7 @@ def block(*, blocker, handle):
     return member
 
 
-def unblock(*, blocker, handle):
+def unblock(*, blocker: User, handle: str | None) -> User:
     if not (blocker and blocker.is_authenticated):
         raise Refused("Please log in to unblock a member.", status=403)
     member = _member(handle)
@@ -115,6 +129,6 @@ def unblock(*, blocker, handle):
     return member
 
 
-def blocks_made(user):
+def blocks_made(user: User) -> QuerySet[Block]:
     """The members `user` blocked, newest first, for the settings page and the export."""
     return Block.objects.filter(blocker=user).select_related("blocked").order_by("-created_at")

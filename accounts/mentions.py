@@ -4,11 +4,18 @@ One rule for the links written into posts and comments at save time (posts/rende
 and for the handles offered while typing (`/u/suggest/`).
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db.models.functions import Lower
 
 from .models import User
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 # The same shape the mention notifications look for (forum/notifications/services.py).
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_-]{3,30})\b")
@@ -17,17 +24,17 @@ SUGGESTIONS = 8
 PREFIX = re.compile(r"[A-Za-z0-9_-]{1,30}")
 
 
-def mentionable():
+def mentionable() -> QuerySet[User]:
     return User.objects.filter(is_active=True).exclude(
         profile_visibility=User.Visibility.HIDDEN)
 
 
-def mentioned_handles(text):
+def mentioned_handles(text: str | None) -> list[str]:
     """The handles a text mentions, lower case, at most MAX_LINKED of them."""
     return sorted({match.lower() for match in MENTION.findall(text or "")})[:MAX_LINKED]
 
 
-def linkable_handles(handles):
+def linkable_handles(handles: Iterable[str]) -> dict[str, str]:
     """{lower-case handle: handle as the member spells it} for those that may be linked,
     in one query."""
     if not handles:
@@ -37,7 +44,7 @@ def linkable_handles(handles):
     return dict(rows)
 
 
-def suggest_handles(prefix, *, exclude_id=None):
+def suggest_handles(prefix: str | None, *, exclude_id: int | None = None) -> list[str]:
     """Up to eight handles starting with `prefix` (case ignored, a leading @ allowed);
     nothing for anything that cannot start a handle."""
     prefix = (prefix or "").strip().removeprefix("@")

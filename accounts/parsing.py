@@ -10,6 +10,8 @@ It lives in the lowest layer (accounts) so that posts and forum can use it too.
 """
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from django import forms
 
@@ -18,7 +20,7 @@ MAX_ID_DIGITS = 18  # every id of up to 18 digits fits; URL paths accept no more
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
-def parse_int(value, *, low, high):
+def parse_int(value: object, *, low: int, high: int) -> int | None:
     """`value` as an int when it is ASCII digits (nothing else, no sign, no spaces) and
     low ≤ int ≤ high; otherwise None."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -31,7 +33,7 @@ def parse_int(value, *, low, high):
     return number if low <= number <= high else None
 
 
-def parse_id(value):
+def parse_id(value: object) -> int | None:
     """A database id (1 ≤ id ≤ 2**63-1) from a query string, form or cookie, or None."""
     return parse_int(value, low=1, high=MAX_ID)
 
@@ -42,20 +44,20 @@ class IdConverter:
 
     regex = f"[0-9]{{1,{MAX_ID_DIGITS}}}"
 
-    def to_python(self, value):
+    def to_python(self, value: str) -> int:
         number = parse_id(value)
         if number is None:
             raise ValueError("not an id")  # the resolver reads this as "no match"
         return number
 
-    def to_url(self, value):
+    def to_url(self, value: int) -> str:
         return str(value)
 
 
 class IdField(forms.IntegerField):
     """A form field holding an id: ASCII digits within range, else a form error."""
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> int | None:
         if value in self.empty_values:
             return None
         number = parse_id(str(value).strip())
@@ -68,10 +70,11 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
     """A ModelMultipleChoiceField (integer primary keys) that refuses a pk which is not an
     id with a form error, before the database is asked."""
 
-    def _check_values(self, value):
+    def _check_values(self, value: Iterable[Any]) -> Any:
         for pk in value:
             if parse_id(str(pk)) is None:
                 raise forms.ValidationError(self.error_messages["invalid_pk_value"],
                                             code="invalid_pk_value", params={"pk": pk})
-        return super()._check_values(value)
+        # A private method of Django's that django-stubs does not declare.
+        return super()._check_values(value)  # type: ignore[misc]
 

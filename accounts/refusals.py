@@ -16,7 +16,7 @@ class Refused(Exception):
     409 conflicts with the current state, 429 too many for now.
     """
 
-    def __init__(self, message: str, *, status: int = 400):
+    def __init__(self, message: str, *, status: int = 400) -> None:
         super().__init__(message)
         self.message = message
         self.status = status

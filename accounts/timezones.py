@@ -5,29 +5,38 @@
 follow it. Relative times ("5 minutes ago") do not depend on it.
 """
 
+from __future__ import annotations
+
 import zoneinfo
-from datetime import UTC
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest, HttpResponse
+
+    from .types import Viewer
 
 INVALID = "Choose a time zone from the list, for example Europe/London."
 
 
 @lru_cache(maxsize=1)
-def zone_names():
+def zone_names() -> list[str]:
     return sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 
-def zone_choices():
+def zone_choices() -> list[tuple[str, str]]:
     return [("", "UTC (not set)")] + [(name, name.replace("_", " ")) for name in zone_names()]
 
 
-def is_zone(name):
+def is_zone(name: str) -> bool:
     return name in zone_names()
 
 
-def zone_label(value):
+def zone_label(value: datetime) -> str:
     """What to print after a time: the zone's abbreviation when it has one ("CET", "EST",
     "UTC"), otherwise its offset from UTC ("UTC+05:30")."""
     abbreviation = value.strftime("%Z")
@@ -37,7 +46,7 @@ def zone_label(value):
     return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
 
 
-def exact_time(value):
+def exact_time(value: datetime | None) -> str:
     """'3 March 2026, 14:05 CET': the date and time in the active zone, with its name."""
     if value is None:
         return ""
@@ -45,7 +54,7 @@ def exact_time(value):
     return f"{local.strftime('%-d %B %Y, %H:%M')} {zone_label(local)}"
 
 
-def zone_of(user):
+def zone_of(user: Viewer) -> tzinfo:
     """The member's zone, or UTC (readers, members who did not choose, an unknown name)."""
     name = getattr(user, "time_zone", "") if user is not None and user.is_authenticated \
         else ""
@@ -55,10 +64,10 @@ def zone_of(user):
 class TimeZoneMiddleware:
     """Members' pages in their own zone; everyone else's (and cached pages) in UTC."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         timezone.activate(zone_of(getattr(request, "user", None)))
         try:
             return self.get_response(request)

@@ -5,14 +5,22 @@ They are about the person (active, silenced, trusted), so they live with people,
 layer; content (posts) and the site (forum) call them, and accounts' own forms can too.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import bleach
 from django.conf import settings
 
 from .refusals import Refused
 from .timezones import exact_time
 
+if TYPE_CHECKING:
+    from .models import User
+    from .types import Viewer
 
-def ensure_can_write(user):
+
+def ensure_can_write(user: Viewer) -> None:
     if not (user and user.is_authenticated):
         raise Refused("Please log in to write.", status=403)
     if not user.is_active:
@@ -23,13 +31,13 @@ def ensure_can_write(user):
                       "read, and you can appeal from your notifications.", status=403)
 
 
-def may_link_freely(user):
+def may_link_freely(user: User) -> bool:
     """Moderators, and members with at least one approved contribution (or no review)."""
     return (settings.KINDRED_NEW_MEMBER_REVIEW <= 0 or user.is_moderator
             or user.approved_contributions > 0)
 
 
-def check_link_count(user, links):
+def check_link_count(user: User, links: int) -> None:
     """Refuse more than KINDRED_NEW_MEMBER_LINKS links from a member nobody has approved yet."""
     allowed = settings.KINDRED_NEW_MEMBER_LINKS
     if may_link_freely(user) or links <= allowed:
@@ -41,7 +49,7 @@ def check_link_count(user, links):
         "approved one of their posts or comments.")
 
 
-def links_in_plain_text(text):
+def links_in_plain_text(text: str | None) -> int:
     """How many links a reader would see in plain text (web addresses, linkified)."""
     return bleach.linkify(bleach.clean(text or "", tags=set(), strip=True),
                           parse_email=False).count("<a ")

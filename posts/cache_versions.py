@@ -19,6 +19,7 @@ are logged, and a read without versions is simply rendered.
 
 import logging
 import time
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import models, transaction
@@ -100,7 +101,10 @@ def current_versions(keys):
         return None
 
 
-class VersionedQuerySet(models.QuerySet):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class VersionedQuerySet(models.QuerySet[_M]):
     """`update()` on posts, comments and votes bumps the pages of the posts it touched.
 
     `post_slug_field` names the path from the row to its post's slug."""

@@ -1,20 +1,33 @@
 """Reads for polls, reactions and bookmarks: a fixed number of queries per page."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
 
 from .models import Bookmark, Poll, PollVote, Reaction
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+    from .models import PollChoice, Post
+
 
 @dataclass
 class Reactions:
-    counts: dict = field(default_factory=dict)   # comment id (None: the post) -> {kind: n}
-    mine: set = field(default_factory=set)       # {(comment id or None, kind)}
-    saved: set = field(default_factory=set)      # {comment id or None}
+    # comment id (None: the post) -> {kind: n}
+    counts: dict[int | None, dict[str, int]] = field(default_factory=dict)
+    mine: set[tuple[int | None, str]] = field(default_factory=set)  # {(comment id or None, kind)}
+    saved: set[int | None] = field(default_factory=set)  # {comment id or None}
 
 
-def reactions_for(post, comment_ids, user):
+def reactions_for(post: Post, comment_ids: Iterable[int],
+                  user: User | AnonymousUser) -> Reactions:
     """Counts for the post and the comments on this page, and the reader's own: 3 queries."""
     summary = Reactions()
     rows = Reaction.objects.filter(post=post).filter(
@@ -32,13 +45,13 @@ def reactions_for(post, comment_ids, user):
 @dataclass
 class PollResults:
     poll: Poll
-    choices: list
+    choices: Sequence[PollChoice]  # each with .count and .percent
     total: int
     my_choice: int | None
     show_results: bool
 
 
-def poll_for(post, user):
+def poll_for(post: Post, user: User | AnonymousUser) -> PollResults | None:
     """The post's poll with counts and the reader's answer. The poll itself comes with the
     post (select_related), so a post without one costs no query."""
     try:
@@ -48,7 +61,8 @@ def poll_for(post, user):
     choices = list(poll.choices.annotate(count=Count("votes")))
     total = sum(choice.count for choice in choices)
     for choice in choices:
-        choice.percent = round(100 * choice.count / total) if total else 0
+        # For the template only: not a field or an annotation, so the stubs don't know it.
+        choice.percent = round(100 * choice.count / total) if total else 0  # type: ignore[attr-defined]
     my_choice = None
     if user.is_authenticated:
         my_choice = (PollVote.objects.filter(poll=poll, user=user)

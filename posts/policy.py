@@ -1,9 +1,12 @@
 """Rules that apply before anything is published: rate limits, new-member review, links,
 and the crisis check. Content owns them (it needs them at write time); moderation uses them."""
 
+from __future__ import annotations
+
 import logging
 import re
 import time
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,11 +18,16 @@ from accounts.write_checks import check_link_count, may_link_freely
 from . import events
 from .rendering import render_markdown
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
+    from .models import Comment, Post
+
 logger = logging.getLogger("kindred.rate_limits")
 _cache_error_logged_at = -60.0
 
 
-def check_rate(user, action):
+def check_rate(user: User, action: str) -> None:
     if not settings.KINDRED_RATE_LIMITS or getattr(user, "is_moderator", False):
         return
     limit, window = settings.KINDRED_RATE_LIMIT_RULES[action]
@@ -31,7 +39,7 @@ def check_rate(user, action):
                       "little and try again; your text is kept below.", status=429)
 
 
-def _count(key, window):
+def _count(key: str, window: int) -> int | None:
     """This action's count in its window; None if the cache cannot say (fail open: a
     member's words are never refused because a cache is down)."""
     global _cache_error_logged_at
@@ -46,35 +54,38 @@ def _count(key, window):
         return None
 
 
-def needs_review(user):
+def needs_review(user: User) -> bool:
     """New members' first KINDRED_NEW_MEMBER_REVIEW contributions wait for a moderator."""
     required = settings.KINDRED_NEW_MEMBER_REVIEW
     return required > 0 and not user.is_moderator and user.approved_contributions < required
 
 
-def check_links(user, text):
+def check_links(user: User, text: str) -> None:
     """The new-member link limit (accounts.write_checks) on Markdown as it will be shown."""
     if not may_link_freely(user):
         check_link_count(user, render_markdown(text).count("<a "))
 
 
-def _phrase_pattern():
+def _phrase_pattern() -> re.Pattern[str]:
     phrases = sorted(settings.KINDRED_CRISIS_PHRASES, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
-def suggests_crisis(*texts):
+def suggests_crisis(*texts: str | None) -> bool:
     if not settings.KINDRED_CRISIS_PHRASES:
         return False
     normalised = " ".join(t for t in texts if t).replace("\u2019", "'")
     return bool(_phrase_pattern().search(normalised))
 
 
-def flag_if_at_risk(item, *texts, post, comment=None):
+def flag_if_at_risk[Item: (Post, Comment)](item: Item, *texts: str, post: Post,
+                                           comment: Comment | None = None) -> Item:
     """When the words suggest their author may be at risk, mark `item.crisis_support` so the
     view shows them the helplines, and announce `crisis_words` (moderation files a crisis
     report at the top of its queue). The words stay visible."""
-    item.crisis_support = suggests_crisis(*texts)
-    if item.crisis_support:
+    at_risk = suggests_crisis(*texts)
+    # A mark for the view after this write (posts/writing.py reads it), not a model field.
+    item.crisis_support = at_risk  # type: ignore[attr-defined]
+    if at_risk:
         events.crisis_words.announce(post=post, comment=comment)
     return item

@@ -8,9 +8,13 @@ the words matched; the order comes from posts/search_ranking.py, the same for bo
 Only what the searcher may see comes back.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q
@@ -20,6 +24,18 @@ from accounts.refusals import Refused
 
 from .models import Comment, Post, Symptom, SymptomSynonym
 from .search_ranking import Signals, ranked_ids, telling_words, words
+
+if TYPE_CHECKING:
+    from django.contrib.postgres.search import SearchQuery
+    from django.db.models import QuerySet
+
+    from accounts.types import Viewer
+
+# Highlighted snippets (post id -> HTML) for the post ids of one page.
+type Snippets = Callable[[Iterable[int]], dict[int, str]]
+# A row of postgres_ranked: post id, rank, and whether the words matched its title, its
+# body, title and body together, a public comment.
+type RankedRow = tuple[int, float, bool, bool, bool, bool]
 
 MAX_QUERY = 200
 MAX_TERMS = 12
@@ -33,7 +49,7 @@ class Hit:
     snippet: str
 
 
-def terms_of(query):
+def terms_of(query: str | None) -> tuple[str, list[str]]:
     query = (query or "").replace("\x00", " ").strip()
     if not query:
         raise Refused("Type a word or two to search for.")
@@ -45,7 +61,7 @@ def terms_of(query):
     return query, terms
 
 
-def expansions(query):
+def expansions(query: str) -> tuple[set[int], list[str]]:
     """Symptoms the query names, by name or synonym or by a telling word of a name (see
     search_ranking), and all the words people use for them."""
     query_words = words(query)
@@ -59,11 +75,12 @@ def expansions(query):
     return matched, phrases
 
 
-def _marked(text):
+def _marked(text: str | None) -> str:
     return escape(text or "").replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
 
 
-def search(query, user, *, tag=None):
+def search(query: str | None, user: Viewer, *,
+           tag: Symptom | None = None) -> tuple[list[int], Snippets]:
     """Matching post ids in rank order, and a function giving highlighted snippets for the
     ids of one page."""
     query, terms = terms_of(query)
@@ -75,28 +92,30 @@ def search(query, user, *, tag=None):
     listed = Post.objects.listed_for(user)
     if tag is not None:
         listed = listed.tagged(tag)
-    tagged = set()
+    tagged: set[int] = set()
     if symptom_ids:
         # The newest tagged posts, from the latest-posts index (a join read every tagging).
         tagged = set(listed.tagged_any(symptom_ids).latest()
                      .values_list("pk", flat=True)[:MAX_HITS])
-    signals = {}
+    signals: dict[int, Signals] = {}
+    # has_helped is with_helped()'s annotation, which the stubs cannot see through Self.
     for pk, published_at, helped in (listed.filter(pk__in=set(found) | tagged).with_helped()
-                                     .values_list("pk", "published_at", "has_helped")):
+                                     .values_list("pk", "published_at",
+                                                  "has_helped")):  # type: ignore[misc]
         signal = found.get(pk) or Signals()
         signal.tagged, signal.helped, signal.published_at = pk in tagged, helped, published_at
         signals[pk] = signal
     return ranked_ids(signals), snippets
 
 
-def _visible_comment_posts(comment_hits):
+def _visible_comment_posts(comment_hits: dict[int, int]) -> dict[int, int]:
     """Comment hits count only for comments others can see."""
     visible = set(Comment.objects.public().filter(pk__in=comment_hits)
                   .values_list("pk", flat=True))
     return {cid: pid for cid, pid in comment_hits.items() if cid in visible}
 
 
-def _fts_query(terms, phrases):
+def _fts_query(terms: list[str], phrases: list[str]) -> str:
     # Every term and phrase is quoted, so nothing the member types is FTS syntax.
     words = " AND ".join(f'"{term}"' for term in terms)
     alternatives = [f"({words})"] + [
@@ -104,7 +123,7 @@ def _fts_query(terms, phrases):
     return " OR ".join(alternatives)
 
 
-def _sqlite(terms, phrases):
+def _sqlite(terms: list[str], phrases: list[str]) -> tuple[dict[int, Signals], Snippets]:
     match = _fts_query(terms, phrases)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -120,11 +139,12 @@ def _sqlite(terms, phrases):
             "AND comment_id IS NULL UNION ALL SELECT post_id, 'body' FROM posts_search "
             "WHERE posts_search MATCH %s AND comment_id IS NULL",
             [f"title : ({match})", f"body : ({match})"])
-        in_column = {"title": set(), "body": set()}
+        in_column: dict[str, set[int]] = {"title": set(), "body": set()}
         for post_id, column in cursor.fetchall():
             in_column[column].add(post_id)
     comment_posts = _visible_comment_posts({c: p for p, c, _, _ in rows if c is not None})
-    found, snippets = {}, {}
+    found: dict[int, Signals] = {}
+    snippets: dict[int, str] = {}
     for post_id, comment_id, bm25, snippet in rows:
         if comment_id is not None and comment_id not in comment_posts:
             continue
@@ -139,7 +159,7 @@ def _sqlite(terms, phrases):
     return found, lambda page_ids: {pk: snippets[pk] for pk in page_ids if pk in snippets}
 
 
-def _post_vector():
+def _post_vector() -> RawSQL:
     """Title above body, stored and GIN-indexed by migration 0010 (PostgreSQL only).
     Unqualified on purpose: inside a subquery the post table has another alias, and the
     innermost table with the column is the one meant."""
@@ -148,14 +168,15 @@ def _post_vector():
     return RawSQL("search_document", (), output_field=SearchVectorField())
 
 
-def _comment_vector():
+def _comment_vector() -> RawSQL:
     """The stored, GIN-indexed column added by migration 0008 (PostgreSQL only)."""
     from django.contrib.postgres.search import SearchVectorField
 
     return RawSQL("search_document", (), output_field=SearchVectorField())
 
 
-def postgres_ranked(terms, phrases):
+def postgres_ranked(terms: list[str],
+                    phrases: list[str]) -> tuple[QuerySet[Post, RankedRow], SearchQuery]:
     """The ranked query (a QuerySet, so `make bench` can show its plan) and the search query.
     Each row says where the post matched: its title, its body, a public comment."""
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -187,7 +208,7 @@ def postgres_ranked(terms, phrases):
     return ranked, pg_query
 
 
-def _postgres(terms, phrases):
+def _postgres(terms: list[str], phrases: list[str]) -> tuple[dict[int, Signals], Snippets]:
     from django.contrib.postgres.search import SearchHeadline
 
     ranked, pg_query = postgres_ranked(terms, phrases)
@@ -197,11 +218,11 @@ def _postgres(terms, phrases):
                     body=in_body or (in_post and not in_title))
         for pk, rank, in_title, in_body, in_post, in_comment in ranked}
 
-    def headline():
+    def headline() -> SearchHeadline:
         return SearchHeadline("body", pg_query, config="english", start_sel=MARK_OPEN,
                               stop_sel=MARK_CLOSE, max_words=30, min_words=12)
 
-    def snippets(page_ids):
+    def snippets(page_ids: Iterable[int]) -> dict[int, str]:
         # Headlines are costly: only for the posts on the page being shown. Where the post's
         # own words did not match, the snippet comes from its best matching comment.
         rows = (Post.objects.filter(pk__in=page_ids).annotate(document=_post_vector())

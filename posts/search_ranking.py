@@ -9,6 +9,8 @@ matched; the order comes from here:
 6. then the database's own text score (higher is better), then the newest.
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,11 +28,11 @@ COMMON_WORDS = frozenset({
 })
 
 
-def words(text):
+def words(text: str | None) -> list[str]:
     return re.findall(r"\w+", (text or "").lower())
 
 
-def telling_words(name):
+def telling_words(name: str) -> set[str]:
     """The words of a symptom's name that name the symptom on their own."""
     return {word for word in words(name)
             if len(word) >= NAME_WORD_MIN_LETTERS and word not in COMMON_WORDS}
@@ -47,13 +49,13 @@ class Signals:
     published_at: datetime | None = None
 
 
-def rank_key(signals):
+def rank_key(signals: Signals) -> tuple[bool | float, ...]:
     """Sort key, highest first."""
     return (*(getattr(signals, name) for name in RANK_ORDER), signals.score,
             signals.published_at.timestamp() if signals.published_at else 0.0)
 
 
-def ranked_ids(signals_by_post):
+def ranked_ids(signals_by_post: dict[int, Signals]) -> list[int]:
     """Post ids in rank order (the id, newest first, settles exact ties)."""
     return sorted(signals_by_post, key=lambda pk: (rank_key(signals_by_post[pk]), pk),
                   reverse=True)

@@ -6,7 +6,12 @@ through the comment's "continue this thread" page. A SQL window function does th
 so the rows fetched depend on the page size, never on the size of the story.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Count, F, Q, Window
@@ -15,6 +20,14 @@ from django.db.models.functions import RowNumber
 from .models import Comment
 from .models.comments import CommentStates
 from .pagination import capped_page
+
+if TYPE_CHECKING:
+    from django.core.paginator import Page
+    from django.db.models import QuerySet
+
+    from accounts.types import Viewer
+
+    from .models import Post
 
 # Top-level comments in order of their path, which for them is their zero-padded id:
 # the index comment_roots_shown serves it (see the model).
@@ -35,25 +48,42 @@ ITEM_FIELDS = tuple(ITEM_LOOKUPS)
 
 class ThreadItem(CommentStates):
     __slots__ = (*ITEM_FIELDS, "shown_children", "children_total", "more_replies")
+    # One attribute per ITEM_LOOKUPS key, set from the row.
+    id: int
+    parent_id: int | None
+    depth: int
+    status: str
+    author_id: int | None
+    author_name: str
+    reply_to_name: str
+    body_html: str
+    created_at: datetime
+    edited_at: datetime | None
+    helped_at: datetime | None
+    author_visibility: str | None
+    sibling_total: int
+    shown_children: list[ThreadItem]
+    children_total: int
+    more_replies: int
 
-    def __init__(self, row):
+    def __init__(self, row: Sequence[Any]) -> None:
         for name, value in zip(ITEM_FIELDS, row, strict=True):
             setattr(self, name, value)
         self.shown_children, self.children_total, self.more_replies = [], 0, 0
 
     @property
-    def pk(self):
+    def pk(self) -> int:
         return self.id
 
 
 @dataclass
 class ThreadPage:
-    page: object          # the (capped) Paginator page of top-level comment ids
-    threads: list         # top-level comments, each with .shown_children, .more_replies
+    page: Page                # the (capped) Paginator page of top-level comment ids
+    threads: list[ThreadItem]  # top-level comments, each with .shown_children, .more_replies
     sort: str
 
 
-def _folded(queryset, *, unfolded_depth):
+def _folded(queryset: QuerySet[Comment], *, unfolded_depth: int) -> QuerySet[Comment, Any]:
     """Keep the first N replies under each comment (all at `unfolded_depth` and above)."""
     return queryset.annotate(
         sibling_rank=Window(RowNumber(), partition_by=[F("parent_id")], order_by=F("path").asc()),
@@ -63,9 +93,10 @@ def _folded(queryset, *, unfolded_depth):
     ).order_by("path").values_list(*ITEM_LOOKUPS.values())
 
 
-def _build_tree(rows, top_depth):
+def _build_tree(rows: Iterable[Sequence[Any]], top_depth: int) -> list[ThreadItem]:
     """Rows in path order -> nested comments; replies under a folded reply are dropped."""
-    by_id, top = {}, []
+    by_id: dict[int | None, ThreadItem] = {}
+    top: list[ThreadItem] = []
     for row in rows:
         comment = ThreadItem(row)
         if comment.depth == top_depth:
@@ -82,7 +113,8 @@ def _build_tree(rows, top_depth):
     return top
 
 
-def thread_page(post, user, *, page_number=None, sort="oldest"):
+def thread_page(post: Post, user: Viewer, *, page_number: int | str | None = None,
+                sort: str = "oldest") -> ThreadPage:
     sort = sort if sort in SORTS else "oldest"
     roots = (
         Comment.objects.filter(post=post, parent__isnull=True)
@@ -103,7 +135,7 @@ def thread_page(post, user, *, page_number=None, sort="oldest"):
     return ThreadPage(page=page, threads=threads, sort=sort)
 
 
-def comment_ids(threads):
+def comment_ids(threads: Iterable[ThreadItem]) -> list[int]:
     """Ids of every comment shown in these threads (for per-comment counts)."""
     ids, stack = [], list(threads)
     while stack:
@@ -113,7 +145,7 @@ def comment_ids(threads):
     return ids
 
 
-def subthread(comment, user):
+def subthread(comment: Comment, user: Viewer) -> ThreadItem | None:
     """A comment with all its direct replies and, below them, the usual folding."""
     rows = _folded(
         Comment.objects.filter(root_id=comment.root_id, path__startswith=comment.path)
@@ -124,7 +156,7 @@ def subthread(comment, user):
     return top[0] if top else None
 
 
-def location(comment, user):
+def location(comment: Comment, user: Viewer) -> tuple[str, int]:
     """Where a comment is shown: ('page', N) on its post, or ('thread', ancestor_id) when it
     is folded under "show more replies" and lives on that ancestor's continue page."""
     chain_ids = [int(segment) for segment in comment.path.split("/")]

@@ -1,8 +1,11 @@
 """A member's data: export everything they created or set, or delete their account."""
 
+from __future__ import annotations
+
 import io
 import json
 import zipfile
+from typing import TYPE_CHECKING, Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import logout
@@ -32,6 +35,12 @@ from posts.models import (
 )
 from posts.services.comments import remove_for_account_deletion
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+    from django.http import HttpRequest
+
+    from accounts.models import User
+
 ZIP_ABOVE_BYTES = 1_000_000
 PROFILE_FIELDS = [
     "username", "email", "date_joined", "bio", "profile_visibility", "diagnosis_year",
@@ -42,7 +51,7 @@ PROFILE_FIELDS = [
 ]
 
 
-def export_sections(user):
+def export_sections(user: User) -> dict[str, Any]:
     """Everything the member created or set, by section. Each section queries only rows
     that belong to `user`, so another member's data cannot appear by construction."""
     sections = {
@@ -86,11 +95,11 @@ def export_sections(user):
     return sections
 
 
-def _own_revisions(user):
+def _own_revisions(user: User) -> QuerySet[Revision]:
     return Revision.objects.filter(Q(post__author=user) | Q(comment__author=user))
 
 
-def export_file(user):
+def export_file(user: User) -> tuple[str, str, bytes]:
     """(filename, content type, bytes): JSON, zipped when it is large."""
     payload = json.dumps({"kindred_export": timezone.now(), **export_sections(user)},
                          cls=DjangoJSONEncoder, indent=2, ensure_ascii=False).encode()
@@ -107,7 +116,7 @@ ANONYMISE, DELETE_EVERYTHING = "anonymise", "delete"
 
 
 @transaction.atomic
-def delete_account(request, *, password, mode):
+def delete_account(request: HttpRequest, *, password: str | None, mode: str | None) -> None:
     """Anonymise (words stay under "former member") or delete everything; either way the
     account, its sessions and everything personal go. With the account go (by cascade) its
     email addresses, notifications, appeals, follows (of tags and posts), read marks,
@@ -145,7 +154,7 @@ def delete_account(request, *, password, mode):
     user.delete()
 
 
-def _end_sessions(user):
+def _end_sessions(user: User) -> None:
     user_id = str(user.pk)
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == user_id:

@@ -1,7 +1,11 @@
 """Creating notifications. Content announces what was published (posts/events.py); the
 listeners are registered in apps.py. Moderation calls these directly."""
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -16,15 +20,19 @@ from posts.models import PostFollow, TagFollow
 from .models import Notification
 from .tasks import email_notifications
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from posts.models import Comment, Post
+
 MAX_MENTIONS = 10
 
 
-def _email_later(**selection):
+def _email_later(**selection: Any) -> None:
     # After commit, so a worker never looks for rows that are not there yet.
     transaction.on_commit(lambda: email_notifications.enqueue(**selection))
 
 
-def notify_new_post(post):
+def notify_new_post(post: Post) -> None:
     """Everyone watching one of the post's tags, in one INSERT … SELECT whatever their number."""
     table = Notification._meta.db_table
     follows = TagFollow._meta.db_table
@@ -47,18 +55,18 @@ def notify_new_post(post):
     _email_later(kind=Notification.Kind.NEW_POST, post_id=post.pk)
 
 
-def mentioned_users(text, exclude_ids=()):
+def mentioned_users(text: str | None, exclude_ids: Iterable[int | None] = ()) -> list[User]:
     handles = mentioned_handles(text)
     if not handles:
         return []
     users = get_user_model().objects.filter(
         username__iregex=r"^(" + "|".join(re.escape(h) for h in sorted(handles)[:MAX_MENTIONS])
         + r")$", is_active=True,
-    ).exclude(pk__in=exclude_ids).only("id")
+    ).exclude(pk__in=[pk for pk in exclude_ids if pk is not None]).only("id")
     return list(users)
 
 
-def _post_follows(post):
+def _post_follows(post: Post) -> dict[int, str]:
     """{member id: level} of those watching or muting this post (one query); the author
     watches their own post unless they chose otherwise."""
     levels = dict(PostFollow.objects.filter(post_id=post.pk).filter(
@@ -70,12 +78,12 @@ def _post_follows(post):
             if level != PostFollow.Level.NORMAL}
 
 
-def notify_comment(comment, parent=None):
+def notify_comment(comment: Comment, parent: Comment | None = None) -> None:
     """A reply to my comment, a comment on my post, an @mention, a new comment on a post I
     watch: one notification each person, the most specific kind first. A member who muted
     the post hears nothing from it (as Discourse's "muted": not even replies or mentions)."""
     post = comment.post
-    recipients = {}
+    recipients: dict[int, str] = {}
     if parent is not None and parent.author_id:
         recipients[parent.author_id] = Notification.Kind.REPLY_TO_COMMENT
     if post.author_id:
@@ -87,30 +95,34 @@ def notify_comment(comment, parent=None):
             recipients.pop(user_id, None)
         else:
             recipients.setdefault(user_id, Notification.Kind.WATCHED_COMMENT)
-    recipients.pop(comment.author_id, None)
+    if comment.author_id is not None:
+        recipients.pop(comment.author_id, None)
     _create(recipients, actor=comment.author, post=post, comment=comment)
 
 
-def notify_helped(comment, *, by):
+def notify_helped(comment: Comment, *, by: User) -> None:
     """The reply's author hears that it helped the asker (named even when a moderator
     marked it on their behalf). In the app only: no email preference governs it."""
     post = comment.post
+    assert comment.author_id is not None  # announced only for replies with an author
     Notification.objects.create(
         recipient_id=comment.author_id, kind=Notification.Kind.HELPED, actor=post.author,
         actor_name=post.author_name, post=post, comment=comment)
 
 
-def notify_post_mentions(post):
+def notify_post_mentions(post: Post) -> None:
     users = mentioned_users(post.body, exclude_ids=[post.author_id])
     _create({user.pk: Notification.Kind.MENTION for user in users}, actor=post.author, post=post)
 
 
-def _create(recipients, *, actor, post, comment=None):
+def _create(recipients: dict[int, str], *, actor: User | None, post: Post,
+            comment: Comment | None = None) -> None:
     """Members who blocked `actor` are left out (one query for all recipients)."""
     for blocker_id in blocker_ids_among(list(recipients), actor):
         recipients.pop(blocker_id)
     if not recipients:
         return
+    assert actor is not None  # what was published has its author
     created = Notification.objects.bulk_create([
         Notification(recipient_id=user_id, kind=kind, actor=actor, actor_name=actor.username,
                      post=post, comment=comment)
@@ -119,14 +131,15 @@ def _create(recipients, *, actor, post, comment=None):
     _email_later(ids=[note.pk for note in created])
 
 
-def mark_read(user, notification_ids=None):
+def mark_read(user: User, notification_ids: Iterable[int] | None = None) -> int:
     notes = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         notes = notes.filter(pk__in=notification_ids)
     return notes.update(read_at=timezone.now())
 
 
-def notify_moderation(action, *, recipient):
+# `action` is a forum.moderation ModerationAction: a layer above this one, so not imported.
+def notify_moderation(action: Any, *, recipient: User) -> Notification:
     """A decision about someone's content or account: always in-app and by email."""
     note = Notification.objects.create(
         recipient=recipient, kind=Notification.Kind.MODERATION, actor=None,

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -9,41 +13,44 @@ from accounts.blocking import blocked_ids
 from ..cache_versions import VersionedQuerySet
 from .posts import Post
 
+if TYPE_CHECKING:
+    from accounts.types import Viewer
+
 PATH_SEGMENT = 10  # zero-padded ids: '0000000042/0000000107' sorts in reading order
 
 
-def path_segment(comment_id):
+def path_segment(comment_id: int) -> str:
     return f"{comment_id:0{PATH_SEGMENT}d}"
 
 
-class CommentQuerySet(VersionedQuerySet):
+class CommentQuerySet(VersionedQuerySet["Comment"]):
     """Who sees which comment is written here once; views and templates ask, never compare."""
 
     post_slug_field = "post__slug"
 
-    def public(self):
+    def public(self) -> Self:
         """What any reader may see of a comment's words: visible comments only."""
         return self.filter(status=Comment.Status.VISIBLE)
 
-    def listed_for(self, user):
+    def listed_for(self, user: Viewer) -> Self:
         """Public comments on posts this person finds in lists (profiles, search, saved)."""
         listed = self.public().filter(post__in=Post.objects.listed_for(user).values("pk"))
         if user is not None and user.is_authenticated:
             listed = listed.exclude(author__in=blocked_ids(user))
         return listed
 
-    def waiting_for_review(self):
+    def waiting_for_review(self) -> Self:
         return self.filter(status=Comment.Status.PENDING)
 
-    def helped(self):
+    def helped(self) -> Self:
         """Public replies the asker marked as helpful, in the order they were marked."""
         return self.public().filter(helped_at__isnull=False).order_by("helped_at", "id")
 
-    def taken_down(self):
+    def taken_down(self) -> Self:
         """Hidden or removed by a moderator: what the moderators' restore list shows."""
         return self.filter(status__in=[Comment.Status.HIDDEN, Comment.Status.REMOVED])
 
-    def displayable_to(self, user):
+    def displayable_to(self, user: Viewer) -> Self:
         """Comments that appear in a thread for this person: visible ones, tombstones that
         still hold replies, and the person's own comments that wait for review."""
         shown = Q(status=Comment.Status.VISIBLE) | Q(
@@ -59,33 +66,34 @@ class CommentStates:
     row in posts/threads.py), so no view or template compares status strings."""
 
     __slots__ = ()
+    status: str  # provided by the class this is mixed into
 
     @property
-    def is_public(self):
+    def is_public(self) -> bool:
         return self.status == Comment.Status.VISIBLE
 
     @property
-    def is_waiting_for_review(self):
+    def is_waiting_for_review(self) -> bool:
         return self.status == Comment.Status.PENDING
 
     @property
-    def is_deleted(self):
+    def is_deleted(self) -> bool:
         return self.status == Comment.Status.DELETED
 
     @property
-    def is_removed(self):
+    def is_removed(self) -> bool:
         return self.status == Comment.Status.REMOVED
 
     @property
-    def is_hidden(self):
+    def is_hidden(self) -> bool:
         return self.status == Comment.Status.HIDDEN
 
     @property
-    def is_tombstone(self):
+    def is_tombstone(self) -> bool:
         return self.status in Comment.TOMBSTONE_STATUSES
 
     @property
-    def is_changeable(self):
+    def is_changeable(self) -> bool:
         """Its author may still edit or delete it (not once a moderator took it down)."""
         return self.status in (Comment.Status.VISIBLE, Comment.Status.PENDING)
 
@@ -152,8 +160,8 @@ class Comment(CommentStates, models.Model):
                          condition=Q(helped_at__isnull=False)),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Comment {self.pk} by {self.author_name}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("comment_permalink", args=[self.pk])

@@ -1,5 +1,7 @@
 """Polls, supportive reactions and bookmarks."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -16,11 +18,11 @@ class Poll(models.Model):
     closes_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.question
 
     @property
-    def is_closed(self):
+    def is_closed(self) -> bool:
         return bool(self.closes_at and self.closes_at <= timezone.now())
 
 
@@ -32,11 +34,11 @@ class PollChoice(models.Model):
     class Meta:
         ordering = ["position"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text
 
 
-class PollVoteQuerySet(VersionedQuerySet):
+class PollVoteQuerySet(VersionedQuerySet["PollVote"]):
     post_slug_field = "poll__post__slug"
     bumps_lists = False  # a change of vote shows on the story page only
 
@@ -56,7 +58,7 @@ class PollVote(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["poll", "user"], name="one_vote_per_poll")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} voted {self.choice}"
 
 
@@ -84,7 +86,7 @@ class Reaction(models.Model):
         ]
         indexes = [models.Index(fields=["post", "comment", "kind"], name="reaction_counts")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user}: {self.get_kind_display()}"
 
 
@@ -105,5 +107,5 @@ class Bookmark(models.Model):
                                     condition=Q(comment__isnull=False)),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} saved {self.comment_id or self.post_id}"

@@ -1,8 +1,10 @@
+from __future__ import annotations
+
 from django.db import models
 
 
-class DisclaimerQuerySet(models.QuerySet):
-    def current(self):
+class DisclaimerQuerySet(models.QuerySet["Disclaimer"]):
+    def current(self) -> Disclaimer | None:
         """The newest version is the current one; older versions stay with their posts."""
         return self.order_by("-version").first()
 
@@ -18,5 +20,5 @@ class Disclaimer(models.Model):
     class Meta:
         ordering = ["-version"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Disclaimer v{self.version}"

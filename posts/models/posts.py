@@ -1,5 +1,8 @@
+from __future__ import annotations
+
 import re
 import unicodedata
+from typing import TYPE_CHECKING, Any, Self
 
 from django.conf import settings
 from django.db import models
@@ -12,11 +15,20 @@ from accounts.blocking import blocked_ids
 from ..cache_versions import VersionedQuerySet
 from .disclaimers import Disclaimer
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from accounts.models import User
+    from accounts.types import Viewer
+
+    from .tags import Symptom
+
 # Joiners hold emoji sequences and some scripts together; every other format character goes.
 KEPT_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
 
 
-def single_line(text):
+def single_line(text: str | None) -> str:
     """A title is one line: line breaks, tabs and other control characters become a space,
     invisible format characters (bidi overrides, zero-width spaces) go, spaces collapse.
     Emails, feeds and page titles can then carry it safely."""
@@ -41,7 +53,7 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s+|[*_~`]+", re.MULTILINE)
 
 
-def plain_excerpt(body, length=EXCERPT_LENGTH):
+def plain_excerpt(body: str | None, length: int = EXCERPT_LENGTH) -> str:
     """The first ~`length` characters of a Markdown body as plain text, cut at a word."""
     text = _MARKDOWN_IMAGE.sub(r"\1", body or "")
     text = _MARKDOWN_LINK.sub(r"\1", text)
@@ -52,7 +64,7 @@ def plain_excerpt(body, length=EXCERPT_LENGTH):
     return cut.rstrip(" ,.;:") + "…"
 
 
-def listed_condition(user, prefix=""):
+def listed_condition(user: Viewer, prefix: str = "") -> Q:
     """The rule of `listed_for` as a Q, for counting through a relation (`prefix` is the
     lookup path to the post, e.g. "tagged_posts__content_object__")."""
     condition = Q(**{f"{prefix}status": Post.Status.PUBLISHED})
@@ -61,31 +73,31 @@ def listed_condition(user, prefix=""):
     return condition
 
 
-class PostQuerySet(VersionedQuerySet):
+class PostQuerySet(VersionedQuerySet["Post"]):
     """Who sees which post is written here once; views and templates ask, never compare."""
 
-    def published(self):
+    def published(self) -> Self:
         return self.filter(status=Post.Status.PUBLISHED)
 
-    def listed_for(self, user):
+    def listed_for(self, user: Viewer) -> Self:
         """Posts that belong in lists and feeds for this person: published, and
         members-only ones only for members, leaving out the authors this member blocked."""
         return self.filter(listed_condition(user)).without_blocked(user)
 
-    def without_blocked(self, user):
+    def without_blocked(self, user: Viewer) -> Self:
         """Leave out posts by members `user` blocked (a subquery, no extra query)."""
         if not (user and user.is_authenticated):
             return self
         return self.exclude(author__in=blocked_ids(user))
 
-    def waiting_for_review(self):
+    def waiting_for_review(self) -> Self:
         return self.filter(status=Post.Status.PENDING)
 
-    def taken_down(self):
+    def taken_down(self) -> Self:
         """Hidden or removed by a moderator: what the moderators' restore list shows."""
         return self.filter(status__in=[Post.Status.HIDDEN, Post.Status.REMOVED])
 
-    def visible_to(self, user):
+    def visible_to(self, user: Viewer) -> Self:
         """Posts this person may open: what is listed, plus their own that are not removed,
         and everything for moderators."""
         if user and user.is_authenticated and user.is_moderator:
@@ -95,26 +107,27 @@ class PostQuerySet(VersionedQuerySet):
         own = Q(author=user) & ~Q(status=Post.Status.REMOVED)
         return self.filter(listed_condition(user) | own)
 
-    def latest(self):
+    # Newest first (a chainable order), not Django's `latest(field)` that returns one row.
+    def latest(self) -> Self:  # type: ignore[override]
         return self.order_by("-published_at", "-id")
 
-    def most_discussed(self, since):
+    def most_discussed(self, since: datetime) -> Self:
         """Posts published since `since` with the most comments (index post_most_discussed),
         so the list differs from "Latest" and never walks the whole table."""
         return (self.filter(comment_count__gt=0, published_at__gte=since)
                 .order_by("-comment_count", "-published_at", "-id"))
 
-    def tagged(self, tag):
+    def tagged(self, tag: Symptom) -> Self:
         """Posts carrying this tag. EXISTS rather than a join: newest first, the database
         walks the latest-posts index and stops after a page, instead of sorting every post
         of the tag."""
         return self.filter(self._tag_exists(tag=tag))
 
-    def tagged_any(self, tag_ids):
+    def tagged_any(self, tag_ids: Iterable[int]) -> Self:
         """Posts carrying any of these tags (each post once)."""
         return self.filter(self._tag_exists(tag__in=tag_ids))
 
-    def without_muted(self, user):
+    def without_muted(self, user: Viewer) -> Self:
         """Leave out posts carrying a tag this member muted."""
         if not (user and user.is_authenticated):
             return self
@@ -123,7 +136,7 @@ class PostQuerySet(VersionedQuerySet):
         muted = TagFollow.objects.filter(user=user, level=TagFollow.Level.MUTED).values("tag")
         return self.exclude(tagged_items__tag__in=muted)
 
-    def in_followed_tags(self, user):
+    def in_followed_tags(self, user: User) -> Self:
         """Posts carrying a tag this member watches or follows (each post once)."""
         from .tags import TagFollow
 
@@ -133,24 +146,25 @@ class PostQuerySet(VersionedQuerySet):
         return self.filter(self._tag_exists(tag__in=followed))
 
     @staticmethod
-    def _tag_exists(**tag_lookup):
+    def _tag_exists(**tag_lookup: Any) -> Exists:
         from .tags import TaggedPost
 
         return Exists(TaggedPost.objects.filter(content_object=OuterRef("pk"), **tag_lookup))
 
-    def with_tags(self):
+    def with_tags(self) -> Self:
         """What a summary card shows: tags and author (for the profile link) in one more
         query, and whether replies helped the asker (a subquery, no query more)."""
         return self.prefetch_related("tags").select_related("author").with_helped()
 
-    def with_helped(self):
+    def with_helped(self) -> Self:
         from .comments import Comment
 
         return self.annotate(has_helped=Exists(
             Comment.objects.helped().filter(post=OuterRef("pk")).order_by()))
 
 
-class Post(models.Model):
+# taggit has no type information, so the stubs cannot see TaggedPost's `tagged_items`.
+class Post(models.Model):  # type: ignore[django-manager-missing]
     class Kind(models.TextChoices):
         STORY = "story", "Story"
         QUESTION = "question", "Question"
@@ -208,10 +222,10 @@ class Post(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # Whatever path writes a post (services, the admin, a shell), its title is one line.
         self.title = single_line(self.title)
         self.excerpt = plain_excerpt(self.body)
@@ -220,30 +234,30 @@ class Post(models.Model):
             kwargs["update_fields"] = {*update_fields, "excerpt"}
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("post_detail", args=[self.slug])
 
     @property
-    def is_question(self):
+    def is_question(self) -> bool:
         return self.kind == self.Kind.QUESTION
 
     @property
-    def is_published(self):
+    def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
     @property
-    def is_waiting_for_review(self):
+    def is_waiting_for_review(self) -> bool:
         return self.status == self.Status.PENDING
 
     @property
-    def is_removed(self):
+    def is_removed(self) -> bool:
         return self.status == self.Status.REMOVED
 
     @property
-    def is_open_for_comments(self):
+    def is_open_for_comments(self) -> bool:
         """Published and not locked; who may write is `posts.permissions.can_comment`."""
         return self.is_published and not self.is_locked
 
     @property
-    def is_for_search_engines(self):
+    def is_for_search_engines(self) -> bool:
         return self.is_published and self.visibility == self.Visibility.PUBLIC

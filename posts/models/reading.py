@@ -1,5 +1,7 @@
 """What each member has read of each post, and how closely they follow it."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 
@@ -19,7 +21,7 @@ class ReadMark(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "post"],
                                                name="one_read_mark_per_member_and_post")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user_id} read {self.post_id} up to {self.last_comment_id}"
 
 
@@ -43,5 +45,5 @@ class PostFollow(models.Model):
                                                name="one_post_follow_per_member")]
         indexes = [models.Index(fields=["post", "level"], name="post_follow_level")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user_id} {self.level} {self.post_id}"

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -35,5 +37,5 @@ class Revision(models.Model):
             models.Index(fields=["comment", "-created_at"], name="revision_comment_latest"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Revision {self.pk}"

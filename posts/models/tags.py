@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import Any, Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -18,7 +22,7 @@ class Symptom(TagBase):
         ordering = ["name"]
         verbose_name = "symptom tag"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("tag_detail", args=[self.slug])
 
 
@@ -33,10 +37,10 @@ class SymptomSynonym(models.Model):
     class Meta:
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.slug = self.slug or slugify(self.name)
         super().save(*args, **kwargs)
 
@@ -69,12 +73,12 @@ class TagFollow(models.Model):
         indexes = [models.Index(fields=["tag", "level"], name="follow_watchers",
                                 condition=Q(level="watching"))]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} {self.level} {self.tag}"
 
 
-class TagSuggestionQuerySet(models.QuerySet):
-    def waiting(self):
+class TagSuggestionQuerySet(models.QuerySet["TagSuggestion"]):
+    def waiting(self) -> Self:
         """Suggestions a moderator has not decided on yet."""
         return self.filter(status=TagSuggestion.Status.PENDING)
 
@@ -104,5 +108,5 @@ class TagSuggestion(models.Model):
     class Meta:
         ordering = ["created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name

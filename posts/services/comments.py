@@ -1,6 +1,9 @@
 """Writes to threaded comments. Counters change in the same transaction as the comment."""
 
+from __future__ import annotations
+
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -19,16 +22,19 @@ from ..policy import check_links, check_rate, flag_if_at_risk, needs_review
 from ..rendering import render_markdown
 from .follows import watch_after_commenting
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 # The same text from the same member in the same place within this window is a double submit.
 DUPLICATE_WINDOW = timedelta(seconds=30)
 
 
-def _locked_post(post):
+def _locked_post(post: Post) -> Post:
     # Lock the post row: writers to one thread queue up (PostgreSQL), and we see is_locked fresh.
     return Post.objects.select_for_update().get(pk=post.pk)
 
 
-def _reply_target(post, parent_id):
+def _reply_target(post: Post, parent_id: int) -> Comment:
     parent = Comment.objects.select_related("parent").filter(pk=parent_id).first()
     if parent is None or parent.post_id != post.pk:
         raise Refused("The comment you are replying to is not part of this post.")
@@ -38,12 +44,13 @@ def _reply_target(post, parent_id):
 
 
 @transaction.atomic
-def post_comment(*, author, post, body, parent=None, confirm_personal_info=False):
+def post_comment(*, author: User, post: Post, body: str, parent: Comment | int | None = None,
+                 confirm_personal_info: bool = False) -> Comment:
     """Add a comment, or a reply when `parent` (a comment or its id) is given."""
     post = _locked_post(post)
     ensure_can_comment(author, post)
     if parent is not None:
-        parent = _reply_target(post, getattr(parent, "pk", parent))
+        parent = _reply_target(post, parent.pk if isinstance(parent, Comment) else parent)
     # A member blocked by the post's author, or by the one they answer, cannot write to them.
     ensure_not_blocked_by(author, post.author_id, parent.author_id if parent else None)
     duplicate = _recent_duplicate(author, post, body)
@@ -75,13 +82,13 @@ def post_comment(*, author, post, body, parent=None, confirm_personal_info=False
     return comment
 
 
-def announce_comment(comment, parent=None):
+def announce_comment(comment: Comment, parent: Comment | None = None) -> None:
     """Tell whoever it answers and mentioned members: when posted, or when a moderator
     approves. Notifications listen (posts/events.py); content does not call them."""
     events.comment_published.announce(comment, parent=parent)
 
 
-def _count(comment, *, visible, replies):
+def _count(comment: Comment, *, visible: int, replies: int) -> None:
     """Keep Post.comment_count (visible comments) and the parent's reply_count (replies that
     are not waiting for review) exact, in the caller's transaction. A comment that becomes
     visible is the post's latest activity (lists show "last reply …")."""
@@ -95,7 +102,7 @@ def _count(comment, *, visible, replies):
 
 
 @transaction.atomic
-def change_comment_status(comment, status):
+def change_comment_status(comment: Comment, status: str) -> Comment:
     """Moderation moves a comment between statuses; the counters follow."""
     _locked_post(comment.post)
     comment = Comment.objects.select_related("post").get(pk=comment.pk)
@@ -110,18 +117,19 @@ def change_comment_status(comment, status):
     return comment
 
 
-def _recent_duplicate(author, post, body):
+def _recent_duplicate(author: User, post: Post, body: str) -> Comment | None:
     return Comment.objects.filter(
         post=post, author=author, body=body, created_at__gte=timezone.now() - DUPLICATE_WINDOW,
     ).exclude(status=Comment.Status.DELETED).first()
 
 
-def _links(text):
+def _links(text: str) -> int:
     return render_markdown(text).count("<a ")
 
 
 @transaction.atomic
-def edit_comment(*, editor, comment, body, confirm_personal_info=False):
+def edit_comment(*, editor: User, comment: Comment, body: str,
+                 confirm_personal_info: bool = False) -> Comment:
     """Edits pass the same checks as new comments. A member still under new-member review
     who adds links sends the comment back to a moderator, as a new comment would be."""
     post = _locked_post(comment.post)
@@ -145,7 +153,7 @@ def edit_comment(*, editor, comment, body, confirm_personal_info=False):
 
 
 @transaction.atomic
-def delete_comment(*, actor, comment):
+def delete_comment(*, actor: User, comment: Comment) -> Comment | None:
     """With replies, a tombstone keeps the thread readable; without, the comment goes."""
     _locked_post(comment.post)
     comment = Comment.objects.get(pk=comment.pk)
@@ -153,11 +161,11 @@ def delete_comment(*, actor, comment):
     return _delete_or_tombstone(comment)
 
 
-def remove_for_account_deletion(comment):
+def remove_for_account_deletion(comment: Comment | int) -> Comment | None:
     """A leaving member's comment goes the same way, without the author check (the account
     service has checked their password). An earlier removal in the same departure may have
     taken it already (a tombstone goes with its last reply): then there is nothing to do."""
-    comment_id = getattr(comment, "pk", comment)
+    comment_id = comment.pk if isinstance(comment, Comment) else comment
     post_id = Comment.objects.filter(pk=comment_id).values_list("post_id", flat=True).first()
     if post_id is None:
         return None
@@ -165,7 +173,7 @@ def remove_for_account_deletion(comment):
     return _delete_or_tombstone(Comment.objects.get(pk=comment_id))
 
 
-def _delete_or_tombstone(comment):
+def _delete_or_tombstone(comment: Comment) -> Comment | None:
     """Any reply, one waiting for review included, keeps the comment as a tombstone: nobody's
     words go because someone else deleted theirs."""
     S = Comment.Status
@@ -186,7 +194,7 @@ def _delete_or_tombstone(comment):
     return None
 
 
-def _drop_reply(comment_id, *, counted):
+def _drop_reply(comment_id: int, *, counted: bool) -> None:
     """One reply fewer under this comment (`counted`: it was in reply_count); a deleted one
     left with no reply at all goes too (a moderator's removal stays on record)."""
     if counted:

@@ -1,5 +1,11 @@
 """Writes for polls, reactions and bookmarks."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -10,9 +16,14 @@ from ..models import Bookmark, Comment, Poll, PollChoice, PollVote, Post, Reacti
 from ..models.community import MAX_CHOICES, MIN_CHOICES
 from ..permissions import ensure_can_edit_post, ensure_can_write
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def clean_choices(lines):
-    choices = []
+    from accounts.models import User
+
+
+def clean_choices(lines: Iterable[object]) -> list[str]:
+    choices: list[str] = []
     for line in lines:
         text = " ".join(str(line).split())
         if text and text.lower() not in {c.lower() for c in choices}:
@@ -26,7 +37,8 @@ def clean_choices(lines):
 
 
 @transaction.atomic
-def set_poll(*, author, post, question, choices, closes_at=None):
+def set_poll(*, author: User, post: Post, question: str | None, choices: Iterable[object],
+             closes_at: datetime | None = None) -> Poll:
     """Add or change the post's poll; once people have voted, the choices stay as they are."""
     ensure_can_edit_post(author, post)
     question = " ".join((question or "").split())
@@ -51,7 +63,7 @@ def set_poll(*, author, post, question, choices, closes_at=None):
     return poll
 
 
-def remove_poll(*, author, post):
+def remove_poll(*, author: User, post: Post) -> None:
     """Take the poll off the post, only while nobody has voted: votes are members' answers,
     and clearing the question must not silently throw them away."""
     ensure_can_edit_post(author, post)
@@ -65,7 +77,7 @@ def remove_poll(*, author, post):
 
 
 @transaction.atomic
-def vote(*, user, poll, choice_id):
+def vote(*, user: User, poll: Poll, choice_id: object) -> PollChoice:
     """One vote per member (a database constraint); voting again changes it until it closes."""
     ensure_can_write(user)
     if poll.is_closed:
@@ -85,14 +97,15 @@ def vote(*, user, poll, choice_id):
     return choice
 
 
-def _ensure_visible(post, comment):
+def _ensure_visible(post: Post, comment: Comment | None) -> None:
     if post.status != Post.Status.PUBLISHED or (
             comment is not None and comment.status != Comment.Status.VISIBLE):
         raise Refused("This is no longer available.")
 
 
 @transaction.atomic
-def toggle_reaction(*, user, post, comment=None, kind):
+def toggle_reaction(*, user: User, post: Post, comment: Comment | None = None,
+                    kind: str | None) -> bool:
     """Add the reaction, or take it back if it was there. Returns True when added."""
     ensure_can_write(user)
     if kind not in Reaction.Kind.values:
@@ -110,7 +123,8 @@ def toggle_reaction(*, user, post, comment=None, kind):
 
 
 @transaction.atomic
-def toggle_bookmark(*, user, post, comment=None):
+def toggle_bookmark(*, user: User | AnonymousUser, post: Post,
+                    comment: Comment | None = None) -> bool:
     """Save it, or unsave it if it was saved. Returns True when saved."""
     if not user.is_authenticated:
         raise Refused("Please log in to save things.")

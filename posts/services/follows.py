@@ -1,13 +1,21 @@
 """Following one post: watching (every new comment), normal, or muted (nothing at all)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from accounts.refusals import Refused
 
 from ..models import Post, PostFollow
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.types import Viewer
+
 LEVELS = {level.value for level in PostFollow.Level}
 
 
-def follow_level(user, post):
+def follow_level(user: Viewer, post: Post) -> str | None:
     """The member's level on this post: their choice, else watching for the author."""
     if not (user and user.is_authenticated):
         return None
@@ -21,7 +29,7 @@ def follow_level(user, post):
     return PostFollow.Level.WATCHING if post.author_id == user.pk else PostFollow.Level.NORMAL
 
 
-def set_post_follow(*, user, post, level):
+def set_post_follow(*, user: User, post: Post, level: str | None) -> str:
     if not (user and user.is_authenticated):
         raise Refused("Please log in to follow a post.", status=403)
     if level not in LEVELS:
@@ -32,7 +40,7 @@ def set_post_follow(*, user, post, level):
     return level
 
 
-def watch_after_commenting(user, post):
+def watch_after_commenting(user: User, post: Post) -> None:
     """Commenting makes the member watch the post, if their setting says so; a level they
     chose before (normal, muted) stays. One INSERT that does nothing when a row exists."""
     if not getattr(user, "watch_on_comment", False):

@@ -1,6 +1,10 @@
 """The asker of a question marks the replies that helped them (Discourse's "Solved", but
 up to five: with MS, what helps is rarely one thing). The next reader sees them first."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,10 +14,14 @@ from .. import events
 from ..models import Comment, Post
 from ..permissions import can_mark_helped
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.types import Viewer
+
 MAX_HELPED = 5
 
 
-def _ensure_can_mark(user, post, comment):
+def _ensure_can_mark(user: Viewer, post: Post, comment: Comment) -> None:
     if not can_mark_helped(user, post):
         if not post.is_question:
             raise Refused("Only replies to a question can be marked as helpful.", status=403)
@@ -27,7 +35,7 @@ def _ensure_can_mark(user, post, comment):
 
 
 @transaction.atomic
-def toggle_helped(*, actor, comment):
+def toggle_helped(*, actor: User, comment: Comment) -> Comment:
     """Mark a reply as one that helped the asker, or unmark it. Returns the comment."""
     # Lock the question: two quick marks cannot both be the fifth.
     post = Post.objects.select_for_update().get(pk=comment.post_id)

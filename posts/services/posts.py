@@ -1,6 +1,10 @@
 """Writes to stories and questions."""
 
+from __future__ import annotations
+
 import secrets
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,10 +21,15 @@ from ..policy import check_links, check_rate, flag_if_at_risk, needs_review
 from ..rendering import render_markdown
 from .tags import suggest_tag
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
+    from ..models import Symptom
+
 SLUG_MAX = 80
 
 
-def _save_with_unique_slug(post):
+def _save_with_unique_slug(post: Post) -> Post:
     """The readable slug when free; otherwise (or on a race with another writer) a suffix."""
     base = slugify(post.title)[:SLUG_MAX].strip("-") or "post"
     slug = None if Post.objects.filter(slug=base).exists() else base
@@ -36,7 +45,7 @@ def _save_with_unique_slug(post):
 
 
 @transaction.atomic
-def publish_disclaimer(*, body):
+def publish_disclaimer(*, body: str) -> Disclaimer:
     """A new version becomes current; posts keep the version they were published under."""
     latest = Disclaimer.objects.select_for_update().order_by("-version").first()
     return Disclaimer.objects.create(
@@ -44,7 +53,7 @@ def publish_disclaimer(*, body):
     )
 
 
-def _check_tags(symptoms):
+def _check_tags(symptoms: Iterable[Symptom] | None) -> list[Symptom]:
     symptoms = list(symptoms or [])
     if len(symptoms) > MAX_TAGS_PER_POST:
         raise Refused(f"Choose at most {MAX_TAGS_PER_POST} symptoms for one post.")
@@ -54,8 +63,9 @@ def _check_tags(symptoms):
 
 
 @transaction.atomic
-def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Visibility.PUBLIC,
-                symptoms=(), suggested_tag="", confirm_personal_info=False):
+def create_post(*, author: User, title: str, body: str, kind: str = Post.Kind.STORY,
+                visibility: str = Post.Visibility.PUBLIC, symptoms: Iterable[Symptom] = (),
+                suggested_tag: str = "", confirm_personal_info: bool = False) -> Post:
     ensure_can_write(author)
     title = _one_line_title(title)
     symptoms = _check_tags(symptoms)
@@ -82,20 +92,20 @@ def create_post(*, author, title, body, kind=Post.Kind.STORY, visibility=Post.Vi
     return post
 
 
-def announce_post(post):
+def announce_post(post: Post) -> None:
     """Tell watchers and mentioned members: when published, or when a moderator approves.
     Notifications listen (posts/events.py); content does not call them."""
     events.post_published.announce(post)
 
 
-def _one_line_title(title):
+def _one_line_title(title: str | None) -> str:
     title = single_line(title)
     if not title:
         raise Refused("Please give your post a title.")
     return title
 
 
-def _check_audience(stored, visibility):
+def _check_audience(stored: Post, visibility: str) -> None:
     """Members who replied to a members-only post wrote for members: the post may narrow its
     audience, never widen it over their words."""
     widening = (stored.visibility == Post.Visibility.MEMBERS
@@ -108,13 +118,14 @@ def _check_audience(stored, visibility):
                       "Everything else you changed can still be saved.")
 
 
-def _links(text):
+def _links(text: str) -> int:
     return render_markdown(text).count("<a ")
 
 
 @transaction.atomic
-def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, suggested_tag="",
-                confirm_personal_info=False):
+def update_post(*, editor: User, post: Post, title: str, body: str, kind: str, visibility: str,
+                symptoms: Iterable[Symptom] | None = None, suggested_tag: str = "",
+                confirm_personal_info: bool = False) -> Post:
     """Edits pass the same checks as new posts. A member still under new-member review who
     adds links sends the post back to a moderator, as their new posts would be."""
     stored = Post.objects.select_for_update().get(pk=post.pk)  # replies wait for us
@@ -146,6 +157,6 @@ def update_post(*, editor, post, title, body, kind, visibility, symptoms=None, s
 
 
 @transaction.atomic
-def delete_post(*, actor, post):
+def delete_post(*, actor: User, post: Post) -> None:
     ensure_can_edit_post(actor, post)
     post.delete()

@@ -1,5 +1,9 @@
 """Writes for symptom tags: following, and deciding members' suggested tags."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -8,12 +12,18 @@ from accounts.refusals import Refused
 from ..models import Symptom, SymptomSynonym, TagFollow, TagSuggestion
 from ..permissions import ensure_can_write
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.types import Viewer
+
+    from ..models import Post
+
 NO_FOLLOW = "none"
 FOLLOW_LEVELS = {*TagFollow.Level.values, NO_FOLLOW}
 
 
 @transaction.atomic
-def set_follow(*, user, tag, level):
+def set_follow(*, user: User, tag: Symptom, level: str | None) -> TagFollow | None:
     """Watching / following / muted, or "none" to stop. Setting the same level twice is fine."""
     ensure_can_write(user)
     if level not in FOLLOW_LEVELS:
@@ -25,7 +35,7 @@ def set_follow(*, user, tag, level):
     return follow
 
 
-def suggest_tag(*, author, post, name):
+def suggest_tag(*, author: User, post: Post, name: str) -> TagSuggestion | None:
     name = " ".join(name.split())
     if not name:
         return None
@@ -38,12 +48,12 @@ def suggest_tag(*, author, post, name):
     return TagSuggestion.objects.create(name=name, post=post, suggested_by=author)
 
 
-def _ensure_moderator(user):
+def _ensure_moderator(user: Viewer) -> None:
     if not (user and user.is_authenticated and user.is_moderator):
         raise Refused("Only moderators decide on suggested tags.", status=403)
 
 
-def _pending(suggestion):
+def _pending(suggestion: TagSuggestion) -> TagSuggestion:
     suggestion = TagSuggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.status != TagSuggestion.Status.PENDING:
         raise Refused("This suggestion has already been decided.", status=409)
@@ -51,7 +61,8 @@ def _pending(suggestion):
 
 
 @transaction.atomic
-def approve_suggestion(*, moderator, suggestion, description=""):
+def approve_suggestion(*, moderator: User, suggestion: TagSuggestion,
+                       description: str = "") -> TagSuggestion:
     _ensure_moderator(moderator)
     suggestion = _pending(suggestion)
     if "\x00" in description:  # no form reads it; the database refuses NUL in text
@@ -65,7 +76,8 @@ def approve_suggestion(*, moderator, suggestion, description=""):
 
 
 @transaction.atomic
-def merge_suggestion(*, moderator, suggestion, into):
+def merge_suggestion(*, moderator: User, suggestion: TagSuggestion,
+                     into: Symptom) -> TagSuggestion:
     """The suggested name becomes a synonym of an existing tag, which the post gets."""
     _ensure_moderator(moderator)
     suggestion = _pending(suggestion)
@@ -78,12 +90,13 @@ def merge_suggestion(*, moderator, suggestion, into):
 
 
 @transaction.atomic
-def decline_suggestion(*, moderator, suggestion):
+def decline_suggestion(*, moderator: User, suggestion: TagSuggestion) -> TagSuggestion:
     _ensure_moderator(moderator)
     return _decide(_pending(suggestion), moderator, TagSuggestion.Status.DECLINED, None)
 
 
-def _decide(suggestion, moderator, status, tag):
+def _decide(suggestion: TagSuggestion, moderator: User, status: str,
+            tag: Symptom | None) -> TagSuggestion:
     suggestion.status, suggestion.decided_by, suggestion.result = status, moderator, tag
     suggestion.save(update_fields=["status", "decided_by", "result"])
     return suggestion

@@ -16,9 +16,10 @@ from .content import set_post_status
 from .record import K, ensure_moderator, record
 
 # Later actions of these kinds, on the same target, replace an earlier one.
-_ON_CONTENT = {K.APPROVE, K.HIDE, K.REMOVE, K.RESTORE}
-REPLACED_BY = {K.HIDE: _ON_CONTENT, K.REMOVE: _ON_CONTENT, K.LOCK: {K.LOCK, K.UNLOCK},
-               K.SILENCE: {K.SILENCE}, K.SUSPEND: {K.SUSPEND}}
+_ON_CONTENT: set[str] = {K.APPROVE, K.HIDE, K.REMOVE, K.RESTORE}
+REPLACED_BY: dict[str, set[str]] = {
+    K.HIDE: _ON_CONTENT, K.REMOVE: _ON_CONTENT, K.LOCK: {K.LOCK, K.UNLOCK},
+    K.SILENCE: {K.SILENCE}, K.SUSPEND: {K.SUSPEND}}
 
 
 def superseded_by(action: ModerationAction) -> ModerationAction | None:
@@ -31,8 +32,8 @@ def superseded_by(action: ModerationAction) -> ModerationAction | None:
         later = later.filter(Q(kind=action.kind) | Q(kind=K.RESTORE, post__isnull=True),
                              member_id=action.member_id)
     else:
-        later = later.filter(kind__in=REPLACED_BY[action.kind], post_id=action.post_id,
-                             comment_id=action.comment_id)
+        later = later.filter(kind__in=REPLACED_BY[action.kind], post=action.post_id,
+                             comment=action.comment_id)
     return later.order_by("pk").first()
 
 
@@ -90,9 +91,9 @@ def _undo(action: ModerationAction) -> None:
     """Put back what this action changed, and only that."""
     assert action.kind in APPEALABLE
     if action.kind in (K.HIDE, K.REMOVE):
-        if action.comment_id:
+        if action.comment is not None:
             change_comment_status(action.comment, Comment.Status.VISIBLE)
-        elif action.post_id:
+        elif action.post is not None:
             set_post_status(action.post, Post.Status.PUBLISHED)
     elif action.kind == K.LOCK and action.post_id:
         Post.objects.filter(pk=action.post_id).update(is_locked=False)

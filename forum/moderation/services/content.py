@@ -40,7 +40,7 @@ def _set_status(post: Post, comment: Comment | None, status: str) -> None:
         set_post_status(post, status)
 
 
-def _already(target, status: str) -> None:
+def _already(target: Post | Comment, status: str) -> None:
     if target.status == status:
         raise Refused(f"It is already {target.get_status_display().lower()}; nothing changed.",
                       status=409)
@@ -64,7 +64,7 @@ def approve(*, moderator: User, post: Post, comment: Comment | None = None) -> M
                                                published_at=timezone.now())
         announce_post(post)
     if target.author is not None:
-        type(target.author).objects.filter(pk=target.author_id).update(
+        type(target.author).objects.filter(pk=target.author.pk).update(
             approved_contributions=F("approved_contributions") + 1)
     close_reports(post, comment, Report.Status.DISMISSED)
     return record(moderator=moderator, kind=K.APPROVE, post=post, comment=comment,

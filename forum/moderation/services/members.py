@@ -16,7 +16,7 @@ from .record import K, check_reasons, ensure_moderator, record
 MAX_DAYS = 365
 
 
-def _days(days: int | str | None) -> int:
+def _days(days: int | str) -> int:
     try:
         days = int(days)
     except (TypeError, ValueError):

@@ -1,18 +1,24 @@
 """What every moderation verb shares: who may act, the reasons a sanction needs, and the one
 helper that writes the audit-log row and tells the member."""
 
+from __future__ import annotations
+
+from datetime import datetime
+
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.refusals import Refused
+from accounts.types import Viewer
 from forum.notifications.services import notify_moderation
+from posts.models import Comment, Post
 
 from ..models import Guideline, ModerationAction, Report
 
 K = ModerationAction.Kind
 
 
-def ensure_moderator(user: User | None) -> None:
+def ensure_moderator(user: Viewer) -> None:
     if not (user and user.is_authenticated and user.is_moderator):
         raise Refused("Only moderators can do this.", status=403)
 
@@ -25,8 +31,10 @@ def check_reasons(guideline: str, statement: str) -> None:
         raise Refused("Write a statement of reasons: the author will read it.")
 
 
-def record(*, moderator: User, kind: str, post=None, comment=None, member: User | None = None,
-           guideline: str = "", statement: str = "", until=None, appeal_of=None,
+def record(*, moderator: User, kind: str, post: Post | None = None,
+           comment: Comment | None = None, member: User | None = None, guideline: str = "",
+           statement: str = "", until: datetime | None = None,
+           appeal_of: ModerationAction | None = None,
            tell: User | None = None) -> ModerationAction:
     """Append the action to the audit log and, when `tell` is given (and is not the
     moderator themself), send them the decision notice in-app and by email."""
@@ -40,6 +48,6 @@ def record(*, moderator: User, kind: str, post=None, comment=None, member: User 
     return action
 
 
-def close_reports(post, comment, status: str) -> int:
+def close_reports(post: Post, comment: Comment | None, status: str) -> int:
     return Report.objects.filter(post=post, comment=comment, status=Report.Status.OPEN).update(
         status=status, resolved_at=timezone.now())
