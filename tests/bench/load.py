@@ -220,7 +220,7 @@ def has_worker(env):
 
 def report(rows, env, worker):
     database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
-    cache = "Redis" if env.get("REDIS_URL") else "per-process LocMem (no page cache)"
+    cache = "Redis" if env.get("REDIS_URL") else "database (kindred_cache)"
     print(f"\nLoad test: gunicorn 2 workers, {database}, cache {cache}, "
           f"worker: {'db_worker' if worker else 'none (no db_worker on this branch)'}, "
           f"wrk {CONNECTIONS} connections, {ROUNDS} rounds of {SECONDS // ROUNDS} s per page")
@@ -233,6 +233,20 @@ def report(rows, env, worker):
         verdict = "" if goal is None else f"≥ {goal}  {'met' if ratio >= goal else 'MISSED'}"
         print(f"{name:<28} {row['rps']:>9.1f} {row['p50']:>8.2f} {row['p99']:>8.2f} "
               f"{row['errors']:>7} {ratio:>9.3f}  {verdict}")
+
+
+def record_goals(rows):
+    from tests.bench.results import record
+
+    ratio = {name: row["rps"] / rows["/healthz"]["rps"] for name, row in rows.items()}
+    for goal, names, bar in [
+            ("anonymous story page (200 comments) / /healthz ≥ 0.5",
+             ["story 200 (anonymous)", "story 2,000 (anonymous)"], 0.5),
+            ("anonymous home and tag page / /healthz ≥ 0.5", ["home", "tag page"], 0.5),
+            ("logged-in story page (200 comments) / /healthz ≥ 0.1",
+             ["story 200 (member)"], 0.1)]:
+        record(goal, ", ".join(f"{name} {ratio[name]:.2f}" for name in names),
+               all(ratio[name] >= bar for name in names))
 
 
 def run():
@@ -274,6 +288,13 @@ def run():
                 for name, done in runs.items()}
         rows["8 commenters (POST)"] = commenters(port, small, data["members"], data["password"])
         report(rows, env, worker is not None)
+        record_goals(rows)
+        stop(worker)  # the phases below start their own, with the settings they test
+        stop(web)
+        from tests.bench.load_goals import run_all
+
+        run_all(env, log, data, Path(workdir) / "servers.log",
+                rows["8 commenters (POST)"]["p99"])
         return rows
     except BaseException:
         log.flush()

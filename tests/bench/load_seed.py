@@ -2,9 +2,11 @@
 database: the demo content, stories with 200 and 2,000 comments, and members who log in.
 Prints one JSON line the load test reads."""
 
+import importlib
 import json
 import random
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
@@ -13,11 +15,21 @@ from django.test.utils import override_settings
 from forum.demo.threads import seed_threads
 from posts.models import Post, Symptom
 from posts.services import create_post
-from tests.shipped import install_shipped_content
 
 PASSWORD = "bench-member-password-2026"
 STORY_SIZES = (200, 2_000)
 COMMENTERS = 8
+
+
+SHIPPED = ["posts.migrations.0002_first_disclaimer", "forum.migrations.0002_editorial_pages",
+           "posts.migrations.0005_curated_symptoms"]
+
+
+def install_shipped_content():
+    """The data migrations' rows (disclaimer, editorial pages, curated symptoms) again
+    after a flush; their forwards functions are idempotent."""
+    for module in SHIPPED:
+        importlib.import_module(module).forwards(apps, None)
 
 
 def seed():
