@@ -412,6 +412,9 @@ def test_keyboard_only_member_reports_a_comment(context, page, base_url, post, m
 
     log_in(context, member, base_url)
     page.goto(post_url(base_url, post))
+    more = page.locator(f"#comment-{selling_comment.pk} > article details[data-more] > summary")
+    tab_to(page, more, "“More” under june's comment")
+    page.keyboard.press("Enter")
     link = page.get_by_role("link", name="Report comment by june", exact=True)
     assert link.get_attribute("href") == f"/comments/{selling_comment.pk}/report/"
     tab_to(page, link, "“Report comment by june”")
