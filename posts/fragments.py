@@ -12,13 +12,16 @@ from html import escape
 from accounts.avatars import avatar_html
 
 
-def byline_html(name, profile_url=None, *, size=""):
+def byline_html(name, profile_url=None, *, size="", name_id=""):
     """Avatar and name; linked to the profile when the reader may see it (profile_url),
-    otherwise the neutral avatar and the plain name."""
+    otherwise the neutral avatar and the plain name. With `name_id` the name sits in
+    <span class="author" id=…> (a comment's label) and the avatar beside it."""
     avatar = avatar_html(name if profile_url else None, visible=bool(profile_url), size=size)
     name = escape(name or "")
     if profile_url:
-        return f'{avatar}<a class="author-link" href="{escape(profile_url)}">{name}</a>'
+        name = f'<a class="author-link" href="{escape(profile_url)}">{name}</a>'
+    if name_id:
+        name = f'<span class="author" id="{name_id}">{name}</span>'
     return f"{avatar}{name}"
 
 

@@ -95,14 +95,14 @@ class ThreadRenderer:
         if comment.is_tombstone:
             label = ("Deleted comment" if comment.is_deleted else
                      "Hidden comment" if comment.is_hidden else "Removed comment")
-            author = byline_html(label, size="sm")
+            author = byline_html(label, size="sm", name_id=f"comment-{pk}-by")
         else:
             visible = comment.author_id and can_see_profile(
                 self.request.user, comment.author_visibility, comment.author_id)
-            author = byline_html(comment.author_name, size="sm", profile_url=self.profile_url
-                                 .format(comment.author_name) if visible else None)
-        out.append(f'<p class="comment-meta"><span class="author" id="comment-{pk}-by">'
-                   f"{author}</span>")
+            author = byline_html(comment.author_name, size="sm", name_id=f"comment-{pk}-by",
+                                 profile_url=self.profile_url.format(comment.author_name)
+                                 if visible else None)
+        out.append(f'<p class="comment-meta">{author}')
         if comment.reply_to_name:
             out.append(f' <span class="replying-to">replying to @{escape(comment.reply_to_name)}'
                        "</span>")

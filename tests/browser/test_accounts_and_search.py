@@ -402,6 +402,9 @@ def test_account_and_community_controls_are_44px_targets(new_context, base_url, 
     small = []
     for path, selectors in checks.items():
         page.goto(base_url + path)
+        # Save sits behind "More" under each comment: open them all to measure.
+        page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => {"
+                      "d.removeAttribute('data-more'); d.open = true; })")
         for selector in selectors:
             small += too_small_targets(page, selector)
     assert not small, small
