@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from accounts.avatars import avatar_html
 from accounts.privacy import can_see_profile
 
+from .fragments import byline_html, reaction_counts_html, reaction_form_html, reply_form_html
 from .models import Reaction
 from .permissions import can_mark_helped
 from .times import time_html
@@ -53,7 +53,7 @@ class ThreadRenderer:
         self.reply_to, self.draft = reply_to, draft
         self.now = timezone.now()
         self.reactions = reactions
-        self.csrf = escape(get_token(request)) if self.user_id else ""
+        self.csrf = get_token(request) if self.user_id else ""
         self.react_url = _url_pattern("comment_react")
         self.bookmark_url = _url_pattern("comment_bookmark")
         self.reactions_url = _url_pattern("comment_reactions")
@@ -80,13 +80,13 @@ class ThreadRenderer:
         self._list(comments, parts, "comments")
         return mark_safe("".join(parts))
 
-    def _list(self, comments, out, css_class):
+    def _list(self, comments, out, css_class, parent=None):
         out.append(f'<ol class="{css_class}">')
         for comment in comments:
-            self._comment(comment, out)
+            self._comment(comment, out, parent)
         out.append("</ol>")
 
-    def _comment(self, comment, out):
+    def _comment(self, comment, out, parent=None):
         pk = comment.pk
         out.append(
             f'<li id="comment-{pk}" class="comment depth-{comment.depth}">'
@@ -100,7 +100,7 @@ class ThreadRenderer:
         if collapsed:
             out.append('<details class="blocked-comment"><summary>You blocked this member'
                        ' — show<span class="visually-hidden"> their comment</span></summary>')
-        self._meta(comment, out)
+        self._meta(comment, out, parent)
         self._body(comment, out)
         if not comment.is_tombstone:
             self._reaction_bar(comment, out)
@@ -113,28 +113,27 @@ class ThreadRenderer:
         self._replies(comment, out)
         out.append("</li>")
 
-    def _meta(self, comment, out):
+    def _meta(self, comment, out, parent=None):
         pk = comment.pk
-        visible = False
-        if comment.is_deleted:
-            author = "Deleted comment"
-        elif comment.is_tombstone:
-            author = "Hidden comment" if comment.is_hidden else \
-                "Removed comment"
-        elif comment.author_id and can_see_profile(self.request.user, comment.author_visibility,
-                                                   comment.author_id):
-            name = escape(comment.author_name)
-            author = f'<a class="author-link" href="{self.profile_url.format(name)}">{name}</a>'
-            visible = True
+        if comment.is_tombstone:
+            label = ("Deleted comment" if comment.is_deleted else
+                     "Hidden comment" if comment.is_hidden else "Removed comment")
+            author = byline_html(label, size="sm", name_id=f"comment-{pk}-by")
         else:
-            author = escape(comment.author_name)
-        avatar = avatar_html(comment.author_name, visible=visible, size="sm")
-        out.append(f'<p class="comment-meta">{avatar}<span class="author" id="comment-{pk}-by">'
-                   f"{author}</span>")
+            visible = comment.author_id and can_see_profile(
+                self.request.user, comment.author_visibility, comment.author_id)
+            author = byline_html(comment.author_name, size="sm", name_id=f"comment-{pk}-by",
+                                 profile_url=self.profile_url.format(comment.author_name)
+                                 if visible else None)
+        out.append(f'<p class="comment-meta">{author}')
         if comment.reply_to_name:
             out.append(f' <span class="replying-to">replying to @{escape(comment.reply_to_name)}'
                        "</span>")
-        out.append(f' · <a class="permalink" href="{self.permalink.format(pk)}">'
+        elif parent is not None and comment.depth >= 2:
+            # Shown only where threads.css flattens this level (phones, large text).
+            to = "a comment" if parent.is_tombstone else f"@{escape(parent.author_name)}"
+            out.append(f' <span class="replying-to replying-to-flat">replying to {to}</span>')
+        out.append(f' <a class="permalink" href="{self.permalink.format(pk)}">'
                    f"{time_html(comment.created_at, self.now)}"
                    '<span class="visually-hidden">, link to this comment</span></a>')
         if comment.edited_at:
@@ -164,27 +163,19 @@ class ThreadRenderer:
     def _reaction_bar(self, comment, out):
         if self.reactions is None or not comment.is_public:
             return
-        pk, name = comment.pk, escape(comment.author_name)
+        pk = comment.pk
         counts = self.reactions.counts.get(pk, {})
+        reactions = [(kind, label, counts.get(kind, 0), (pk, kind) in self.reactions.mine)
+                     for kind, label in REACTION_KINDS]
         if self.user_id:
-            buttons = []
-            for kind, label in REACTION_KINDS:
-                pressed = "true" if (pk, kind) in self.reactions.mine else "false"
-                count = counts.get(kind, 0)
-                buttons.append(
-                    f'<button type="submit" name="kind" value="{kind}" class="reaction" '
-                    f'aria-pressed="{pressed}">{label}'
-                    f'<span class="visually-hidden"> to {name}</span>'
-                    f'{f" <span class=\"n\">{count}</span>" if count else ""}</button>')
-            out.append(f'<form method="post" action="{self.react_url.format(pk)}" '
-                       f'class="reactions"><input type="hidden" name="csrfmiddlewaretoken" '
-                       f'value="{self.csrf}">{"".join(buttons)}</form>')
+            out.append(reaction_form_html(self.react_url.format(pk), self.csrf, reactions,
+                                          about=f"to {comment.author_name}"))
         elif counts:
-            out.append('<p class="reaction-counts">' + " · ".join(
-                f"{label}: {counts[kind]}" for kind, label in REACTION_KINDS if kind in counts)
-                + "</p>")
+            out.append(reaction_counts_html(reactions))
 
     def _actions(self, comment, out):
+        """Reply (and who reacted) in view; the rest behind "More", a <details> that works
+        without JavaScript (static/js/threads.js adds Escape)."""
         pk, name = comment.pk, escape(comment.author_name)
         actions = []
         if self.can_reply and comment.is_public and comment.author_id not in self.blocked_by:
@@ -200,28 +191,15 @@ class ThreadRenderer:
         if self.reactions is not None and self.reactions.counts.get(pk):
             actions.append(f'<a href="{self.reactions_url.format(pk)}">Who reacted'
                            f'<span class="visually-hidden"> to {name}</span></a>')
-        if self.user_id is not None and self.reactions is not None:
-            saved = pk in self.reactions.saved
-            actions.append(
-                f'<form method="post" action="{self.bookmark_url.format(pk)}">'
-                f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf}">'
-                f'<button type="submit" class="link-button">'
-                f'{"Remove from saved" if saved else "Save"}'
-                f'<span class="visually-hidden"> comment by {name}</span></button></form>')
         if (self.can_mark_helped and comment.is_public
                 and comment.author_id != self.post.author_id):
             actions.append(self._helped_button(comment))
-        if self.user_id is not None and comment.author_id == self.user_id:
-            actions.append(f'<a href="{self.edit_url.format(pk)}">Edit<span '
-                           'class="visually-hidden"> your comment</span></a>')
-            actions.append(f'<a href="{self.delete_url.format(pk)}">Delete<span '
-                           'class="visually-hidden"> your comment</span></a>')
-        elif self.user_id is not None and comment.is_public:
-            actions.append(f'<a href="{self.report_url.format(pk)}">Report<span '
-                           f'class="visually-hidden"> comment by {name}</span></a>')
-        if self.moderate_url and comment.author_id != self.user_id:
-            actions.append(f'<a href="{self.moderate_url.format(pk)}">Moderate<span '
-                           f'class="visually-hidden"> comment by {name}</span></a>')
+        more = self._more(comment, name)
+        if more:
+            actions.append(
+                f'<details class="more-menu" data-more><summary>More<span class="visually-hidden">'
+                f' actions for the comment by {name}</span></summary><ul class="more-panel"><li>'
+                + "</li><li>".join(more) + "</li></ul></details>")
         if actions:
             out.append('<ul class="comment-actions"><li>' + "</li><li>".join(actions)
                        + "</li></ul>")
@@ -234,20 +212,35 @@ class ThreadRenderer:
                 f'"{"true" if marked else "false"}">This helped me<span class="visually-hidden">'
                 f': reply by {escape(comment.author_name)}</span></button></form>')
 
+    def _more(self, comment, name):
+        pk, more = comment.pk, []
+        if self.user_id is not None and self.reactions is not None:
+            saved = pk in self.reactions.saved
+            more.append(
+                f'<form method="post" action="{self.bookmark_url.format(pk)}">'
+                f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(self.csrf)}">'
+                f'<button type="submit" class="link-button">'
+                f'{"Remove from saved" if saved else "Save"}'
+                f'<span class="visually-hidden"> comment by {name}</span></button></form>')
+        if self.user_id is not None and comment.author_id == self.user_id:
+            more.append(f'<a href="{self.edit_url.format(pk)}">Edit<span '
+                        'class="visually-hidden"> your comment</span></a>')
+            more.append(f'<a href="{self.delete_url.format(pk)}">Delete<span '
+                        'class="visually-hidden"> your comment</span></a>')
+        elif self.user_id is not None and comment.is_public:
+            more.append(f'<a href="{self.report_url.format(pk)}">Report<span '
+                        f'class="visually-hidden"> comment by {name}</span></a>')
+        if self.moderate_url and comment.author_id != self.user_id:
+            more.append(f'<a href="{self.moderate_url.format(pk)}">Moderate<span '
+                        f'class="visually-hidden"> comment by {name}</span></a>')
+        return more
+
     def _reply_form(self, comment, out):
-        pk, name = comment.pk, escape(comment.author_name)
-        out.append(
-            f'<form method="post" action="{self.comment_url}" class="reply-form" id="reply-{pk}" '
-            f'data-draft-key="{self.post.pk}:{pk}">'
-            '<input type="hidden" name="csrfmiddlewaretoken" '
-            f'value="{escape(get_token(self.request))}">'
-            f'<input type="hidden" name="parent" value="{pk}">'
-            f'<label for="reply-body-{pk}">Your reply to {name}</label>'
-            f'<textarea id="reply-body-{pk}" name="body" rows="5" maxlength="10000" required>'
-            f'{escape(self.draft)}</textarea>'
-            '<div class="buttons"><button type="submit">Post reply</button>'
-            f'<a href="{self.post_url}#comment-{pk}">Cancel</a></div></form>'
-        )
+        pk = comment.pk
+        out.append(reply_form_html(self.comment_url, get_token(self.request), parent=pk,
+                                   name=comment.author_name, draft=self.draft,
+                                   draft_key=f"{self.post.pk}:{pk}",
+                                   cancel_url=f"{self.post_url}#comment-{pk}"))
 
     def _replies(self, comment, out):
         children = getattr(comment, "shown_children", ())
@@ -261,7 +254,7 @@ class ThreadRenderer:
         out.append(f'<details class="replies" open><summary>'
                    f'{_plural(total, "reply", "replies")} to {name}</summary>')
         if children:
-            self._list(children, out, "comments replies-list")
+            self._list(children, out, "comments replies-list", comment)
         if more:
             out.append(f'<p class="more-replies"><a href="{self.thread_url.format(comment.pk)}">'
                        f'Show {_plural(more, "more reply", "more replies")}'

@@ -1,14 +1,15 @@
 import re
 
 from django import template
+from django.middleware.csrf import get_token
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from accounts.avatars import avatar_html
 from accounts.privacy import FORMER_MEMBER, can_see_profile
 from accounts.timezones import exact_time
 from forum.models import Page
+from posts.fragments import byline_html, reaction_counts_html, reaction_form_html, reply_form_html
 from posts.times import relative, time_html
 
 register = template.Library()
@@ -46,16 +47,32 @@ _HELPLINES = re.compile(r"<ul>.*?</ul>\s*(?:<p>.*?</p>)?", re.DOTALL)
 @register.simple_tag(takes_context=True)
 def author(context, member, name):
     """The author's avatar and handle, linked to their profile when this reader may see it;
-    a former member or a profile this reader may not see gets the neutral avatar."""
+    a former member or a profile this reader may not see gets the neutral avatar. The same
+    writer as the byline of each comment (posts/fragments.py)."""
+    profile_url = None
+    if member is not None and can_see_profile(context.get("user"), member.profile_visibility,
+                                               member.pk):
+        profile_url = reverse("profile", args=[member.username])
     if member is None:
-        return format_html('<span class="byline">{}{}</span>', avatar_html(None),
-                           name or FORMER_MEMBER)
-    viewer = context.get("user")
-    if can_see_profile(viewer, member.profile_visibility, member.pk):
-        return format_html('<span class="byline">{}<a class="author-link" href="{}">{}</a>'
-                           '</span>', avatar_html(member.username),
-                           reverse("profile", args=[member.username]), name)
-    return format_html('<span class="byline">{}{}</span>', avatar_html(None), name)
+        name = name or FORMER_MEMBER
+    return mark_safe(f'<span class="byline">{byline_html(name, profile_url)}</span>')
+
+
+@register.simple_tag(takes_context=True)
+def reaction_form(context, action, reactions):
+    """The post's reaction buttons, written like each comment's (posts/fragments.py)."""
+    return mark_safe(reaction_form_html(action, get_token(context["request"]), reactions))
+
+
+@register.simple_tag
+def reaction_counts(reactions):
+    return mark_safe(reaction_counts_html(reactions))
+
+
+@register.simple_tag(takes_context=True)
+def reply_form(context, action):
+    """The blank reply box the script clones under a comment (posts/fragments.py)."""
+    return mark_safe(reply_form_html(action, get_token(context["request"])))
 
 
 @register.simple_tag

@@ -402,6 +402,9 @@ def test_account_and_community_controls_are_44px_targets(new_context, base_url, 
     small = []
     for path, selectors in checks.items():
         page.goto(base_url + path)
+        # Save sits behind "More" under each comment: open them all to measure.
+        page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => {"
+                      "d.removeAttribute('data-more'); d.open = true; })")
         for selector in selectors:
             small += too_small_targets(page, selector)
     assert not small, small
@@ -577,6 +580,9 @@ def test_keyboard_only_member_saves_a_comment(context, page, base_url, rowan, ju
     page.goto(f"{base_url}/posts/{june_comment.post.slug}/")
     save = comment_article(page, june_comment).get_by_role("button",
                                                            name="Save comment by june")
+    more = comment_article(page, june_comment).locator("details[data-more] > summary")
+    tab_to(page, more, "“More” under june's comment")
+    page.keyboard.press("Enter")
     tab_to(page, save, "“Save” on june's comment")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -584,7 +590,7 @@ def test_keyboard_only_member_saves_a_comment(context, page, base_url, rowan, ju
     assert message(page).get_by_text("Saved to your bookmarks.").is_visible()
     # The label says what pressing it will do now (no aria-pressed on a changing label).
     saved = comment_article(page, june_comment).get_by_role(
-        "button", name="Remove from saved comment by june")
+        "button", name="Remove from saved comment by june", include_hidden=True)
     assert saved.count() == 1
 
     page.goto(f"{base_url}/bookmarks/")

@@ -130,7 +130,8 @@ def check_the_deep_thread(page, deep_thread, who):
     assert tombstone.locator(f"li#comment-{deep_thread['answer'].pk}").count() == 1
     if who == "member":
         assert page.locator("form#comment-form").count() == 1
-        assert page.get_by_role("link", name="Edit your comment").count() >= 1
+        assert page.get_by_role("link", name="Edit your comment",
+                                include_hidden=True).count() >= 1
 
 
 def test_story_with_a_reply_box_open(context, page, base_url, post, member, deep_thread):
@@ -232,8 +233,11 @@ def test_comment_controls_are_44px_targets(context, page, base_url, post, member
     small = []
 
     page.goto(f"{post_url(base_url, post)}?reply={root.pk}#reply-{root.pk}")
+    page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => {"
+                  "d.removeAttribute('data-more'); d.open = true; })")
     for selector in [
-        "a.reply-link", ".comment-actions a", "details.replies > summary", ".more-replies a",
+        "a.reply-link", ".comment-actions a", ".comment-actions button", ".more-menu > summary",
+        "details.replies > summary", ".more-replies a",
         ".sort a", f"#reply-{root.pk} button", f"#reply-{root.pk} .buttons a",
         "#comment-form button",
     ]:

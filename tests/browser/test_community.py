@@ -412,6 +412,9 @@ def test_keyboard_only_member_reports_a_comment(context, page, base_url, post, m
 
     log_in(context, member, base_url)
     page.goto(post_url(base_url, post))
+    more = page.locator(f"#comment-{selling_comment.pk} > article details[data-more] > summary")
+    tab_to(page, more, "“More” under june's comment")
+    page.keyboard.press("Enter")
     link = page.get_by_role("link", name="Report comment by june", exact=True)
     assert link.get_attribute("href") == f"/comments/{selling_comment.pk}/report/"
     tab_to(page, link, "“Report comment by june”")
@@ -443,9 +446,9 @@ def test_a_moderator_sees_moderate_links_not_edit_on_members_words(new_context, 
     assert page.get_by_role("link", name=f"Moderate “{post.title}”").get_attribute(
         "href") == f"/moderation/items/{post.pk}/act/"
     assert page.locator(f"li#comment-{selling_comment.pk}").get_by_role(
-        "link", name="Moderate comment by june").count() == 1
+        "link", name="Moderate comment by june", include_hidden=True).count() == 1
     assert page.locator("article.post, #comments").get_by_role(
-        "link", name=re.compile("^(Edit|Delete)")).count() == 0
+        "link", name=re.compile("^(Edit|Delete)"), include_hidden=True).count() == 0
     assert_no_axe_violations(page)
 
 
@@ -456,9 +459,12 @@ def test_post_page_offers_report_links_only_to_other_members(new_context, base_u
     assert page.get_by_role("link", name="Report this post").get_attribute("href") == \
         f"/posts/{post.slug}/report/"
     assert page.locator(f"li#comment-{mine.pk}").get_by_role(
-        "link", name="Report comment by marion").count() == 1
+        "link", name="Report comment by marion", include_hidden=True).count() == 1
     assert page.locator(f"li#comment-{selling_comment.pk}").get_by_role(
-        "link", name=re.compile("^Report")).count() == 0  # her own comment
+        "link", name=re.compile("^Report"), include_hidden=True).count() == 0  # her own comment
+    # Report sits behind "More" under each comment: open them all to measure.
+    page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => {"
+                  "d.removeAttribute('data-more'); d.open = true; })")
     reports = page.get_by_role("link", name=re.compile("^Report"))
     assert reports.count() == 2
     for control in reports.all():
@@ -467,10 +473,12 @@ def test_post_page_offers_report_links_only_to_other_members(new_context, base_u
 
     page = visit(new_context, base_url, f"/posts/{post.slug}/", user=member)
     assert page.get_by_role("link", name="Report this post").count() == 0  # his own post
-    assert page.get_by_role("link", name="Report comment by june").count() == 1
+    assert page.get_by_role("link", name="Report comment by june",
+                            include_hidden=True).count() == 1
 
     page = visit(new_context, base_url, f"/posts/{post.slug}/")
-    assert page.get_by_role("link", name=re.compile("^Report")).count() == 0  # a reader
+    assert page.get_by_role("link", name=re.compile("^Report"),
+                            include_hidden=True).count() == 0  # a reader
 
 
 def test_keyboard_only_moderator_hides_a_comment(new_context, base_url, post, member, alex,
@@ -518,6 +526,7 @@ def test_report_hide_notify_appeal_grant_journey(new_context, base_url, post, me
 
     # A member reports june's selling comment.
     page = visit(new_context, base_url, f"/posts/{post.slug}/", user=member)
+    page.locator(f"#comment-{selling_comment.pk} > article details[data-more] > summary").click()
     with page.expect_navigation():
         page.get_by_role("link", name="Report comment by june").click()
     page.get_by_role("radio", name="Selling or promoting a product").check()
