@@ -53,3 +53,16 @@ def test_generated_comments_for_load_tests_still_follow_the_options(db):
     assert sorted(Post.objects.values_list("comment_count", flat=True)) == [9, 9, 9]
     assert Comment.objects.count() == 27
     assert not Comment.objects.filter(depth__gte=2).exists()
+
+
+def test_a_few_askers_have_marked_what_helped_them(client, db):
+    call_command("seed_demo")
+    marked = Comment.objects.helped().select_related("post")
+    questions = {comment.post for comment in marked}
+    assert 1 <= len(questions) <= 3
+    for comment in marked:
+        assert comment.post.kind == "question" and comment.author_id != comment.post.author_id
+    # The first reader of a marked question sees the replies that helped, under the question.
+    question = next(iter(questions))
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "What helped" in page

@@ -15,8 +15,8 @@ from accounts.models import MODERATORS_GROUP
 from forum.demo.content import DEMO_FOLLOWS, DEMO_POLLS, MEMBERS, STORIES, STORY_TAGS
 from forum.demo.conversations import CONVERSATIONS
 from forum.demo.threads import seed_conversation, seed_threads
-from posts.models import Bookmark, PollVote, Post, Reaction, Symptom, TagFollow
-from posts.services import create_post, set_poll
+from posts.models import Bookmark, Comment, PollVote, Post, Reaction, Symptom, TagFollow
+from posts.services import create_post, set_poll, toggle_helped
 
 DEMO_PASSWORDS = {"demo": "kindred-demo-2026", "mod": "kindred-mod-2026"}
 MEMBER_PASSWORD = "kindred-member-2026"
@@ -57,6 +57,7 @@ class Command(BaseCommand):
                 else:
                     seed_threads(post, members, count=options["comments"],
                                  depth=options["depth"], rng=rng)
+            self._what_helped(posts)
         comments = ("their own conversations" if options["comments"] is None
                     else f"{options['comments']} comments on each")
         self.stdout.write(self.style.SUCCESS(
@@ -119,6 +120,18 @@ class Command(BaseCommand):
         Bookmark.objects.bulk_create(
             [Bookmark(user=demo, post=story)]
             + ([Bookmark(user=demo, post=story, comment=tip)] if tip else []))
+
+    def _what_helped(self, posts, questions=3, marks=2):
+        """A few askers mark the replies that helped them, as they would: the fullest answers
+        from other members, through the same service the button uses."""
+        asked = [post for post in posts if post.is_question][:questions]
+        for post in asked:
+            replies = sorted(
+                (comment for comment in Comment.objects.public().filter(post=post, depth=0)
+                 .exclude(author_id=post.author_id)),
+                key=lambda comment: (-len(comment.body), comment.pk))
+            for comment in replies[:marks]:
+                toggle_helped(actor=post.author, comment=comment)
 
     def _stories(self, members, count, rng):
         now = timezone.now()
