@@ -55,3 +55,22 @@ def test_an_asker_marks_what_helped_and_the_next_reader_sees_it_first(
     reader.goto(base_url + "/")
     assert reader.get_by_text("✓ answers that helped").count() == 1
     assert_no_axe_violations(reader, "on the home page")
+
+
+@pytest.mark.parametrize("path", ["home", "question"])
+def test_the_helped_marks_fit_a_small_phone_at_the_largest_text(new_context, base_url, question,
+                                                               reply, path):
+    """The chip and the label wrap like words: at 200 % text on a 320 px screen they used to
+    push the page sideways (445 px), found by make screenshots once the demo had marks."""
+    from posts.services import toggle_helped
+
+    toggle_helped(actor=question.author, comment=reply)
+    context = new_context(viewport={"width": 320, "height": 740})
+    context.add_cookies([{"name": "kindred_a11y", "value": "200:0", "url": base_url}])
+    page = context.new_page()
+    page.goto(base_url + ("/" if path == "home" else question.get_absolute_url()))
+    assert "text-200" in (page.locator("html").get_attribute("class") or "")
+    assert page.locator(".helped-chip, .helped-label").count() >= 1
+    scroll, inner = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert scroll <= inner, f"{path} scrolls sideways at 320 px, 200 %: {scroll} > {inner}"
