@@ -40,7 +40,7 @@ def test_a_member_blocks_from_the_profile_and_the_thread_folds_their_comment(
     assert not words.is_visible()
     assert page.get_by_text("A reply that stays readable.").is_visible()
     assert_no_axe_violations(page, "with a folded comment")
-    folded.locator("summary").click()
+    folded.locator("> summary").click()  # its own summary, not "More" inside it
     assert words.is_visible()
 
     page.goto(f"{base_url}/settings/blocked/")
