@@ -4,6 +4,20 @@ from . import services
 from .models import Disclaimer, Post
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Admins may read these rows, never add, change or delete them (that goes through the
+    services). Content's admin and the moderation log's both use it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Disclaimer)
 class DisclaimerAdmin(admin.ModelAdmin):
     """Versions are never edited: "add" publishes a new current version."""
@@ -27,7 +41,7 @@ class DisclaimerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(ReadOnlyAdmin):
     """Read-only: members' words, a post's status, author and lock change only through the
     author's own edit page or a moderation action (logged, told, appealable). Changing them
     here would bypass all of that (and leave body_html stale)."""
@@ -44,12 +58,3 @@ class PostAdmin(admin.ModelAdmin):
                    "is_locked", "body", "disclaimer", "comment_count", "published_at",
                    "edited_at"),
     })]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,17 +1,8 @@
 from django.contrib import admin
 
+from posts.admin import ReadOnlyAdmin
+
 from .models import Appeal, ModerationAction, Report
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ModerationAction)
