@@ -38,6 +38,12 @@ class MSType(models.TextChoices):
     UNSURE = "unsure", "Not sure yet"
 
 
+class MessagesFrom(models.TextChoices):
+    MEMBERS = "members", "Any member"
+    KNOWN = "known", "Only members I have replied to or messaged before"
+    NOBODY = "nobody", "Nobody"
+
+
 class User(AbstractUser):
     """A member. `username` is the public handle; `email` is never shown to others."""
 
@@ -85,6 +91,9 @@ class User(AbstractUser):
     approved_contributions = models.PositiveIntegerField(default=0)
     # The handle as a reader sees it (accounts.handles.handle_key): look-alikes share it.
     handle_key = models.CharField(max_length=150, blank=True, editable=False, db_index=True)
+    # Who may start a private conversation with this member (forum.conversations.rules).
+    messages_from = models.CharField(max_length=10, choices=MessagesFrom.choices,
+                                     default=MessagesFrom.MEMBERS)
     # Ever blocked someone or been blocked (never cleared): members who are in no block, nearly
     # everyone, skip the block lookups on story pages and when they write (accounts.blocking).
     has_blocks = models.BooleanField(default=False, editable=False)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "posts",
     "forum",
     "forum.notifications",
+    "forum.conversations",
     "forum.moderation",
     "django_tasks_db",
 ]
