@@ -74,6 +74,8 @@ class User(AbstractUser):
     email_reply_to_comment = models.CharField(max_length=10, choices=EMAIL_CHOICES,
                                               default=IMMEDIATE)
     email_mention = models.CharField(max_length=10, choices=EMAIL_CHOICES, default=IMMEDIATE)
+    # A private message (the email names the sender and links to it, never the words).
+    email_message = models.CharField(max_length=10, choices=EMAIL_CHOICES, default=IMMEDIATE)
     # A new comment on a post the member watches (posts.PostFollow).
     email_watched_comment = models.CharField(max_length=10, choices=EMAIL_CHOICES,
                                              default=DIGEST)

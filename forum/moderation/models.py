@@ -40,8 +40,12 @@ class Report(models.Model):
 
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="reports_filed")
-    post = models.ForeignKey("posts.Post", on_delete=models.CASCADE, related_name="reports")
+    # What is reported: a post, a comment on it, or (with no post) a private message.
+    post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="reports")
     comment = models.ForeignKey("posts.Comment", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="reports")
+    message = models.ForeignKey("conversations.Message", null=True, blank=True,
                                 on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(max_length=20, choices=Reason.choices)
     details = models.TextField(blank=True, max_length=2000)
@@ -60,9 +64,18 @@ class Report(models.Model):
             models.UniqueConstraint(
                 fields=["reporter", "comment"], name="one_open_report_per_comment",
                 condition=Q(status="open", comment__isnull=False, reporter__isnull=False)),
+            models.UniqueConstraint(
+                fields=["reporter", "message"], name="one_open_report_per_message",
+                condition=Q(status="open", message__isnull=False, reporter__isnull=False)),
+            models.CheckConstraint(
+                condition=Q(post__isnull=False, message__isnull=True)
+                | Q(post__isnull=True, comment__isnull=True, message__isnull=False),
+                name="report_names_content_or_a_message"),
         ]
         indexes = [models.Index(fields=["post", "comment"], name="open_reports",
-                                condition=Q(status="open"))]
+                                condition=Q(status="open")),
+                   models.Index(fields=["message"], name="open_message_reports",
+                                condition=Q(status="open", message__isnull=False))]
 
     def __str__(self):
         return f"{self.get_reason_display()} report"
@@ -96,6 +109,7 @@ class ModerationAction(models.Model):
         SUSPEND = "suspend", "Suspended the member"
         APPEAL_GRANTED = "appeal_granted", "Granted an appeal"
         APPEAL_DENIED = "appeal_denied", "Denied an appeal"
+        OUTREACH = "outreach", "Reached out privately"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                               related_name="moderation_actions")
@@ -105,6 +119,12 @@ class ModerationAction(models.Model):
                              related_name="+")
     comment = models.ForeignKey("posts.Comment", null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="+")
+    # A private message acted on, or the conversation an outreach opened: the log says that
+    # it happened, never what was said.
+    message = models.ForeignKey("conversations.Message", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    conversation = models.ForeignKey("conversations.Conversation", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
     member = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="moderation_received")
     member_name = models.CharField(max_length=150, blank=True)
@@ -139,7 +159,8 @@ class ModerationAction(models.Model):
         """What was decided, in the member's words: the decision page's heading and, with
         "read why…" added for sanctions, the notice."""
         K = self.Kind
-        what = "your comment on" if self.comment_id else "your post"
+        what = ("your private message" if self.message_id
+                else "your comment on" if self.comment_id else "your post")
         title = title or (self.post.title if self.post_id else "")
         item = f"{what} “{title}”" if title else what.removesuffix(" on")
         until = exact_time(self.until)
@@ -157,6 +178,7 @@ class ModerationAction(models.Model):
             K.SUSPEND: f"A moderator suspended your account until {until}",
             K.APPEAL_GRANTED: "Your appeal was granted",
             K.APPEAL_DENIED: "Your appeal was denied",
+            K.OUTREACH: "The Kindred moderators wrote to you privately",
         }[self.kind]
 
     def notice(self, title: str = "") -> str:

@@ -13,6 +13,7 @@ class Notification(models.Model):
         WATCHED_COMMENT = "watched_comment", "A new comment on a post I follow"
         MODERATION = "moderation", "A moderator's decision about me"
         HELPED = "helped", "The asker marks my reply as one that helped"
+        MESSAGE = "message", "A private message to me"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                   related_name="notifications")
@@ -24,6 +25,9 @@ class Notification(models.Model):
                              related_name="+")
     comment = models.ForeignKey("posts.Comment", null=True, blank=True,
                                 on_delete=models.CASCADE, related_name="+")
+    # A private message: the notice names the conversation, never the words.
+    conversation = models.ForeignKey("conversations.Conversation", null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="+")
     action = models.ForeignKey("moderation.ModerationAction", null=True, blank=True,
                                on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -53,6 +57,7 @@ class Notification(models.Model):
             self.Kind.REPLY_TO_POST: f"{self.actor_name} commented on your post “{title}”",
             self.Kind.REPLY_TO_COMMENT: f"{self.actor_name} replied to your comment on “{title}”",
             self.Kind.MENTION: f"{self.actor_name} mentioned you on “{title}”",
+            self.Kind.MESSAGE: f"You have a new message from {self.actor_name}",
             self.Kind.HELPED: f"Your reply helped {self.actor_name} on “{title}”",
             self.Kind.WATCHED_COMMENT: f"{self.actor_name} commented on “{title}”, "
                                        "a post you follow",
@@ -64,6 +69,8 @@ class Notification(models.Model):
     def target_url(self):
         if self.action_id:
             return reverse("moderation:decision", args=[self.action_id])
+        if self.conversation_id:
+            return reverse("conversations:conversation", args=[self.conversation_id])
         if self.comment_id:
             return reverse("comment_permalink", args=[self.comment_id])
         return self.post.get_absolute_url() if self.post_id else reverse("notifications:inbox")

@@ -12,6 +12,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='user',
+            name='email_message',
+            field=models.CharField(choices=[('off', 'Off'), ('immediate', 'Immediately'), ('digest', 'In my digest')], default='immediate', max_length=10),
+        ),
+        migrations.AddField(
+            model_name='user',
             name='messages_from',
             field=models.CharField(choices=[('members', 'Any member'), ('known', 'Only members I have replied to or messaged before'), ('nobody', 'Nobody')], default='members', max_length=10),
         ),
