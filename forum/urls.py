@@ -19,6 +19,8 @@ urlpatterns = [
     path("posts/<slug:slug>/report/", moderation_views.report_post, name="report_post"),
     path("comments/<id:comment_id>/report/", moderation_views.report_comment,
          name="report_comment"),
+    path("messages/m/<id:message_id>/report/", moderation_views.report_message,
+         name="report_message"),
     # Before the admin's own URLs: its login page only sends people to the site's login.
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
