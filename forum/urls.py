@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("forum.notifications.urls")),
+    path("messages/", include("forum.conversations.urls")),
     path("", include("forum.members.urls")),
     path("", include("accounts.urls")),
     path("", include("posts.urls")),
