@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.models import User
 from accounts.refusals import Refused
 from forum.conversations import selectors
+from forum.conversations import services as conversations
 from forum.conversations.models import Conversation
 
 from . import outreach
@@ -69,11 +70,11 @@ def conversation(request, conversation_id):
         messages.success(request, "Sent for the Kindred moderators.")
         return redirect("moderation:outreach_conversation", found.pk)
     context.update(_thread(found))
-    selectors.mark_team_read(found)
+    conversations.mark_read(user=request.user, conversation=found)
     return render(request, "moderation/outreach_conversation.html", context)
 
 
 def _thread(found):
-    return {"thread": list(found.messages.select_related("sender")),
+    return {"thread": list(selectors.messages_in(found, None)),
             "member": next((side.user for side in found.participants.select_related("user")),
                            None)}

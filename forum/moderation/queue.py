@@ -120,8 +120,8 @@ def load(items):
     post_ids = {item.post_id for item in items if item.post_id}
     comment_ids = {item.comment_id for item in items if item.comment_id}
     message_ids = {item.message_id for item in items if item.message_id}
-    posts = Post.objects.in_bulk(post_ids)
-    comments = Comment.objects.in_bulk(comment_ids)
+    posts = Post.objects.select_related("author").in_bulk(post_ids)
+    comments = Comment.objects.select_related("author").in_bulk(comment_ids)
     messages = (Message.objects.select_related("sender", "conversation")
                 .in_bulk(message_ids) if message_ids else {})
     before = _context(list(messages.values()))

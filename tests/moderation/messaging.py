@@ -10,10 +10,19 @@ from forum.conversations.models import Conversation, Message
 from forum.moderation.reports import file_message_report
 
 
+def verified(user):
+    """Private messages need a confirmed email address."""
+    if not user.emailaddress_set.filter(verified=True).exists():
+        user.emailaddress_set.create(email=user.email, verified=True, primary=True)
+    return user
+
+
 def converse(first, second, *lines):
     """A conversation `first` starts with `second`; `lines` alternate first, second, …
     Returns the conversation and its messages, oldest first."""
-    conversation = services.start_conversation(sender=first, recipient=second, body=lines[0])
+    verified(first), verified(second)
+    conversation = services.start_conversation(sender=first, recipient_handle=second.username,
+                                               body=lines[0]).conversation
     for number, body in enumerate(lines[1:], start=1):
         services.reply(sender=second if number % 2 else first, conversation=conversation,
                        body=body)
