@@ -3,6 +3,7 @@ queue), and the team inbox, where every moderator reads and answers the team's
 conversations. A refusal shows the form again with the words and the reason."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -18,12 +19,14 @@ from .forms import OutreachForm
 from .services import outreach as services
 from .views import moderators_only
 
+INBOX_PAGE = 30
+
 
 @moderators_only
 def inbox(request):
     """Every team conversation, unread first (the conversations' own selector)."""
-    return render(request, "moderation/outreach_inbox.html",
-                  {"conversations": selectors.team_inbox()})
+    page = Paginator(selectors.team_inbox(), INBOX_PAGE).get_page(request.GET.get("page"))
+    return render(request, "moderation/outreach_inbox.html", {"page": page})
 
 
 @moderators_only

@@ -5,8 +5,11 @@ A reported private message is an entry too. Moderators see that message and the
 anyone's messages, here or anywhere (there is no admin for messages)."""
 
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.db.models import Count, IntegerField, Min, Q, Value
+from django.db.models import Case, Count, F, IntegerField, Min, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 
 from forum.conversations.models import Message, Participant
 from posts.models import Comment, Post
@@ -86,21 +89,38 @@ def queue_size():
     return reported.union(posts, comments).count()  # UNION: one entry per item
 
 
+def _rounds(messages):
+    """Group the reported messages so that no group has two from one conversation."""
+    rounds: list[dict] = []
+    for message in messages:
+        free = next((r for r in rounds if message.conversation_id not in r), None)
+        if free is None:
+            free = {}
+            rounds.append(free)
+        free[message.conversation_id] = message
+    return rounds
+
+
 def _context(messages):
-    """The CONTEXT messages before each reported one, in two queries for the page: a UNION
-    of one bounded slice of ids per reported message, then those messages."""
-    slices = [Message.objects.filter(conversation_id=m.conversation_id)
-              .filter(Q(created_at__lt=m.created_at) | Q(created_at=m.created_at, id__lt=m.pk))
-              .annotate(before=Value(m.pk, output_field=IntegerField()))
-              .order_by("-created_at", "-id").values_list("id", "before")[:CONTEXT]
-              for m in messages]
-    if not slices:
-        return {}
-    pairs = list(slices[0].union(*slices[1:], all=True))
+    """The CONTEXT messages before each reported one, oldest first. One windowed query
+    for the page (one more per extra reported message in the same conversation), then
+    the messages themselves."""
+    pairs = []
+    for reported in _rounds(messages):
+        earlier = {m.pk: Q(conversation_id=m.conversation_id)
+                   & (Q(created_at__lt=m.created_at) | Q(created_at=m.created_at, id__lt=m.pk))
+                   for m in reported.values()}
+        rows = (Message.objects.filter(reduce(or_, earlier.values()))
+                .annotate(before=Case(*(When(q, then=Value(pk)) for pk, q in earlier.items()),
+                                      output_field=IntegerField()),
+                          rank=Window(RowNumber(), partition_by=F("conversation_id"),
+                                      order_by=(F("created_at").desc(), F("id").desc())))
+                .filter(rank__lte=CONTEXT).values_list("id", "before"))
+        pairs.extend(rows)
     found = Message.objects.select_related("sender").in_bulk({pk for pk, _ in pairs})
-    before = {}
-    for pk, reported in pairs:
-        before.setdefault(reported, []).append(found[pk])
+    before: dict[int, list] = {}
+    for pk, reported_pk in pairs:
+        before.setdefault(reported_pk, []).append(found[pk])
     return {pk: sorted(rows, key=lambda m: (m.created_at, m.pk))
             for pk, rows in before.items()}
 
@@ -124,7 +144,7 @@ def load(items):
     comments = Comment.objects.select_related("author").in_bulk(comment_ids)
     messages = (Message.objects.select_related("sender", "conversation")
                 .in_bulk(message_ids) if message_ids else {})
-    before = _context(list(messages.values()))
+    before = _context(list(messages.values())) if messages else {}
     sides = _sides(list(messages.values())) if messages else {}
     reasons = {}
     reports = Report.objects.open().filter(Q(post_id__in=post_ids)
