@@ -89,7 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "accounts.context_processors.accessibility",
                 "accounts.shared_device.drafts_owner_context",
-                "forum.notifications.context_processors.unread_notifications",
+                "forum.conversations.context_processors.unread_counts",
                 "forum.moderation.context_processors.moderation",
             ],
         },

@@ -95,6 +95,9 @@ def _page_of_messages(conversation, user, before):
     if before is not None:
         shown = shown.filter(pk__lt=before)
     newest = list(shown.reverse()[:MESSAGES_SHOWN + 1])
+    for message in newest:  # the reader's own side: theirs, or the team's for a moderator
+        message.mine = (message.from_team if conversation.for_team
+                        else not message.from_team and message.sender_id == user.pk)
     earlier = newest[MESSAGES_SHOWN] if len(newest) > MESSAGES_SHOWN else None
     return list(reversed(newest[:MESSAGES_SHOWN])), earlier
 
