@@ -5,6 +5,7 @@ refusal shows the page again with the reason and everything the moderator wrote.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -126,8 +127,9 @@ def act(request, post_id, comment_id=None):
 def _reported_message(message_id):
     """A message moderators may read: one that was reported (open or closed). Any other
     message is a 404 here, as everywhere for moderators."""
-    message = get_object_or_404(Message.objects.select_related("sender", "conversation"),
-                                pk=message_id, reports__isnull=False)
+    reported = Exists(Report.objects.filter(message=OuterRef("pk")))
+    message = get_object_or_404(Message.objects.select_related("sender", "conversation")
+                                .filter(reported), pk=message_id)
     item = queue.QueueItem(None, None, message.pk)
     queue.load([item])
     item.crisis = any(report.reason == Reason.CRISIS for report in item.reasons)

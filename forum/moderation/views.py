@@ -180,7 +180,8 @@ def appeals(request):
         messages.success(request, "The appeal is decided and the member has been told.")
         return redirect("moderation:appeals")
     pending = (Appeal.objects.waiting()
-               .select_related("action__post", "action__comment", "author")
+               .select_related("action__post", "action__comment", "action__message",
+                               "author")
                .order_by("created_at"))
     return render(request, "moderation/appeals.html", {"pending": pending,
                                                        "form": AppealDecisionForm()})

@@ -220,3 +220,29 @@ def test_the_queue_with_message_reports_has_a_fixed_query_budget(
     with django_assert_max_num_queries(12):
         response = client.get("/moderation/")
     assert response.status_code == 200
+
+
+def test_a_message_reported_twice_has_one_page_with_both_reasons(
+        client, acting_moderator, unkind):
+    from forum.moderation.reports import file_message_crisis_report
+
+    file_message_crisis_report(unkind)
+    client.force_login(acting_moderator)
+    page = client.get(f"/moderation/messages/{unkind.pk}/act/").content.decode()
+    assert "This hurt" in page and "Reach out privately" in page
+    assert client.get("/moderation/").content.decode().count("Private message from ash") == 1
+
+
+def test_an_appeal_of_a_hidden_message_links_the_deciding_moderator_to_it(
+        client, acting_moderator, second_moderator, unkind, other_member):
+    from forum.moderation.services import hide
+
+    action = hide(moderator=acting_moderator, message=unkind, guideline="be_gentle",
+                  statement="Unkind.")
+    file_appeal(author=other_member, action=action, text="Out of context")
+    client.force_login(second_moderator)
+    page = client.get("/moderation/appeals/").content.decode()
+    assert f"/moderation/messages/{unkind.pk}/act/" in page and 'name="grant"' in page
+    assert LINES[5] in client.get(f"/moderation/messages/{unkind.pk}/act/").content.decode()
+    client.force_login(acting_moderator)
+    assert "This is your decision" in client.get("/moderation/appeals/").content.decode()
