@@ -87,6 +87,10 @@ def test_a_member_reports_a_message_and_a_moderator_hides_it_from_the_queue(
     sender = open_as(new_context, base_url, people["ash"], f"/messages/{conversation.pk}/")
     assert sender.get_by_text("A moderator hid this message").is_visible()
 
+    decided = open_as(new_context, base_url, june, f"/moderation/messages/{cruel.pk}/act/")
+    assert decided.get_by_text("Status: Hidden by a moderator", exact=False).is_visible()
+    axe_in_each_theme(decided, june, "on the message's moderation page")
+
 
 def test_a_moderator_reaches_out_from_a_crisis_item_and_the_member_finds_it(
         new_context, base_url, people):
@@ -132,3 +136,4 @@ def test_the_moderators_message_pages_fit_a_phone_at_double_text(new_context, ba
         for details in page.locator("details.other-actions").all():
             details.locator("summary").click()
         assert sideways_scroll(page) <= 0, path
+        assert_no_axe_violations(page, f"{path} at 320 px, 200 % text")
