@@ -106,7 +106,9 @@ def act(request, post_id, comment_id=None):
     form = ActionForm(request.POST or None)
     context = {"post": post, "comment": comment, "target": comment or post, "form": form,
                "sanctions": SANCTION_CHOICES, "open_reports": Report.objects.open().filter(
-                   post=post, comment=comment).exists()}
+                   post=post, comment=comment).exists(),
+               "crisis": Report.objects.open().filter(post=post, comment=comment,
+                                                      reason=Reason.CRISIS).exists()}
     if request.method == "POST":
         try:
             if not form.is_valid():

@@ -189,3 +189,9 @@ def test_the_compose_page_has_a_fixed_query_budget(client, acting_moderator, oth
     with django_assert_max_num_queries(7):
         response = client.get(compose_url("ash"))
     assert response.status_code == 200
+
+
+def test_the_crisis_items_own_page_offers_outreach_too(client, acting_moderator, worried):
+    client.force_login(acting_moderator)
+    page = client.get(f"/moderation/items/{worried.post_id}/{worried.pk}/act/")
+    assert f'href="{compose_url("ash")}"' in page.content.decode()
