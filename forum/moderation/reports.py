@@ -50,8 +50,7 @@ def file_message_report(*, reporter, message, reason, details=""):
     """A participant reports the other side's private message. Moderators then see that
     message and the few before it, and nothing else of the conversation."""
     details = _check_reason(reporter, reason, details)
-    sides = message.conversation.participants.filter(left_at__isnull=True)
-    if not sides.filter(user=reporter).exists():
+    if not message.conversation.participants.filter(user=reporter).exists():
         raise Refused("No such message.", status=404)
     if message.sender_id == reporter.pk:
         raise Refused("You can’t report your own message. You can delete it.", status=403)

@@ -72,11 +72,12 @@ def report_comment(request, comment_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_message(request, message_id):
-    """A participant reports the other side's message: the reasons and flow of a comment."""
+    """A participant reports the other side's message: the reasons and flow of a comment.
+    One who left the conversation still may (leaving is often what a hurt member does
+    first)."""
     message = get_object_or_404(
         Message.objects.select_related("conversation", "sender"), pk=message_id,
-        conversation__participants__user=request.user,
-        conversation__participants__left_at__isnull=True)
+        conversation__participants__user=request.user)
     form = ReportForm(request.POST or None)
     context = {"form": form, "message": message}
     if request.method == "GET" and message.sender_id == request.user.pk:

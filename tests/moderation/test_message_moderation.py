@@ -246,3 +246,18 @@ def test_an_appeal_of_a_hidden_message_links_the_deciding_moderator_to_it(
     assert LINES[5] in client.get(f"/moderation/messages/{unkind.pk}/act/").content.decode()
     client.force_login(acting_moderator)
     assert "This is your decision" in client.get("/moderation/appeals/").content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_a_messages_moderation_page_has_a_fixed_query_budget(
+        client, acting_moderator, member, other_member, count,
+        django_assert_max_num_queries):
+    from forum.moderation.reports import file_message_crisis_report
+
+    _, messages = converse(member, other_member, *[f"Line {n}" for n in range(count * 2)])
+    report(messages[-1], member)
+    file_message_crisis_report(messages[-1])
+    client.force_login(acting_moderator)
+    with django_assert_max_num_queries(13):
+        response = client.get(f"/moderation/messages/{messages[-1].pk}/act/")
+    assert response.status_code == 200

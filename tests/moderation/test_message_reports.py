@@ -116,3 +116,25 @@ def test_crisis_words_in_a_message_file_a_report_naming_that_message_only(
     assert saved.is_automatic and saved.reason == "crisis"
     assert (saved.message, saved.post, saved.comment) == (message, None, None)
     assert Message.objects.count() == 2
+
+
+def test_a_member_who_left_the_conversation_can_still_report_what_hurt_them(
+        client, member, talk):
+    from forum.conversations.services import leave
+
+    conversation, (_, unkind) = talk
+    leave(member=member, conversation=conversation)
+    client.force_login(member)
+    assert client.post(url(unkind.pk), {"reason": "harassment"}).status_code == 200
+    assert Report.objects.get().message == unkind
+
+
+@pytest.mark.parametrize("count", [2, 60])
+def test_the_report_form_has_a_fixed_query_budget(client, member, other_member, count,
+                                                  django_assert_max_num_queries):
+    lines = [f"Line {n}" for n in range(count)]
+    _, messages = converse(member, other_member, *lines)
+    client.force_login(member)
+    with django_assert_max_num_queries(7):
+        response = client.get(url(messages[-1].pk))
+    assert response.status_code == 200
