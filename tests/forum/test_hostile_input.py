@@ -96,7 +96,8 @@ def world(db):
         writer.emailaddress_set.create(email=writer.email, verified=True, primary=True)
     conversation = start_conversation(sender=reader, recipient_handle=author.username,
                                       body="A private hello").conversation
-    return {"conversation_id": str(conversation.pk), "slug": post.slug, "comment_id": str(comment.pk), "post_id": str(post.pk),
+    return {"conversation_id": str(conversation.pk),
+            "slug": post.slug, "comment_id": str(comment.pk), "post_id": str(post.pk),
             "action_id": str(action.pk), "handle": author.username, "username": "hostile_author",
             "notification_id": "1", "object_id": str(post.pk), "app_label": "posts",
             "token": "x", "key": "x", "uidb36": "1", "moderator": moderator, "member": reader}
