@@ -13,8 +13,8 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP
-from forum.demo.content import DEMO_FOLLOWS, DEMO_POLLS, MEMBERS, STORIES, STORY_TAGS
 from forum.conversations.services import reply, start_conversation
+from forum.demo.content import DEMO_FOLLOWS, DEMO_POLLS, MEMBERS, STORIES, STORY_TAGS
 from forum.demo.conversations import CONVERSATIONS
 from forum.demo.messages import PRIVATE_CONVERSATION
 from forum.demo.threads import seed_conversation, seed_threads
