@@ -88,3 +88,24 @@ def test_message_pages_do_not_scroll_sideways_at_320_px(new_context, base_url, p
         page = context.new_page()
         assert page.goto(base_url + path).status == 200
         assert _sideways(page) <= 0, f"{path} scrolls sideways at {text_size} % text"
+
+
+def test_a_half_written_reply_comes_back_after_a_reload_and_goes_once_sent(
+        new_context, base_url, pair):
+    from forum.conversations import services
+
+    juniper, wren = pair
+    message = services.start_conversation(sender=juniper, recipient_handle="wren",
+                                          body="Are you going to the clinic on Friday?")
+    context = new_context()
+    log_in(context, wren, base_url)
+    page = context.new_page()
+    page.goto(f"{base_url}/messages/{message.conversation_id}/")
+    box = page.get_by_label("Your message")
+    box.press_sequentially("Yes, at ten")
+    page.reload()
+    assert page.get_by_label("Your message").input_value() == "Yes, at ten"
+    page.get_by_role("button", name="Send reply").click()
+    assert page.get_by_text("Your message is sent.").is_visible()
+    page.reload()
+    assert page.get_by_label("Your message").input_value() == ""
