@@ -151,10 +151,8 @@ def _add(conversation: Conversation, *, sender: User, body: str, from_team: bool
                  .first())
     if duplicate is not None:
         return duplicate
-    if not checked:
+    if not checked:  # (new conversations and the team's messages are checked by the caller)
         _checks(sender, body, confirm_personal_info)
-    elif not from_team:
-        check_rate(sender, "message")
     now = timezone.now()
     message = Message.objects.create(conversation=conversation, sender=sender,
                                      from_team=from_team, body=body,

@@ -115,10 +115,27 @@ def _conversation_page(request, conversation, *, form=None, status=200, refusal=
         "newer": before is not None,
         "form": form, "refusal": refusal, "personal_info": personal_info,
         "draft_key": draft_key,
-        "may_reply": conversation.for_team or (side is not None and side.left_at is None),
+        "closed": _closed(conversation),
         "first_notice": side is not None and selectors.is_first_exchange(
             conversation, reader_id=request.user.pk),
     }, status=status)
+
+
+def _closed(conversation):
+    """Why the reader cannot reply here ("" when they can)."""
+    if conversation.for_team:
+        return ""
+    side, other = conversation.side, conversation.other_side
+    if side.left_at is not None:
+        return "You left this conversation, so you can’t reply in it."
+    if conversation.with_team:
+        return ""
+    if other is None:
+        return "This member’s account is gone, so the conversation is closed."
+    if other.left_at is not None:
+        return (f"{other.user.username} left this conversation, so it is closed. To write "
+                "to them again, use “Send a message” on their profile.")
+    return ""
 
 
 @login_required

@@ -273,3 +273,20 @@ def test_the_header_counts_notifications_and_messages_in_one_query(rf, reader, c
         assert context["unread_notifications"] == 1
         assert context["unread_messages"] == 1
         assert context["unread_total"] == 2
+
+
+def test_when_the_other_side_left_the_conversation_says_it_is_closed(client, writer, reader,
+                                                                    conversation):
+    services.leave(member=reader, conversation=conversation)
+    client.force_login(writer)
+    page = client.get(reverse("conversations:conversation", args=[conversation.pk])).text
+    assert "wren left this conversation, so it is closed" in page
+    assert "Send reply" not in page
+
+
+def test_the_form_says_up_front_when_the_member_is_not_receiving(client, writer, reader):
+    reader.messages_from = "nobody"
+    reader.save()
+    client.force_login(writer)
+    page = client.get(reverse("conversations:new"), {"to": "wren"}).text
+    assert "This member isn&#x27;t receiving messages." in page

@@ -262,3 +262,30 @@ def test_moderators_read_team_conversations(reader, moderator):
     conversation = services.start_outreach(moderator=moderator, member=reader, body="Hi")
     other_moderator = make_user("second_mod", moderator=True)
     assert selectors.conversation_for(other_moderator, conversation.pk).for_team
+
+
+def test_more_than_thirty_messages_an_hour_is_a_429_with_the_words_kept(settings, writer,
+                                                                         reader):
+    settings.KINDRED_RATE_LIMITS = True
+    conversation = services.start_conversation(sender=writer, recipient_handle="wren",
+                                               body="Message 0").conversation
+    for n in range(1, 30):
+        services.reply(sender=writer, conversation=conversation, body=f"Message {n}")
+    with pytest.raises(Refused) as refused:
+        services.reply(sender=writer, conversation=conversation, body="One too many")
+    assert refused.value.status == 429 and "your text is kept" in refused.value.message
+    assert Message.objects.count() == 30
+
+
+def test_a_digest_names_the_sender_never_the_words(writer, reader):
+    from forum.notifications.digests import send_digests_to
+
+    reader.email_message = "digest"
+    reader.save()
+    services.start_conversation(sender=writer, recipient_handle="wren",
+                                body="A secret about my relapse")
+    assert mail.outbox == []
+    send_digests_to.call([reader.pk])
+    [digest] = mail.outbox
+    assert "You have a new message from juniper" in digest.body
+    assert "relapse" not in digest.body and "relapse" not in digest.alternatives[0][0]
