@@ -30,14 +30,15 @@ class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["email_reply_to_post", "email_reply_to_comment", "email_mention",
-                  "email_watched_comment", "email_new_post", "digest_frequency",
-                  "watch_on_comment"]
+                  "email_message", "email_watched_comment", "email_new_post",
+                  "digest_frequency", "watch_on_comment"]
         labels = {
             "email_watched_comment": "A new comment on a post I follow",
             "watch_on_comment": "Follow the posts I comment on (you can stop on each post)",
             "email_reply_to_post": "Someone comments on my post",
             "email_reply_to_comment": "Someone replies to my comment",
             "email_mention": "Someone mentions my @handle",
+            "email_message": "A private message to me (the email never holds its words)",
             "email_new_post": "A new post in a symptom I watch",
             "digest_frequency": "Send my digest",
         }
@@ -76,9 +77,12 @@ class ProfileForm(forms.ModelForm):
 class PrivacyForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["profile_visibility"]
-        labels = {"profile_visibility": "Who can see my profile"}
-        widgets = {"profile_visibility": forms.RadioSelect}
+        fields = ["profile_visibility", "messages_from"]
+        labels = {"profile_visibility": "Who can see my profile",
+                  "messages_from": "Who can start a private conversation with me"}
+        help_texts = {"messages_from": "Conversations already open go on; a member you "
+                                       "blocked can never message you."}
+        widgets = {"profile_visibility": forms.RadioSelect, "messages_from": forms.RadioSelect}
 
 
 class DeleteAccountForm(forms.Form):

@@ -89,7 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "accounts.context_processors.accessibility",
                 "accounts.shared_device.drafts_owner_context",
-                "forum.notifications.context_processors.unread_notifications",
+                "forum.conversations.context_processors.unread_counts",
                 "forum.moderation.context_processors.moderation",
             ],
         },
@@ -263,6 +263,8 @@ KINDRED_RATE_LIMIT_RULES = {
     "report": (10, 3600),
     "anonymous_draft": (10, 600),  # per session: words kept while logged out
     "suggest_handles": (120, 60),  # handles offered while typing "@"
+    "conversation": (5, 86400),  # new private conversations a day
+    "message": (30, 3600),  # private messages an hour
 }
 if not KINDRED_RATE_LIMITS:
     ACCOUNT_RATE_LIMITS = False

@@ -20,6 +20,13 @@ def make_user(username=None, *, moderator=False, **fields):
     return user
 
 
+def make_verified_user(username=None, **fields):
+    """A member who confirmed their email address (what private messages require)."""
+    user = make_user(username, **fields)
+    user.emailaddress_set.create(email=user.email, verified=True, primary=True)
+    return user
+
+
 def make_post(author=None, *, title=None, body="Some words about living with MS.", **fields):
     author = author or make_user()
     title = title or f"A story about fatigue {next(_numbers)}"

@@ -45,8 +45,9 @@ BUDGETS = {
     "sitemap": ("get", "/sitemap.xml", None, 6),
     "open a notification": ("get", "/notifications/{note}/open/", "member", 6),
     "unsubscribe": ("get", "/notifications/unsubscribe/{token}/", None, 3),
-    # +3 over the first cut: blocks made, earlier versions, followed posts
-    "export": ("post", "/settings/export/", "member", 17),
+    # +3 over the first cut: blocks made, earlier versions, followed posts; +3: private
+    # conversations, their sides, their messages (one query when there are none)
+    "export": ("post", "/settings/export/", "member", 20),
     # +2: the page-cache bump reads the voted post's slug (posts/cache_versions.py)
     "vote": ("post", "/posts/{slug}/poll/vote/", "member", 14),
     "react": ("post", "/posts/{slug}/react/", "member", 12),

@@ -20,6 +20,7 @@ from accounts.handles import released_digests
 from accounts.models import ReleasedHandle
 from accounts.privacy import FORMER_MEMBER
 from accounts.refusals import Refused
+from forum.conversations import member_data as conversations
 from forum.moderation.models import Appeal, ModerationAction, Report
 from forum.notifications.models import Notification
 from posts.models import (
@@ -47,7 +48,7 @@ PROFILE_FIELDS = [
     "ms_type", "show_health_details", "text_size", "theme", "font", "wide_spacing",
     "reduced_motion", "email_new_post", "email_reply_to_post", "email_reply_to_comment",
     "email_mention", "email_watched_comment", "digest_frequency", "watch_on_comment",
-    "time_zone",
+    "time_zone", "messages_from", "email_message",
 ]
 
 
@@ -91,6 +92,8 @@ def export_sections(user: User) -> dict[str, Any]:
                             for block in blocks_made(user)],
         "bookmarks": list(Bookmark.objects.filter(user=user).values(
             "post__slug", "comment_id", "created_at")),
+        # Private messages: theirs and the other side's replies, with the other's handle.
+        "conversations": conversations.export_conversations(user),
     }
     return sections
 
@@ -120,7 +123,8 @@ def delete_account(request: HttpRequest, *, password: str | None, mode: str | No
     """Anonymise (words stay under "former member") or delete everything; either way the
     account, its sessions and everything personal go. With the account go (by cascade) its
     email addresses, notifications, appeals, follows (of tags and posts), read marks,
-    reactions, votes, bookmarks and blocks (made and received)."""
+    reactions, votes, bookmarks, blocks (made and received) and their side of each private
+    conversation; a conversation with no member side left goes too."""
     user = request.user
     if not user.is_authenticated or not user.check_password(password or ""):
         raise Refused("That password is not right. Nothing was deleted.", status=403)
@@ -137,6 +141,7 @@ def delete_account(request: HttpRequest, *, password: str | None, mode: str | No
         mine = Comment.objects.filter(author=user).order_by("-depth", "-pk")
         for comment_id in list(mine.values_list("pk", flat=True)):
             remove_for_account_deletion(comment_id)
+        conversations.erase_messages(user)
     # Earlier versions go either way: what a member edited out stays out after they leave.
     _own_revisions(user).delete()
     Post.objects.filter(author=user).update(author_name=FORMER_MEMBER)
@@ -151,7 +156,9 @@ def delete_account(request: HttpRequest, *, password: str | None, mode: str | No
                                             defaults={"released_at": timezone.now()})
     _end_sessions(user)
     logout(request)
-    user.delete()
+    in_conversations = conversations.conversation_ids(user)
+    user.delete()  # their messages stay, from "former member", unless erased above
+    conversations.drop_empty_conversations(in_conversations)
 
 
 def _end_sessions(user: User) -> None:

@@ -11,6 +11,7 @@ from accounts.forms import DeleteAccountForm
 from accounts.models import User
 from accounts.privacy import can_see_profile
 from accounts.refusals import Refused
+from forum.conversations.rules import can_message
 from posts.models import Comment, Post
 from posts.policy import check_rate
 
@@ -33,6 +34,7 @@ def profile(request, handle):
         "member": member, "posts": posts, "comments": comments,
         "is_me": request.user.pk == member.pk,
         "is_blocked": has_blocked(request.user, member),
+        "can_message": can_message(request.user, member),
     })
 
 

@@ -5,6 +5,7 @@ refusal shows the page again with the reason and everything the moderator wrote.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,11 +14,12 @@ from django.views.decorators.http import require_http_methods
 from accounts.models import User
 from accounts.parsing import MAX_ID
 from accounts.refusals import Refused
+from forum.conversations.models import Message
 from posts.models import Comment, Post
 
-from . import services
-from .forms import SANCTION_CHOICES, ActionForm, MemberActionForm
-from .models import ModerationAction, Report
+from . import queue, services
+from .forms import MESSAGE_SANCTIONS, SANCTION_CHOICES, ActionForm, MemberActionForm
+from .models import ModerationAction, Reason, Report
 from .views import moderators_only
 
 K = ModerationAction.Kind
@@ -54,6 +56,31 @@ CONTENT_VERBS = {
     K.SILENCE: _author_verb(services.silence),
     K.SUSPEND: _author_verb(services.suspend),
 }
+def _message_verb(verb, *fields):
+    def call(moderator, message, data):
+        return verb(moderator=moderator, message=message,
+                    **{name: data[name] for name in fields})
+    return call
+
+
+def _sender_verb(verb):
+    def call(moderator, message, data):
+        if message.sender is None or message.from_team:
+            raise Refused("This message has no member to act on.", status=409)
+        return verb(moderator=moderator, member=message.sender, days=data["days"],
+                    guideline=data["guideline"], statement=data["statement"],
+                    message=message)
+    return call
+
+
+# The same verbs, taking a message the way they take a comment.
+MESSAGE_VERBS = {
+    K.HIDE: _message_verb(services.hide, "guideline", "statement"),
+    K.RESTORE: _message_verb(services.restore, "statement"),
+    K.DISMISS: _message_verb(services.dismiss, "statement"),
+    K.SILENCE: _sender_verb(services.silence),
+    K.SUSPEND: _sender_verb(services.suspend),
+}
 BACK = {"": "moderation:queue", "queue": "moderation:queue", "removed": "moderation:removed"}
 
 
@@ -79,7 +106,9 @@ def act(request, post_id, comment_id=None):
     form = ActionForm(request.POST or None)
     context = {"post": post, "comment": comment, "target": comment or post, "form": form,
                "sanctions": SANCTION_CHOICES, "open_reports": Report.objects.open().filter(
-                   post=post, comment=comment).exists()}
+                   post=post, comment=comment).exists(),
+               "crisis": Report.objects.open().filter(post=post, comment=comment,
+                                                      reason=Reason.CRISIS).exists()}
     if request.method == "POST":
         try:
             if not form.is_valid():
@@ -95,6 +124,51 @@ def act(request, post_id, comment_id=None):
         return redirect(BACK[data["next"]])
     context["history"] = _history(post, comment)
     return render(request, "moderation/act.html", context)
+
+
+def _reported_message(message_id):
+    """A message moderators may read: one that was reported (open or closed). Any other
+    message is a 404 here, as everywhere for moderators."""
+    reported = Exists(Report.objects.filter(message=OuterRef("pk")))
+    message = get_object_or_404(Message.objects.select_related("sender", "conversation")
+                                .filter(reported), pk=message_id)
+    item = queue.QueueItem(None, None, message.pk)
+    queue.load([item])
+    item.crisis = any(report.reason == Reason.CRISIS for report in item.reasons)
+    return message, item
+
+
+@moderators_only
+@require_http_methods(["GET", "POST"])
+def act_message(request, message_id):
+    """A reported private message: it, the few before it, the two handles, the verbs."""
+    message, item = _reported_message(message_id)
+    form = ActionForm(request.POST or None)
+    context = {"message": message, "entry": item, "target": message, "form": form,
+               "sanctions": MESSAGE_SANCTIONS,
+               "open_reports": Report.objects.open().filter(message=message).exists()}
+    if request.method == "POST":
+        try:
+            if not form.is_valid():
+                raise Refused(" ".join(e for errors in form.errors.values() for e in errors))
+            data = form.cleaned_data
+            if data["kind"] not in MESSAGE_VERBS:
+                services.only_these_verbs(data["kind"])
+            action = MESSAGE_VERBS[data["kind"]](request.user, message, data)
+        except Refused as refusal:
+            context.update(refusal=refusal.message, history=_message_history(message))
+            return render(request, "moderation/act_message.html", context,
+                          status=refusal.status)
+        messages.success(request, f"Done: {action.get_kind_display().lower()}.")
+        if data["next"] == "item":
+            return redirect(request.path)
+        return redirect(BACK.get(data["next"], "moderation:queue"))
+    context["history"] = _message_history(message)
+    return render(request, "moderation/act_message.html", context)
+
+
+def _message_history(message):
+    return list(ModerationAction.objects.filter(message=message)[:HISTORY])
 
 
 @moderators_only

@@ -7,9 +7,12 @@ class ModerationConfig(AppConfig):
     verbose_name = "Moderation"
 
     def ready(self):
-        # Content cannot call up to moderation; it announces, and moderation listens here.
+        # Content and private messages cannot call up to moderation; they announce, and
+        # moderation listens here.
         from posts import events
 
-        from .reports import file_crisis_report
+        from ..conversations import events as message_events
+        from .reports import file_crisis_report, file_message_crisis_report
 
         events.crisis_words.listen(file_crisis_report)
+        message_events.message_crisis.listen(file_message_crisis_report)

@@ -45,6 +45,10 @@ SANCTION_CHOICES = [(K.HIDE, "Hide (reversible)"), (K.REMOVE, "Remove"),
                     (K.UNLOCK, "Unlock the post"), (K.SILENCE, "Silence the author"),
                     (K.SUSPEND, "Suspend the author")]
 
+# On a private message: hide or restore it, or act on its sender (dismiss is a button).
+MESSAGE_SANCTIONS = [(K.HIDE, "Hide the message (reversible)"), (K.RESTORE, "Restore"),
+                     (K.SILENCE, "Silence the sender"), (K.SUSPEND, "Suspend the sender")]
+
 
 class MemberActionForm(forms.Form):
     kind = forms.ChoiceField(label="Action", choices=[
@@ -83,3 +87,11 @@ class LogFilterForm(forms.Form):
         attrs={"type": "date"}))
     until = forms.DateField(required=False, label="To", widget=forms.DateInput(
         attrs={"type": "date"}))
+
+
+class OutreachForm(forms.Form):
+    """What a moderator writes privately for the team (checked again by the service)."""
+
+    body = forms.CharField(label="Your message", max_length=5000, required=False,
+                           widget=forms.Textarea(attrs={"rows": 14}),
+                           error_messages={"max_length": "Keep it under 5,000 characters."})

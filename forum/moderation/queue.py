@@ -1,18 +1,29 @@
-"""The review queue: one entry per reported or pending item, the most urgent first."""
+"""The review queue: one entry per reported or pending item, the most urgent first.
+
+A reported private message is an entry too. Moderators see that message and the
+`CONTEXT` messages before it in its conversation, with the two handles: nothing else of
+anyone's messages, here or anywhere (there is no admin for messages)."""
 
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.db.models import Count, IntegerField, Min, Q, Value
+from django.db.models import Case, Count, F, IntegerField, Min, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 
+from forum.conversations.models import Message, Participant
 from posts.models import Comment, Post
 
 from .models import Reason, Report
 
+CONTEXT = 3  # messages shown before a reported one
+
 
 @dataclass
 class QueueItem:
-    post_id: int
+    post_id: int | None
     comment_id: int | None
+    message_id: int | None = None
     reports: int = 0
     crisis: bool = False
     since: object = None
@@ -20,19 +31,29 @@ class QueueItem:
     reasons: list = field(default_factory=list)
     post: object = None
     comment: object = None
+    message: object = None
+    context: list = field(default_factory=list)  # the messages before `message`, oldest first
+    sides: tuple = ()  # the two handles of a reported message's conversation
 
     @property
     def key(self):
-        return (self.post_id, self.comment_id)
+        return (self.post_id, self.comment_id, self.message_id)
 
     @property
     def target(self):
-        return self.comment or self.post
+        return self.message or self.comment or self.post
+
+    @property
+    def author(self):
+        """Who wrote what is reported (None for a former member or the moderators' team)."""
+        if self.message is not None:
+            return None if self.message.from_team else self.message.sender
+        return self.target.author if self.target is not None else None
 
 
 def _open_groups():
     return (Report.objects.open()
-            .values("post_id", "comment_id")
+            .values("post_id", "comment_id", "message_id")
             .annotate(count=Count("id"), since=Min("created_at"),
                       crisis_reports=Count("id", filter=Q(reason=Reason.CRISIS))))
 
@@ -41,16 +62,17 @@ def collect():
     """All queue entries, ordered: crisis first, then most reports, then the oldest."""
     items = {}
     for group in _open_groups():
-        item = QueueItem(group["post_id"], group["comment_id"], reports=group["count"],
-                         crisis=group["crisis_reports"] > 0, since=group["since"])
+        item = QueueItem(group["post_id"], group["comment_id"], group["message_id"],
+                         reports=group["count"], crisis=group["crisis_reports"] > 0,
+                         since=group["since"])
         items[item.key] = item
     for post_id, created in Post.objects.waiting_for_review().values_list("id", "created_at"):
-        item = items.setdefault((post_id, None), QueueItem(post_id, None, since=created))
+        item = items.setdefault((post_id, None, None), QueueItem(post_id, None, since=created))
         item.pending = True
     for comment_id, post_id, created in Comment.objects.waiting_for_review().values_list(
             "id", "post_id", "created_at"):
-        item = items.setdefault((post_id, comment_id), QueueItem(post_id, comment_id,
-                                                                 since=created))
+        item = items.setdefault((post_id, comment_id, None),
+                                QueueItem(post_id, comment_id, since=created))
         item.pending = True
     return sorted(items.values(), key=lambda i: (not i.crisis, -i.reports, i.since))
 
@@ -58,25 +80,90 @@ def collect():
 def queue_size():
     """How many entries `collect` would give, counted by the database in one query (the
     header shows it on every page, so it must not load the queue)."""
-    reported = Report.objects.open().values_list("post_id", "comment_id")
-    no_comment = Value(None, output_field=IntegerField())
-    posts = Post.objects.waiting_for_review().annotate(no_comment=no_comment).values_list(
-        "id", "no_comment")
-    comments = Comment.objects.waiting_for_review().values_list("post_id", "id")
-    return reported.union(posts, comments).count()  # UNION: one entry per (post, comment)
+    reported = Report.objects.open().values_list("post_id", "comment_id", "message_id")
+    none = Value(None, output_field=IntegerField())
+    posts = Post.objects.waiting_for_review().annotate(
+        no_comment=none, no_message=none).values_list("id", "no_comment", "no_message")
+    comments = Comment.objects.waiting_for_review().annotate(no_message=none).values_list(
+        "post_id", "id", "no_message")
+    return reported.union(posts, comments).count()  # UNION: one entry per item
+
+
+def _rounds(messages):
+    """Group the reported messages so that no group has two from one conversation."""
+    rounds: list[dict] = []
+    for message in messages:
+        free = next((r for r in rounds if message.conversation_id not in r), None)
+        if free is None:
+            free = {}
+            rounds.append(free)
+        free[message.conversation_id] = message
+    return rounds
+
+
+def _context(messages):
+    """The CONTEXT messages before each reported one, oldest first. One windowed query
+    for the page (one more per extra reported message in the same conversation), then
+    the messages themselves."""
+    pairs = []
+    for reported in _rounds(messages):
+        earlier = {m.pk: Q(conversation_id=m.conversation_id)
+                   & (Q(created_at__lt=m.created_at) | Q(created_at=m.created_at, id__lt=m.pk))
+                   for m in reported.values()}
+        rows = (Message.objects.filter(reduce(or_, earlier.values()))
+                .annotate(before=Case(*(When(q, then=Value(pk)) for pk, q in earlier.items()),
+                                      output_field=IntegerField()),
+                          rank=Window(RowNumber(), partition_by=F("conversation_id"),
+                                      order_by=(F("created_at").desc(), F("id").desc())))
+                .filter(rank__lte=CONTEXT).values_list("id", "before"))
+        pairs.extend(rows)
+    found = Message.objects.select_related("sender").in_bulk({pk for pk, _ in pairs})
+    before: dict[int, list] = {}
+    for pk, reported_pk in pairs:
+        before.setdefault(reported_pk, []).append(found[pk])
+    return {pk: sorted(rows, key=lambda m: (m.created_at, m.pk))
+            for pk, rows in before.items()}
+
+
+def _sides(messages):
+    """Each reported message's conversation: its members' handles, in one query."""
+    handles = {}
+    rows = (Participant.objects.filter(conversation_id__in={m.conversation_id for m in messages})
+            .select_related("user").order_by("id"))
+    for side in rows:
+        handles.setdefault(side.conversation_id, []).append(side.user.username)
+    return handles
 
 
 def load(items):
     """Fetch the content and reasons of one page of entries in a fixed number of queries."""
-    post_ids = {item.post_id for item in items}
+    post_ids = {item.post_id for item in items if item.post_id}
     comment_ids = {item.comment_id for item in items if item.comment_id}
-    posts = Post.objects.in_bulk(post_ids)
-    comments = Comment.objects.in_bulk(comment_ids)
+    message_ids = {item.message_id for item in items if item.message_id}
+    posts = Post.objects.select_related("author").in_bulk(post_ids)
+    comments = Comment.objects.select_related("author").in_bulk(comment_ids)
+    messages = (Message.objects.select_related("sender", "conversation")
+                .in_bulk(message_ids) if message_ids else {})
+    before = _context(list(messages.values())) if messages else {}
+    sides = _sides(list(messages.values())) if messages else {}
     reasons = {}
-    for report in Report.objects.open().filter(post_id__in=post_ids):
-        reasons.setdefault((report.post_id, report.comment_id), []).append(report)
+    reports = Report.objects.open().filter(Q(post_id__in=post_ids)
+                                           | Q(message_id__in=message_ids))
+    for report in reports:
+        reasons.setdefault((report.post_id, report.comment_id, report.message_id),
+                           []).append(report)
     for item in items:
         item.post = posts.get(item.post_id)
         item.comment = comments.get(item.comment_id) if item.comment_id else None
+        item.message = messages.get(item.message_id)
+        if item.message is not None:
+            item.context = before.get(item.message_id, [])
+            item.sides = _two_handles(item.message, sides.get(item.message.conversation_id, []))
         item.reasons = reasons.get(item.key, [])
-    return [item for item in items if item.post is not None]
+    return [item for item in items if item.post is not None or item.message is not None]
+
+
+def _two_handles(message, handles):
+    if message.conversation.with_team:
+        return (*handles[:1], "Kindred moderators")
+    return tuple(handles[:2])

@@ -16,7 +16,17 @@ def file_crisis_report(*, post, comment=None):
     )
 
 
-def file_report(*, reporter, post, comment=None, reason, details=""):
+def file_message_crisis_report(message):
+    """`message_crisis` from private messages: the words of one message suggest its sender
+    may be at risk. The report names that message only, top of the queue."""
+    return Report.objects.create(
+        message=message, reason=Reason.CRISIS, is_automatic=True,
+        details="Filed automatically: the words of this private message suggest its sender "
+                "may be at risk.",
+    )
+
+
+def _check_reason(reporter, reason, details):
     if not (reporter and reporter.is_authenticated):
         raise Refused("Please log in to report.", status=403)
     if reason not in Reason.values:
@@ -24,6 +34,37 @@ def file_report(*, reporter, post, comment=None, reason, details=""):
     details = (details or "").strip()
     if reason == Reason.OTHER and not details:
         raise Refused("Please tell us a little about what is wrong.")
+    return details
+
+
+def _create_once(**fields):
+    check_rate(fields["reporter"], "report")
+    try:
+        with transaction.atomic():
+            return Report.objects.create(**fields)
+    except IntegrityError as error:  # two clicks at once: the constraint keeps one
+        raise Refused("You have already reported this.", status=409) from error
+
+
+def file_message_report(*, reporter, message, reason, details=""):
+    """A participant reports the other side's private message. Moderators then see that
+    message and the few before it, and nothing else of the conversation."""
+    details = _check_reason(reporter, reason, details)
+    if not message.conversation.participants.filter(user=reporter).exists():
+        raise Refused("No such message.", status=404)
+    if message.sender_id == reporter.pk:
+        raise Refused("You can’t report your own message. You can delete it.", status=403)
+    if not message.is_visible:
+        raise Refused("This message is no longer shown; there is nothing to report.",
+                      status=409)
+    if Report.objects.open().filter(reporter=reporter, message=message).exists():
+        raise Refused("You have already reported this. A moderator will look at it.",
+                      status=409)
+    return _create_once(reporter=reporter, message=message, reason=reason, details=details)
+
+
+def file_report(*, reporter, post, comment=None, reason, details=""):
+    details = _check_reason(reporter, reason, details)
     target = comment or post
     if target.author_id == reporter.pk:
         raise Refused("You can’t report your own words. You can edit or delete them.",
@@ -32,10 +73,5 @@ def file_report(*, reporter, post, comment=None, reason, details=""):
     if open_report.exists():
         raise Refused("You have already reported this. A moderator will look at it.",
                       status=409)
-    check_rate(reporter, "report")
-    try:
-        with transaction.atomic():
-            return Report.objects.create(reporter=reporter, post=post, comment=comment,
-                                         reason=reason, details=details)
-    except IntegrityError as error:  # two clicks at once: the constraint keeps one
-        raise Refused("You have already reported this.", status=409) from error
+    return _create_once(reporter=reporter, post=post, comment=comment, reason=reason,
+                        details=details)

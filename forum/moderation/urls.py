@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import act_views, views
+from . import act_views, outreach_views, views
 
 app_name = "moderation"
 urlpatterns = [
@@ -8,7 +8,12 @@ urlpatterns = [
     path("removed/", act_views.removed, name="removed"),
     path("items/<id:post_id>/act/", act_views.act, name="act_post"),
     path("items/<id:post_id>/<id:comment_id>/act/", act_views.act, name="act_comment"),
+    path("messages/<id:message_id>/act/", act_views.act_message, name="act_message"),
     path("members/<str:handle>/", act_views.member, name="member"),
+    path("outreach/", outreach_views.inbox, name="outreach"),
+    path("outreach/to/<str:handle>/", outreach_views.compose, name="outreach_to"),
+    path("outreach/<id:conversation_id>/", outreach_views.conversation,
+         name="outreach_conversation"),
     path("appeals/", views.appeals, name="appeals"),
     path("log/", views.log, name="log"),
     path("decisions/<id:action_id>/", views.decision, name="decision"),

@@ -9,12 +9,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.parsing import parse_id
 from accounts.refusals import Refused
+from forum.conversations.models import Message
 from forum.middleware import kept_words
 from posts.comment_views import comment_or_404
 from posts.models import Post
 
 from . import queue, services
 from .forms import (
+    MESSAGE_SANCTIONS,
     SANCTION_CHOICES,
     ActionForm,
     AppealDecisionForm,
@@ -23,7 +25,7 @@ from .forms import (
     ReportForm,
 )
 from .models import Appeal, ModerationAction, Report
-from .reports import file_report
+from .reports import file_message_report, file_report
 
 QUEUE_PAGE, LOG_PAGE = 20, 50
 
@@ -67,6 +69,33 @@ def report_comment(request, comment_id):
     return _report(request, comment.post, comment)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_message(request, message_id):
+    """A participant reports the other side's message: the reasons and flow of a comment.
+    One who left the conversation still may (leaving is often what a hurt member does
+    first)."""
+    message = get_object_or_404(
+        Message.objects.select_related("conversation", "sender"), pk=message_id,
+        conversation__participants__user=request.user)
+    form = ReportForm(request.POST or None)
+    context = {"form": form, "message": message}
+    if request.method == "GET" and message.sender_id == request.user.pk:
+        context["refusal"] = "You can’t report your own message. You can delete it."
+        return render(request, "moderation/report_form.html", context, status=403)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "moderation/report_form.html", context, status=400)
+        try:
+            file_message_report(reporter=request.user, message=message, **form.cleaned_data)
+        except Refused as refusal:
+            context["refusal"] = refusal.message
+            return render(request, "moderation/report_form.html", context,
+                          status=refusal.status)
+        return render(request, "moderation/report_thanks.html", context)
+    return render(request, "moderation/report_form.html", context)
+
+
 @moderators_only
 def review_queue(request):
     items = queue.collect()
@@ -74,7 +103,7 @@ def review_queue(request):
     entries = queue.load(list(page.object_list))
     return render(request, "moderation/queue.html", {
         "page": page, "entries": entries, "form": ActionForm(),
-        "sanctions": SANCTION_CHOICES,
+        "sanctions": SANCTION_CHOICES, "message_sanctions": MESSAGE_SANCTIONS,
         "moderation_queue_size": len(items),  # already counted: spare the header a recount
     })
 
@@ -89,8 +118,12 @@ def refused_page(request, message, status):
 def _decision_context(action, user, form=None):
     appeal = Appeal.objects.filter(action=action).first()
     original = action.appeal_of
+    message = action.message
     return {
         "action": action, "appeal": appeal, "form": form or AppealForm(),
+        # A private message's words are shown to its sender only, never to a moderator or
+        # anyone else who opens the decision.
+        "own_message": message if message and message.sender_id == user.pk else None,
         "can_appeal": (action.member_id == user.pk and appeal is None
                        and action.can_be_appealed),
         "original": original,
@@ -103,7 +136,7 @@ def decision(request, action_id):
     """What was decided about a member's content or account, why, and (for a sanction) how
     to appeal."""
     action = get_object_or_404(ModerationAction.objects.select_related(
-        "post", "comment", "appeal_of"), pk=action_id)
+        "post", "comment", "message", "appeal_of"), pk=action_id)
     # Dismissed reports are the moderators' business: the author was never told of them.
     is_theirs = action.member_id == request.user.pk and action.kind != ModerationAction.Kind.DISMISS
     if not (is_theirs or request.user.is_moderator):
@@ -115,7 +148,7 @@ def decision(request, action_id):
 @require_POST
 def appeal(request, action_id):
     action = get_object_or_404(ModerationAction.objects.select_related(
-        "post", "comment", "appeal_of"), pk=action_id)
+        "post", "comment", "message", "appeal_of"), pk=action_id)
     form = AppealForm(request.POST)
     try:
         if not form.is_valid():
@@ -148,7 +181,8 @@ def appeals(request):
         messages.success(request, "The appeal is decided and the member has been told.")
         return redirect("moderation:appeals")
     pending = (Appeal.objects.waiting()
-               .select_related("action__post", "action__comment", "author")
+               .select_related("action__post", "action__comment", "action__message",
+                               "author")
                .order_by("created_at"))
     return render(request, "moderation/appeals.html", {"pending": pending,
                                                        "form": AppealDecisionForm()})

@@ -138,6 +138,26 @@ def mark_read(user: User, notification_ids: Iterable[int] | None = None) -> int:
     return notes.update(read_at=timezone.now())
 
 
+def notify_message(*, recipient_id: int, conversation_id: int, actor: User | None,
+                   actor_name: str) -> None:
+    """A private message: one unread notice per conversation (a second message before they
+    read it adds none). The notice and its email name the sender, never the words."""
+    if Notification.objects.filter(recipient_id=recipient_id, kind=Notification.Kind.MESSAGE,
+                                   conversation_id=conversation_id,
+                                   read_at__isnull=True).exists():
+        return
+    note = Notification.objects.create(
+        recipient_id=recipient_id, kind=Notification.Kind.MESSAGE, actor=actor,
+        actor_name=actor_name, conversation_id=conversation_id)
+    _email_later(ids=[note.pk])
+
+
+def mark_conversation_read(user: User, conversation_id: int) -> int:
+    """Opening a conversation reads its notices."""
+    return Notification.objects.filter(recipient=user, conversation_id=conversation_id,
+                                       read_at__isnull=True).update(read_at=timezone.now())
+
+
 # `action` is a forum.moderation ModerationAction: a layer above this one, so not imported.
 def notify_moderation(action: Any, *, recipient: User) -> Notification:
     """A decision about someone's content or account: always in-app and by email."""

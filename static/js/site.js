@@ -55,9 +55,15 @@
     });
   }
 
-  // After a successful post the server says which draft is done ("posted-<post>-<parent>").
+  // After a successful post the server says which draft is done ("posted-<post>-<parent>");
+  // after a private message, "sent-<key>" names the message box's draft.
   function clearPostedDrafts() {
     var store = storage();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-tags*='sent-']"),
+      function (message) {
+        var sent = /(?:^|\s)sent-(\S+)/.exec(message.getAttribute("data-tags"));
+        if (sent && store) { store.removeItem(draftKey("message:" + sent[1])); }
+      });
     var done = document.querySelectorAll("[data-tags*='posted-']");
     Array.prototype.forEach.call(done, function (message) {
       var match = /posted-(\d+)-(\d+)/.exec(message.getAttribute("data-tags"));

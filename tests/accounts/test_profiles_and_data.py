@@ -83,10 +83,14 @@ def test_profile_settings_save_and_refuse_bad_input(client, member):
 
 def test_privacy_setting_saves_and_refuses_bad_values(client, member):
     client.force_login(member)
-    assert client.post("/settings/privacy/", {"profile_visibility": "hidden"}).status_code == 302
-    assert client.post("/settings/privacy/", {"profile_visibility": "secret"}).status_code == 400
+    chosen = {"profile_visibility": "hidden", "messages_from": "known"}
+    assert client.post("/settings/privacy/", chosen).status_code == 302
+    assert client.post("/settings/privacy/", {**chosen, "profile_visibility": "secret"}
+                       ).status_code == 400
+    assert client.post("/settings/privacy/", {**chosen, "messages_from": "all"}
+                       ).status_code == 400
     member.refresh_from_db()
-    assert member.profile_visibility == "hidden"
+    assert (member.profile_visibility, member.messages_from) == ("hidden", "known")
 
 
 def test_settings_pages_need_a_login(client, db):

@@ -37,6 +37,9 @@ PAGES = {
     "settings": ("/settings/", "member"),
     "accessibility settings": ("/settings/accessibility/", "member"),
     "notifications": ("/notifications/", "member"),
+    "messages": ("/messages/", "member"),
+    "conversation": ("{conversation}", "member"),
+    "new message": ("/messages/new/?to=rowan", "member"),
     "bookmarks": ("/bookmarks/", "member"),
     "review queue": ("/moderation/", "member"),
     "audit log": ("/moderation/log/", "member"),
@@ -75,6 +78,7 @@ SMALL_TARGETS = """
 @pytest.fixture
 def site(transactional_db):
     """A moderator-member with a tagged story, a reply thread and a bookmark."""
+    from forum.conversations.services import start_conversation
     from posts.models import Symptom
     from posts.services import create_post, post_comment
     from tests.factories import make_user
@@ -86,7 +90,11 @@ def site(transactional_db):
                         symptoms=[Symptom.objects.get(slug="ms-hug", is_curated=True)])
     first = post_comment(author=rowan, post=story, body="Same here, every evening.")
     reply = post_comment(author=june, post=story, parent=first, body="Breathing slowly helps.")
-    return {"june": june, "story": f"/posts/{story.slug}/", "comment": f"/comments/{reply.pk}/"}
+    rowan.emailaddress_set.create(email=rowan.email, verified=True, primary=True)
+    message = start_conversation(sender=rowan, recipient_handle="june",
+                                 body="Thank you for the tip about *breathing*.")
+    return {"june": june, "story": f"/posts/{story.slug}/", "comment": f"/comments/{reply.pk}/",
+            "conversation": f"/messages/{message.conversation_id}/"}
 
 
 def open_page(new_context, base_url, site, name, *, theme="light", text_size=100,

@@ -66,3 +66,16 @@ def test_a_few_askers_have_marked_what_helped_them(client, db):
     question = next(iter(questions))
     page = client.get(question.get_absolute_url()).content.decode()
     assert "What helped" in page
+
+
+def test_two_demo_members_have_a_short_kind_private_conversation(client, db):
+    from forum.conversations.models import Conversation
+    from forum.demo.messages import PRIVATE_CONVERSATION
+
+    call_command("seed_demo")
+    conversation = Conversation.objects.get()
+    written = list(conversation.messages.values_list("sender__username", "body"))
+    assert written == PRIVATE_CONVERSATION
+    client.login(username="demo", password="kindred-demo-2026")
+    page = client.get(f"/messages/{conversation.pk}/").content.decode()
+    assert "compare notes" in page

@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.utils.regex_helper import normalize
 
+from forum.conversations.services import start_conversation
 from forum.moderation.reports import file_report
 from forum.moderation.services import file_appeal, hide
 from posts.services import post_comment
@@ -36,13 +37,15 @@ FIELD_NAMES = [
     "theme", "wide_spacing", "reduced_motion", "bio", "diagnosis_year", "ms_type",
     "show_health_details", "profile_visibility", "digest_frequency", "login", "username",
     "email", "password1", "password2", "oldpassword", "remember", "preview", "since", "until",
+    "to", "messages_from", "email_message",
 ]
 # Valid choices, so that hostile free text gets past them to the services and the database.
 VALID_CHOICES = {
     "kind": "story", "visibility": "public", "action": "approve", "grant": "grant",
     "guideline": "be_gentle", "reason": "other", "level": "watching",
     "mode": "anonymise", "text_size": "125", "font": "site", "profile_visibility": "members",
-    "digest_frequency": "daily", "days": "3",
+    "digest_frequency": "daily", "days": "3", "messages_from": "members",
+    "email_message": "immediate", "to": "hostile_author",
 }
 FREE_TEXT = ["body", "title", "description", "statement", "text", "details", "bio",
              "poll_question", "poll_choices", "suggested_tag", "next"]
@@ -89,7 +92,12 @@ def world(db):
                   guideline="be_gentle", statement="Please be kind.")
     file_appeal(author=reader, action=action, text="I was kind.")
     suggest_tag(author=author, post=post, name="Jaw pain")
-    return {"slug": post.slug, "comment_id": str(comment.pk), "post_id": str(post.pk),
+    for writer in (author, reader):  # private messages need a confirmed address
+        writer.emailaddress_set.create(email=writer.email, verified=True, primary=True)
+    conversation = start_conversation(sender=reader, recipient_handle=author.username,
+                                      body="A private hello").conversation
+    return {"conversation_id": str(conversation.pk),
+            "slug": post.slug, "comment_id": str(comment.pk), "post_id": str(post.pk),
             "action_id": str(action.pk), "handle": author.username, "username": "hostile_author",
             "notification_id": "1", "object_id": str(post.pk), "app_label": "posts",
             "token": "x", "key": "x", "uidb36": "1", "moderator": moderator, "member": reader}

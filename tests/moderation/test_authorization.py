@@ -99,3 +99,115 @@ def test_appealing(client, world, role):
     else:
         assert not Appeal.objects.exists()
         assert response.status_code == (302 if role == "reader" else 403)
+
+
+# -- private messages: reporting one, acting on a reported one, outreach ---------------------
+
+MESSAGE_ROLES = ["reader", "member", "participant", "sender", "moderator", "admin"]
+
+
+@pytest.fixture
+def message_world(acting_moderator):
+    from forum.moderation.services.outreach import reach_out
+    from tests.moderation.messaging import converse, report
+
+    participant, sender = make_user("pat"), make_user("sam")
+    conversation, (hello, unkind) = converse(participant, sender, "Hello", "Go away, fool")
+    report(unkind, participant)
+    team = reach_out(moderator=acting_moderator, member=make_user("kit"),
+                     body="We are here.").conversation
+    people = {
+        "reader": None, "member": make_user("passerby"), "participant": participant,
+        "sender": sender, "moderator": make_user("mod_cy", moderator=True),
+        "admin": make_user("chief", is_staff=True, is_superuser=True),
+    }
+    return {"people": people, "unkind": unkind, "hello": hello, "team": team,
+            "conversation": conversation}
+
+
+def _as(client, world, role):
+    if world["people"][role] is not None:
+        client.force_login(world["people"][role])
+
+
+def _refused(response, role, status=404):
+    if role == "reader":
+        return response.status_code == 302 and response.url.startswith("/accounts/login/")
+    return response.status_code == status
+
+
+@pytest.mark.parametrize("role", MESSAGE_ROLES)
+def test_reporting_a_message(client, message_world, role):
+    from forum.moderation.models import Report
+
+    _as(client, message_world, role)
+    unkind = message_world["unkind"]
+    Report.objects.all().delete()
+    response = client.post(f"/messages/m/{unkind.pk}/report/", {"reason": "spam"})
+    if role == "participant":
+        assert response.status_code == 200 and Report.objects.count() == 1
+    else:
+        # The sender is told they cannot report their own words; everyone else is told
+        # nothing exists (moderators and admins included: they are not in it).
+        assert _refused(response, role, 403 if role == "sender" else 404)
+        assert not Report.objects.exists()
+
+
+MODERATION_MESSAGE_GETS = ["act_message", "/moderation/outreach/", "compose", "team"]
+
+
+@pytest.mark.parametrize("role", MESSAGE_ROLES)
+@pytest.mark.parametrize("page", MODERATION_MESSAGE_GETS)
+def test_moderation_pages_for_messages(client, message_world, role, page):
+    _as(client, message_world, role)
+    url = {"act_message": f"/moderation/messages/{message_world['unkind'].pk}/act/",
+           "compose": "/moderation/outreach/to/sam/",
+           "team": f"/moderation/outreach/{message_world['team'].pk}/"}.get(page, page)
+    response = client.get(url)
+    if role in {"moderator", "admin"}:
+        assert response.status_code == 200
+    else:
+        assert _refused(response, role, 403)
+
+
+@pytest.mark.parametrize("role", MESSAGE_ROLES)
+def test_hiding_a_message(client, message_world, role):
+    _as(client, message_world, role)
+    unkind = message_world["unkind"]
+    response = client.post(f"/moderation/messages/{unkind.pk}/act/", {
+        "kind": "hide", "guideline": "be_gentle", "statement": "Unkind."})
+    unkind.refresh_from_db()
+    if role in {"moderator", "admin"}:
+        assert response.status_code == 302 and unkind.is_hidden
+    else:
+        assert _refused(response, role, 403) and unkind.is_visible
+        assert ModerationAction.objects.filter(kind="hide").count() == 0
+
+
+@pytest.mark.parametrize("role", MESSAGE_ROLES)
+def test_reaching_out_and_answering_for_the_team(client, message_world, role):
+    from forum.conversations.models import Conversation, Message
+
+    _as(client, message_world, role)
+    team = message_world["team"]
+    before = (Conversation.objects.count(), Message.objects.count(),
+              ModerationAction.objects.count())
+    outreach = client.post("/moderation/outreach/to/sam/", {"body": "Thinking of you."})
+    answer = client.post(f"/moderation/outreach/{team.pk}/", {"body": "Still here."})
+    if role in {"moderator", "admin"}:
+        assert outreach.status_code == 302 and answer.status_code == 302
+        assert Message.objects.count() == before[1] + 2
+        assert ModerationAction.objects.count() == before[2] + 2
+    else:
+        assert _refused(outreach, role, 403) and _refused(answer, role, 403)
+        assert (Conversation.objects.count(), Message.objects.count(),
+                ModerationAction.objects.count()) == before
+
+
+@pytest.mark.parametrize("role", ["reader", "member", "moderator", "admin"])
+def test_a_members_conversation_stays_closed_to_everyone_outside_it(client, message_world,
+                                                                    role):
+    """Moderators included: they read a message only in the queue, once it is reported."""
+    _as(client, message_world, role)
+    response = client.get(f"/messages/{message_world['conversation'].pk}/")
+    assert _refused(response, role, 404)

@@ -159,10 +159,12 @@ def test_notification_settings_save_and_refuse_bad_values(client, member):
     client.force_login(member)
     data = {"email_reply_to_post": "digest", "email_reply_to_comment": "off",
             "email_mention": "immediate", "email_new_post": "immediate",
-            "email_watched_comment": "off", "digest_frequency": "weekly"}
+            "email_watched_comment": "off", "digest_frequency": "weekly",
+            "email_message": "digest"}
     assert client.post("/settings/notifications/", data).status_code == 302
     member.refresh_from_db()
     assert member.email_reply_to_post == "digest" and member.digest_frequency == "weekly"
+    assert member.email_message == "digest"
     bad = client.post("/settings/notifications/", {**data, "email_mention": "hourly"})
     assert bad.status_code == 400
     member.refresh_from_db()

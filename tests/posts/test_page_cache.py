@@ -264,5 +264,6 @@ def test_a_member_who_hides_their_profile_is_no_longer_linked_for_the_next_reade
     post_comment(author=other_member, post=post, body="Ice packs for the hug")
     assert f'href="/u/{other_member.username}/"' in story(reader, post)
     client.force_login(other_member)
-    assert client.post("/settings/privacy/", {"profile_visibility": "hidden"}).status_code == 302
+    assert client.post("/settings/privacy/", {"profile_visibility": "hidden",
+                                              "messages_from": "members"}).status_code == 302
     assert f'href="/u/{other_member.username}/"' not in story(reader, post)

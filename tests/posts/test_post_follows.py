@@ -137,7 +137,8 @@ def test_notification_settings_offer_the_follow_choices(client, watcher):
     assert "A new comment on a post I follow" in page and "Follow the posts I comment on" in page
     data = {"email_reply_to_post": "immediate", "email_reply_to_comment": "immediate",
             "email_mention": "immediate", "email_new_post": "digest",
-            "email_watched_comment": "immediate", "digest_frequency": "daily"}
+            "email_watched_comment": "immediate", "digest_frequency": "daily",
+            "email_message": "immediate"}
     assert client.post("/settings/notifications/", data).status_code == 302
     watcher.refresh_from_db()
     assert watcher.email_watched_comment == "immediate" and not watcher.watch_on_comment

@@ -3,6 +3,7 @@
 import random
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -12,8 +13,10 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP
+from forum.conversations.services import reply, start_conversation
 from forum.demo.content import DEMO_FOLLOWS, DEMO_POLLS, MEMBERS, STORIES, STORY_TAGS
 from forum.demo.conversations import CONVERSATIONS
+from forum.demo.messages import PRIVATE_CONVERSATION
 from forum.demo.threads import seed_conversation, seed_threads
 from posts.models import Bookmark, Comment, PollVote, Post, Reaction, Symptom, TagFollow
 from posts.services import create_post, set_poll, toggle_helped
@@ -58,6 +61,7 @@ class Command(BaseCommand):
                     seed_threads(post, members, count=options["comments"],
                                  depth=options["depth"], rng=rng)
             self._what_helped(posts)
+            self._private_conversation(members)
         comments = ("their own conversations" if options["comments"] is None
                     else f"{options['comments']} comments on each")
         self.stdout.write(self.style.SUCCESS(
@@ -83,7 +87,19 @@ class Command(BaseCommand):
         ])
         moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
         members[1].groups.add(moderators)
+        # Confirmed addresses: what private messages need.
+        EmailAddress.objects.bulk_create([
+            EmailAddress(user=member, email=member.email, verified=True, primary=True)
+            for member in members])
         return members
+
+    def _private_conversation(self, members):
+        by_handle = {member.username: member for member in members}
+        (starter, first), *rest = PRIVATE_CONVERSATION
+        conversation = start_conversation(sender=by_handle[starter],
+                                          recipient_handle=rest[0][0], body=first).conversation
+        for who, text in rest:
+            reply(sender=by_handle[who], conversation=conversation, body=text)
 
     def _follows(self, members):
         by_handle = {member.username: member for member in members}

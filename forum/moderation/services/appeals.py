@@ -13,6 +13,7 @@ from posts.services.comments import change_comment_status
 
 from ..models import APPEALABLE, Appeal, ModerationAction
 from .content import set_post_status
+from .messages import undo_hide
 from .record import K, ensure_moderator, record
 
 # Later actions of these kinds, on the same target, replace an earlier one.
@@ -29,11 +30,11 @@ def superseded_by(action: ModerationAction) -> ModerationAction | None:
         return None
     later = ModerationAction.objects.filter(pk__gt=action.pk)
     if action.kind in (K.SILENCE, K.SUSPEND):
-        later = later.filter(Q(kind=action.kind) | Q(kind=K.RESTORE, post__isnull=True),
-                             member_id=action.member_id)
+        lifted = Q(kind=K.RESTORE, post__isnull=True, message__isnull=True)
+        later = later.filter(Q(kind=action.kind) | lifted, member_id=action.member_id)
     else:
         later = later.filter(kind__in=REPLACED_BY[action.kind], post=action.post_id,
-                             comment=action.comment_id)
+                             comment=action.comment_id, message=action.message_id)
     return later.order_by("pk").first()
 
 
@@ -54,11 +55,12 @@ def file_appeal(*, author: User, action: ModerationAction, text: str) -> Appeal:
 def _ensure_impartial(moderator: User, appeal: Appeal) -> None:
     original = appeal.action
     target = original.comment or original.post
+    sender_id = original.message.sender_id if original.message else None
     if original.actor_id == moderator.pk:
         raise Refused("A different moderator must decide an appeal of your decision.",
                       status=403)
-    if appeal.author_id == moderator.pk or (target is not None
-                                            and target.author_id == moderator.pk):
+    if appeal.author_id == moderator.pk or sender_id == moderator.pk or (
+            target is not None and target.author_id == moderator.pk):
         raise Refused("You cannot decide an appeal about your own post, comment or account: "
                       "another moderator will.", status=403)
 
@@ -67,7 +69,7 @@ def _ensure_impartial(moderator: User, appeal: Appeal) -> None:
 def decide_appeal(*, moderator: User, appeal: Appeal, grant: bool, statement: str) -> Appeal:
     ensure_moderator(moderator)
     appeal = Appeal.objects.select_for_update(of=("self",)).select_related(
-        "action__post", "action__comment", "author").get(pk=appeal.pk)
+        "action__post", "action__comment", "action__message", "author").get(pk=appeal.pk)
     _ensure_impartial(moderator, appeal)
     if appeal.status != Appeal.Status.PENDING:
         raise Refused("This appeal has already been decided.", status=409)
@@ -81,7 +83,8 @@ def decide_appeal(*, moderator: User, appeal: Appeal, grant: bool, statement: st
     appeal.decided_at = timezone.now()
     appeal.save(update_fields=["status", "decided_by", "decision", "decided_at"])
     record(moderator=moderator, kind=K.APPEAL_GRANTED if grant else K.APPEAL_DENIED,
-           post=original.post, comment=original.comment, member=appeal.author,
+           post=original.post, comment=original.comment, message=original.message,
+           conversation=original.conversation, member=appeal.author,
            guideline=original.guideline, statement=statement, appeal_of=original,
            tell=appeal.author)
     return appeal
@@ -91,7 +94,9 @@ def _undo(action: ModerationAction) -> None:
     """Put back what this action changed, and only that."""
     assert action.kind in APPEALABLE
     if action.kind in (K.HIDE, K.REMOVE):
-        if action.comment is not None:
+        if action.message_id is not None:
+            undo_hide(action)
+        elif action.comment is not None:
             change_comment_status(action.comment, Comment.Status.VISIBLE)
         elif action.post is not None:
             set_post_status(action.post, Post.Status.PUBLISHED)

@@ -7,11 +7,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.refusals import Refused
+from forum.conversations.models import Message
 from posts.models import Comment, Post
 from posts.services.comments import announce_comment, change_comment_status
 from posts.services.posts import announce_post
 
 from ..models import ModerationAction, Report
+from . import messages
 from .record import K, check_reasons, close_reports, ensure_moderator, record
 
 Target = tuple[Post, Comment | None]
@@ -25,6 +27,12 @@ def _fresh(post: Post, comment: Comment | None) -> Target:
         if comment.post_id != post.pk:
             raise Refused("That comment is not part of this post.", status=404)
     return post, comment
+
+
+def _on_content(post: Post | None) -> Post:
+    if post is None:
+        raise Refused("Name a post, a comment or a private message to act on.", status=404)
+    return post
 
 
 def set_post_status(post: Post, status: str) -> None:
@@ -88,11 +96,16 @@ def _sanction(kind: str, status_for_post: str, status_for_comment: str, *, moder
 
 
 @transaction.atomic
-def hide(*, moderator: User, post: Post, comment: Comment | None = None, guideline: str,
-         statement: str) -> ModerationAction:
-    """Out of sight for everyone but moderators and (for a post) its author; reversible."""
+def hide(*, moderator: User, post: Post | None = None, comment: Comment | None = None,
+         message: Message | None = None, guideline: str, statement: str) -> ModerationAction:
+    """Out of sight for everyone but moderators and (for a post) its author; reversible.
+    A private message: hidden from both sides, its sender told why."""
+    if message is not None:
+        return messages.hide_message(moderator=moderator, message=message,
+                                     guideline=guideline, statement=statement)
     return _sanction(K.HIDE, Post.Status.HIDDEN, Comment.Status.HIDDEN, moderator=moderator,
-                     post=post, comment=comment, guideline=guideline, statement=statement)
+                     post=_on_content(post), comment=comment, guideline=guideline,
+                     statement=statement)
 
 
 @transaction.atomic
@@ -105,11 +118,14 @@ def remove(*, moderator: User, post: Post, comment: Comment | None = None, guide
 
 
 @transaction.atomic
-def restore(*, moderator: User, post: Post, comment: Comment | None = None,
-            statement: str = "") -> ModerationAction:
+def restore(*, moderator: User, post: Post | None = None, comment: Comment | None = None,
+            message: Message | None = None, statement: str = "") -> ModerationAction:
     """Hidden or removed content comes back; the author hears it is visible again."""
+    if message is not None:
+        return messages.restore_message(moderator=moderator, message=message,
+                                        statement=statement)
     ensure_moderator(moderator)
-    post, comment = _fresh(post, comment)
+    post, comment = _fresh(_on_content(post), comment)
     target = comment or post
     if target.status not in ("hidden", "removed"):
         raise Refused("Only hidden or removed content can be restored; this is "
@@ -155,12 +171,15 @@ def unlock(*, moderator: User, post: Post, comment: Comment | None = None,
 
 
 @transaction.atomic
-def dismiss(*, moderator: User, post: Post, comment: Comment | None = None,
-            statement: str = "") -> ModerationAction:
+def dismiss(*, moderator: User, post: Post | None = None, comment: Comment | None = None,
+            message: Message | None = None, statement: str = "") -> ModerationAction:
     """The reports were looked at and nothing is wrong: logged, and nobody is told (the
     author never knew of the reports; reporters are not told outcomes about others)."""
+    if message is not None:
+        return messages.dismiss_message(moderator=moderator, message=message,
+                                        statement=statement)
     ensure_moderator(moderator)
-    post, comment = _fresh(post, comment)
+    post, comment = _fresh(_on_content(post), comment)
     if not close_reports(post, comment, Report.Status.DISMISSED):
         raise Refused("There are no open reports about this to dismiss.", status=409)
     target = comment or post

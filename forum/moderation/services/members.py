@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.refusals import Refused
+from forum.conversations.models import Message
 from posts.models import Comment, Post
 
 from ..models import ModerationAction
@@ -28,7 +29,7 @@ def _days(days: int | str) -> int:
 
 def _restrict(kind: str, field: str, *, moderator: User, member: User, days: int | str,
               guideline: str, statement: str, post: Post | None,
-              comment: Comment | None) -> ModerationAction:
+              comment: Comment | None, message: Message | None) -> ModerationAction:
     ensure_moderator(moderator)
     check_reasons(guideline, statement)
     days = _days(days)
@@ -38,27 +39,29 @@ def _restrict(kind: str, field: str, *, moderator: User, member: User, days: int
     until = timezone.now() + timedelta(days=days)
     type(member).objects.filter(pk=member.pk).update(**{field: until})
     setattr(member, field, until)
-    return record(moderator=moderator, kind=kind, post=post, comment=comment, member=member,
+    return record(moderator=moderator, kind=kind, post=post, comment=comment, message=message,
+                  conversation=message.conversation if message else None, member=member,
                   guideline=guideline, statement=statement, until=until, tell=member)
 
 
 @transaction.atomic
 def silence(*, moderator: User, member: User, days: int | str, guideline: str, statement: str,
-            post: Post | None = None, comment: Comment | None = None) -> ModerationAction:
+            post: Post | None = None, comment: Comment | None = None,
+            message: Message | None = None) -> ModerationAction:
     """The member can read but not write until `days` from now."""
     return _restrict(K.SILENCE, "silenced_until", moderator=moderator, member=member,
                      days=days, guideline=guideline, statement=statement, post=post,
-                     comment=comment)
+                     comment=comment, message=message)
 
 
 @transaction.atomic
 def suspend(*, moderator: User, member: User, days: int | str, guideline: str,
-            statement: str, post: Post | None = None,
-            comment: Comment | None = None) -> ModerationAction:
+            statement: str, post: Post | None = None, comment: Comment | None = None,
+            message: Message | None = None) -> ModerationAction:
     """The member cannot log in until `days` from now (and is logged out at once)."""
     return _restrict(K.SUSPEND, "suspended_until", moderator=moderator, member=member,
                      days=days, guideline=guideline, statement=statement, post=post,
-                     comment=comment)
+                     comment=comment, message=message)
 
 
 @transaction.atomic

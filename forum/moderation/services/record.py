@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.refusals import Refused
 from accounts.types import Viewer
+from forum.conversations.models import Conversation, Message
 from forum.notifications.services import notify_moderation
 from posts.models import Comment, Post
 
@@ -32,15 +33,17 @@ def check_reasons(guideline: str, statement: str) -> None:
 
 
 def record(*, moderator: User, kind: str, post: Post | None = None,
-           comment: Comment | None = None, member: User | None = None, guideline: str = "",
-           statement: str = "", until: datetime | None = None,
+           comment: Comment | None = None, message: Message | None = None,
+           conversation: Conversation | None = None, member: User | None = None,
+           guideline: str = "", statement: str = "", until: datetime | None = None,
            appeal_of: ModerationAction | None = None,
            tell: User | None = None) -> ModerationAction:
     """Append the action to the audit log and, when `tell` is given (and is not the
     moderator themself), send them the decision notice in-app and by email."""
     action = ModerationAction.objects.create(
         actor=moderator, actor_name=moderator.username, kind=kind, post=post, comment=comment,
-        member=member, member_name=member.username if member else "", guideline=guideline,
+        message=message, conversation=conversation, member=member,
+        member_name=member.username if member else "", guideline=guideline,
         statement=(statement or "").strip(), until=until, appeal_of=appeal_of,
     )
     if tell is not None and tell.pk != moderator.pk:
@@ -50,4 +53,9 @@ def record(*, moderator: User, kind: str, post: Post | None = None,
 
 def close_reports(post: Post, comment: Comment | None, status: str) -> int:
     return Report.objects.filter(post=post, comment=comment, status=Report.Status.OPEN).update(
+        status=status, resolved_at=timezone.now())
+
+
+def close_message_reports(message: Message, status: str) -> int:
+    return Report.objects.filter(message=message, status=Report.Status.OPEN).update(
         status=status, resolved_at=timezone.now())

@@ -1,0 +1,111 @@
+"""Private messages in a real browser: a member writes from a profile, the recipient reads
+it under the first-message safety notice and replies; axe finds nothing in the light, dark
+and high-contrast themes, and nothing scrolls sideways at 320 px."""
+
+import pytest
+
+from .conftest import PASSWORD, assert_no_axe_violations, log_in
+
+pytestmark = pytest.mark.browser
+
+THEMES = ["light", "dark", "contrast"]
+NARROW = {"width": 320, "height": 740}
+
+
+@pytest.fixture
+def pair(transactional_db):
+    from accounts.models import User
+
+    people = []
+    for handle in ("juniper", "wren"):
+        person = User.objects.create_user(username=handle, email=f"{handle}@example.com",
+                                          password=PASSWORD)
+        person.emailaddress_set.create(email=person.email, verified=True, primary=True)
+        people.append(person)
+    return people
+
+
+def _in_each_theme(page, user):
+    for theme in THEMES:
+        type(user).objects.filter(pk=user.pk).update(theme=theme)
+        page.reload()
+        assert_no_axe_violations(page, f"in the {theme} theme")
+
+
+def _sideways(page):
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def test_a_member_writes_the_recipient_reads_under_the_notice_and_replies(
+        new_context, base_url, pair):
+    juniper, wren = pair
+    context = new_context()
+    log_in(context, juniper, base_url)
+    page = context.new_page()
+    page.goto(f"{base_url}/u/wren/")
+    page.get_by_role("link", name="Send a message").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "A message to wren"
+    _in_each_theme(page, juniper)
+    page.get_by_label("Your message").fill("Hello wren, how are the **legs** today?")
+    page.get_by_role("button", name="Send message").click()
+    assert page.get_by_text("Your message is sent.").is_visible()
+    assert page.locator(".private-message strong", has_text="legs").is_visible()
+    assert page.get_by_text("This is the first message between you").count() == 0
+
+    reader = new_context()
+    log_in(reader, wren, base_url)
+    inbox = reader.new_page()
+    inbox.goto(f"{base_url}/messages/")
+    assert inbox.get_by_text("1 new message").is_visible()
+    _in_each_theme(inbox, wren)
+    inbox.get_by_role("link", name="juniper").click()
+    notice = inbox.get_by_role("complementary", name="Before you reply")
+    assert notice.get_by_text("Nobody here sells cures").is_visible()
+    _in_each_theme(inbox, wren)
+    inbox.get_by_label("Your message").fill("Better today, thank you for asking.")
+    inbox.get_by_role("button", name="Send reply").click()
+    assert inbox.get_by_text("Better today, thank you for asking.").is_visible()
+    assert inbox.get_by_text("This is the first message between you").count() == 0
+
+    page.goto(f"{base_url}/messages/")
+    assert page.get_by_text("1 new message").is_visible()
+
+
+@pytest.mark.parametrize("where", ["inbox", "conversation", "new"])
+def test_message_pages_do_not_scroll_sideways_at_320_px(new_context, base_url, pair, where):
+    from forum.conversations import services
+
+    juniper, wren = pair
+    message = services.start_conversation(
+        sender=juniper, recipient_handle="wren",
+        body="A long unbroken word: " + "Supercalifragilistic" * 8)
+    path = {"inbox": "/messages/", "new": "/messages/new/?to=juniper",
+            "conversation": f"/messages/{message.conversation_id}/"}[where]
+    for text_size in (100, 200):
+        type(wren).objects.filter(pk=wren.pk).update(text_size=text_size)
+        context = new_context(viewport=NARROW)
+        log_in(context, wren, base_url)
+        page = context.new_page()
+        assert page.goto(base_url + path).status == 200
+        assert _sideways(page) <= 0, f"{path} scrolls sideways at {text_size} % text"
+
+
+def test_a_half_written_reply_comes_back_after_a_reload_and_goes_once_sent(
+        new_context, base_url, pair):
+    from forum.conversations import services
+
+    juniper, wren = pair
+    message = services.start_conversation(sender=juniper, recipient_handle="wren",
+                                          body="Are you going to the clinic on Friday?")
+    context = new_context()
+    log_in(context, wren, base_url)
+    page = context.new_page()
+    page.goto(f"{base_url}/messages/{message.conversation_id}/")
+    box = page.get_by_label("Your message")
+    box.press_sequentially("Yes, at ten")
+    page.reload()
+    assert page.get_by_label("Your message").input_value() == "Yes, at ten"
+    page.get_by_role("button", name="Send reply").click()
+    assert page.get_by_text("Your message is sent.").is_visible()
+    page.reload()
+    assert page.get_by_label("Your message").input_value() == ""

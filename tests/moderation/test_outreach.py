@@ -1,0 +1,197 @@
+"""Moderator outreach: from a crisis item, a warm opening with the helplines, sent through
+the members' conversations; the team inbox; every outreach and answer on the log (that it
+happened, never what was said); nothing to appeal."""
+
+import pytest
+
+from forum.conversations.models import Conversation, Message
+from forum.moderation.models import ModerationAction
+from forum.moderation.reports import file_crisis_report
+from posts.services import post_comment
+from tests.factories import make_user
+from tests.moderation.messaging import converse, verified
+
+
+@pytest.fixture
+def worried(post, other_member):
+    """ash's comment that filed an automatic crisis report."""
+    comment = post_comment(author=other_member, post=post, body="I can't go on like this.")
+    if not comment.reports.exists():
+        file_crisis_report(post=post, comment=comment)
+    return comment
+
+
+def compose_url(handle):
+    return f"/moderation/outreach/to/{handle}/"
+
+
+def test_a_crisis_item_offers_to_reach_out_privately_next_to_dismiss(
+        client, acting_moderator, worried):
+    client.force_login(acting_moderator)
+    page = client.get("/moderation/").content.decode()
+    assert f'href="{compose_url("ash")}"' in page
+    assert "Dismissing a crisis report does not drop the person" in page
+
+
+def test_an_ordinary_report_offers_no_outreach(client, acting_moderator, post, other_member):
+    from forum.moderation.reports import file_report
+
+    comment = post_comment(author=other_member, post=post, body="Buy my pills")
+    file_report(reporter=make_user("reporter"), post=post, comment=comment, reason="selling")
+    client.force_login(acting_moderator)
+    assert compose_url("ash") not in client.get("/moderation/").content.decode()
+
+
+def test_the_opening_is_warm_editable_and_carries_the_helplines(client, acting_moderator,
+                                                                 other_member):
+    client.force_login(acting_moderator)
+    page = client.get(compose_url("ash")).content.decode()
+    assert "Hello ash" in page and "116 123" in page and "988" in page
+    assert "<textarea" in page
+
+
+def test_reaching_out_opens_a_team_conversation_and_logs_that_it_happened_only(
+        client, acting_moderator, other_member):
+    client.force_login(acting_moderator)
+    words = "Hello ash, we are thinking of you. Samaritans: 116 123."
+    response = client.post(compose_url("ash"), {"body": words})
+    conversation = Conversation.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"/moderation/outreach/{conversation.pk}/"
+    assert conversation.with_team
+    assert Message.objects.get().body == words
+    action = ModerationAction.objects.get()
+    assert (action.kind, action.member, action.conversation) == (
+        "outreach", other_member, conversation)
+    assert action.statement == "Reached out privately after a crisis report."
+    assert "116 123" not in action.statement and not action.can_be_appealed
+    client.force_login(acting_moderator)
+    log = client.get("/moderation/log/").content.decode()
+    assert "Reached out privately" in log and "thinking of you" not in log
+
+
+def test_the_member_finds_it_in_their_inbox_from_the_kindred_moderators(
+        client, acting_moderator, other_member):
+    client.force_login(acting_moderator)
+    client.post(compose_url("ash"), {"body": "We are here for you."})
+    client.force_login(other_member)
+    page = client.get("/messages/").content.decode()
+    assert "Kindred moderators" in page and acting_moderator.username not in page
+
+
+def test_an_empty_outreach_is_refused_and_nothing_is_sent(client, acting_moderator,
+                                                          other_member):
+    client.force_login(acting_moderator)
+    response = client.post(compose_url("ash"), {"body": "   "})
+    assert response.status_code == 400
+    assert "Write a message" in response.content.decode()
+    assert not Conversation.objects.exists() and not ModerationAction.objects.exists()
+
+
+def test_too_long_an_outreach_keeps_the_words(client, acting_moderator, other_member):
+    client.force_login(acting_moderator)
+    words = "Thinking of you. " * 400
+    response = client.post(compose_url("ash"), {"body": words})
+    assert response.status_code == 400 and "Thinking of you." in response.content.decode()
+    assert not Conversation.objects.exists()
+
+
+@pytest.mark.parametrize(("handle", "status"), [("nobody_here", 404), ("ash%20", 404),
+                                               ("a%00b", 400)])
+def test_outreach_to_an_unknown_member_is_refused(client, acting_moderator, other_member,
+                                                  handle, status):
+    client.force_login(acting_moderator)
+    assert client.get(compose_url(handle)).status_code == status
+    assert client.post(compose_url(handle), {"body": "Hello"}).status_code == status
+    assert not Conversation.objects.exists()
+
+
+def _reach_out(moderator, member, body="We are here."):
+    from forum.moderation.services.outreach import reach_out
+
+    return reach_out(moderator=moderator, member=member, body=body).conversation
+
+
+def test_every_moderator_reads_and_answers_the_team_inbox_unread_first(
+        client, acting_moderator, second_moderator, other_member, member):
+    quiet = _reach_out(acting_moderator, member)
+    answered = _reach_out(acting_moderator, verified(other_member))
+    from forum.conversations.services import reply
+
+    reply(sender=other_member, conversation=answered, body="Thank you, it helps to hear.")
+    client.force_login(second_moderator)
+    inbox = client.get("/moderation/outreach/").content.decode()
+    assert inbox.index(f"/moderation/outreach/{answered.pk}/") < inbox.index(
+        f"/moderation/outreach/{quiet.pk}/")
+    assert "1 new message" in inbox
+    page = client.get(f"/moderation/outreach/{answered.pk}/").content.decode()
+    assert "it helps to hear" in page
+    response = client.post(f"/moderation/outreach/{answered.pk}/",
+                           {"body": "We are glad. Write any time."})
+    assert response.status_code == 302
+    last = Message.objects.filter(conversation=answered).last()
+    assert last.from_team and last.sender == second_moderator
+    answer = ModerationAction.objects.filter(actor=second_moderator).get()
+    assert (answer.kind, answer.conversation, answer.member) == (
+        "outreach", answered, other_member)
+    assert "glad" not in answer.statement
+    assert "1 new message" not in client.get("/moderation/outreach/").content.decode()
+
+
+def test_an_empty_team_answer_is_refused(client, acting_moderator, other_member):
+    conversation = _reach_out(acting_moderator, other_member)
+    client.force_login(acting_moderator)
+    response = client.post(f"/moderation/outreach/{conversation.pk}/", {"body": ""})
+    assert response.status_code == 400
+    assert Message.objects.count() == 1
+    assert ModerationAction.objects.count() == 1
+
+
+def test_a_members_own_conversation_is_not_in_the_team_inbox(
+        client, acting_moderator, member, other_member):
+    conversation, _ = converse(member, other_member, "Just between us")
+    client.force_login(acting_moderator)
+    assert client.get(f"/moderation/outreach/{conversation.pk}/").status_code == 404
+    assert "Just between us" not in client.get("/moderation/outreach/").content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 100])
+def test_the_team_inbox_has_a_fixed_query_budget(client, acting_moderator, count,
+                                                 django_assert_max_num_queries):
+    for number in range(count):
+        _reach_out(acting_moderator, make_user(f"person{number}"))
+    client.force_login(acting_moderator)
+    with django_assert_max_num_queries(7):
+        response = client.get("/moderation/outreach/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 40])
+def test_a_team_conversation_page_has_a_fixed_query_budget(
+        client, acting_moderator, other_member, count, django_assert_max_num_queries):
+    from forum.conversations.services import reply
+
+    conversation = _reach_out(acting_moderator, verified(other_member))
+    for number in range(count):
+        reply(sender=other_member, conversation=conversation, body=f"Line {number}")
+    client.force_login(acting_moderator)
+    with django_assert_max_num_queries(13):
+        response = client.get(f"/moderation/outreach/{conversation.pk}/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [0, 30])
+def test_the_compose_page_has_a_fixed_query_budget(client, acting_moderator, other_member,
+                                                   count, django_assert_max_num_queries):
+    for _ in range(count):
+        _reach_out(acting_moderator, other_member, body=f"Checking in {_}")
+    client.force_login(acting_moderator)
+    with django_assert_max_num_queries(7):
+        response = client.get(compose_url("ash"))
+    assert response.status_code == 200
+
+
+def test_the_crisis_items_own_page_offers_outreach_too(client, acting_moderator, worried):
+    client.force_login(acting_moderator)
+    page = client.get(f"/moderation/items/{worried.post_id}/{worried.pk}/act/")
+    assert f'href="{compose_url("ash")}"' in page.content.decode()
