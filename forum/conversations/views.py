@@ -95,9 +95,8 @@ def _page_of_messages(conversation, user, before):
     if before is not None:
         shown = shown.filter(pk__lt=before)
     newest = list(shown.reverse()[:MESSAGES_SHOWN + 1])
-    for message in newest:  # the reader's own side: theirs, or the team's for a moderator
-        message.mine = (message.from_team if conversation.for_team
-                        else not message.from_team and message.sender_id == user.pk)
+    for message in newest:  # the reader's own words (a member's page: never the team's)
+        message.mine = not message.from_team and message.sender_id == user.pk
     earlier = newest[MESSAGES_SHOWN] if len(newest) > MESSAGES_SHOWN else None
     return list(reversed(newest[:MESSAGES_SHOWN])), earlier
 
@@ -123,8 +122,6 @@ def _conversation_page(request, conversation, *, form=None, status=200, refusal=
 
 def _closed(conversation):
     """Why the reader cannot reply here ("" when they can)."""
-    if conversation.for_team:
-        return ""
     side, other = conversation.side, conversation.other_side
     if side.left_at is not None:
         return "You left this conversation, so you can’t reply in it."
@@ -138,10 +135,20 @@ def _closed(conversation):
     return ""
 
 
+def _to_team_page(conversation, *, status=302):
+    """A moderator reading a team conversation: the team answers from moderation's page,
+    where every answer goes on the audit log (reversing a URL by name is not an import)."""
+    response = redirect("moderation:outreach_conversation", conversation.pk)
+    response.status_code = status
+    return response
+
+
 @login_required
 @require_GET
 def conversation(request, conversation_id):
     conversation = selectors.conversation_for(request.user, conversation_id)
+    if conversation.for_team:
+        return _to_team_page(conversation)
     services.mark_read(user=request.user, conversation=conversation)
     return _conversation_page(request, conversation)
 
@@ -153,18 +160,15 @@ def reply(request, conversation_id):
         return _to_login(request, f"c{conversation_id}", request.POST.get("body", ""),
                          f"{url}#reply")
     conversation = selectors.conversation_for(request.user, conversation_id)
+    if conversation.for_team:  # 307: the words go along, to the page that logs the answer
+        return _to_team_page(conversation, status=307)
     form = MessageForm(request.POST)
     if not form.is_valid():
         return _conversation_page(request, conversation, form=form, status=400)
-    body = form.cleaned_data["body"]
     try:
-        if conversation.for_team:
-            message = services.reply_as_team(moderator=request.user,
-                                             conversation=conversation, body=body)
-        else:
-            message = services.reply(
-                sender=request.user, conversation=conversation, body=body,
-                confirm_personal_info=form.cleaned_data["confirm_personal_info"])
+        message = services.reply(
+            sender=request.user, conversation=conversation, body=form.cleaned_data["body"],
+            confirm_personal_info=form.cleaned_data["confirm_personal_info"])
     except PersonalInfoFound as found:
         return _conversation_page(request, conversation, form=form,
                                   personal_info=found.kinds)

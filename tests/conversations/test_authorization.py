@@ -54,6 +54,9 @@ def test_a_conversation_opens_only_for_its_sides(client, world, role, which):
     allowed = SIDES if which == "conversation" else TEAM_SIDES
     if role == "reader":
         assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+    elif which == "outreach" and role in {"moderator", "admin"}:  # the team's own page
+        assert response.status_code == 302
+        assert response.url == f"/moderation/outreach/{world[which].pk}/"
     elif role in allowed:
         assert response.status_code == 200
     else:
@@ -69,6 +72,10 @@ def test_only_a_side_can_reply(client, world, role, which):
     allowed = SIDES if which == "conversation" else TEAM_SIDES
     if role == "reader":  # the words wait in the session for after logging in
         assert response.status_code == 302 and "/accounts/login/" in response.url
+        assert Message.objects.count() == before
+    elif which == "outreach" and role in {"moderator", "admin"}:  # answered on the record
+        assert response.status_code == 307
+        assert response.url == f"/moderation/outreach/{world[which].pk}/"
         assert Message.objects.count() == before
     elif role in allowed:
         assert response.status_code == 302

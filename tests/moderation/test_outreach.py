@@ -195,3 +195,23 @@ def test_the_crisis_items_own_page_offers_outreach_too(client, acting_moderator,
     client.force_login(acting_moderator)
     page = client.get(f"/moderation/items/{worried.post_id}/{worried.pk}/act/")
     assert f'href="{compose_url("ash")}"' in page.content.decode()
+
+
+def test_a_moderator_answering_from_the_messages_page_is_on_the_record_too(
+        client, second_moderator, acting_moderator, other_member):
+    """A team conversation has one place to answer from: the members' conversation page
+    sends moderators to the team's page, and a reply posted there is carried over (307),
+    words and all, so no team answer ever bypasses the audit log."""
+    conversation = _reach_out(acting_moderator, verified(other_member))
+    client.force_login(second_moderator)
+    page = client.get(f"/messages/{conversation.pk}/")
+    assert page.status_code == 302
+    assert page.url == f"/moderation/outreach/{conversation.pk}/"
+    sent = client.post(f"/messages/{conversation.pk}/reply/", {"body": "We are still here."},
+                       follow=True)
+    assert sent.redirect_chain[0] == (f"/moderation/outreach/{conversation.pk}/", 307)
+    last = Message.objects.filter(conversation=conversation).last()
+    assert last.body == "We are still here." and last.from_team
+    answer = ModerationAction.objects.filter(actor=second_moderator).get()
+    assert (answer.kind, answer.conversation, answer.member) == (
+        "outreach", conversation, other_member)
