@@ -70,16 +70,17 @@ def export_sections(user: User) -> dict[str, Any]:
         "post_follows": list(PostFollow.objects.filter(user=user).values(
             "post__slug", "level", "created_at")),
         "reports_filed": list(Report.objects.filter(reporter=user).values(
-            "post__slug", "comment_id", "reason", "details", "status", "created_at")),
+            "post__slug", "comment_id", "message_id", "reason", "details", "status",
+            "created_at")),
         "appeals": list(Appeal.objects.filter(author=user).values(
             "action_id", "text", "status", "decision", "created_at", "decided_at")),
         # Decisions about the member, with the statement of reasons they were sent.
         "moderation_decisions": list(ModerationAction.objects.filter(member=user).values(
-            "id", "kind", "post__slug", "comment_id", "guideline", "statement", "until",
-            "appeal_of_id", "created_at")),
+            "id", "kind", "post__slug", "comment_id", "message_id", "conversation_id",
+            "guideline", "statement", "until", "appeal_of_id", "created_at")),
         "notifications": list(Notification.objects.filter(recipient=user).values(
-            "kind", "actor_name", "post__slug", "comment_id", "action_id", "created_at",
-            "read_at", "emailed_at")),
+            "kind", "actor_name", "post__slug", "comment_id", "conversation_id", "action_id",
+            "created_at", "read_at", "emailed_at")),
         "tag_suggestions": list(TagSuggestion.objects.filter(suggested_by=user).values(
             "name", "post__slug", "status", "created_at")),
         "email_addresses": list(EmailAddress.objects.filter(user=user).values(

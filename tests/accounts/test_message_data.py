@@ -88,3 +88,24 @@ def test_the_export_costs_the_same_with_many_conversations(client, talk,
     client.force_login(rowan)
     with django_assert_max_num_queries(23):
         assert client.post("/settings/export/").status_code == 200
+
+
+def test_the_export_says_which_message_a_report_or_decision_was_about(client, talk,
+                                                                      moderator):
+    from forum.moderation.reports import file_message_report
+    from forum.moderation.services import hide
+
+    rowan, ash, conversation = talk
+    answer = conversation.messages.get(sender=ash)
+    file_message_report(reporter=rowan, message=answer, reason="harassment")
+    hide(moderator=moderator, message=answer, guideline="be_gentle",
+         statement="Unkind words.")
+    client.force_login(rowan)
+    [report] = json.loads(client.post("/settings/export/").content)["reports_filed"]
+    assert report["message_id"] == answer.pk
+    client.force_login(ash)
+    exported = json.loads(client.post("/settings/export/").content)
+    [decision] = exported["moderation_decisions"]
+    assert (decision["kind"], decision["message_id"]) == ("hide", answer.pk)
+    assert {n["conversation_id"] for n in exported["notifications"]
+            if n["kind"] == "message"} == {conversation.pk}
