@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -25,6 +25,13 @@ class ConversationQuerySet(models.QuerySet["Conversation"]):
     def of_team(self) -> Self:
         """The Kindred moderators' team inbox: every outreach conversation."""
         return self.filter(with_team=True)
+
+    def waiting_for_team(self) -> Self:
+        """Team conversations where the member wrote after the team last read: someone
+        waits for a moderator's answer (the moderators' header counts them)."""
+        return self.of_team().filter(
+            Q(team_read_at__isnull=True) | Q(last_message_at__gt=F("team_read_at")),
+            participants__left_at__isnull=True)
 
 
 class Conversation(models.Model):

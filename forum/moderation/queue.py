@@ -11,7 +11,7 @@ from operator import or_
 from django.db.models import Case, Count, F, IntegerField, Min, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 
-from forum.conversations.models import Message, Participant
+from forum.conversations.models import Conversation, Message, Participant
 from posts.models import Comment, Post
 
 from .models import Reason, Report
@@ -78,15 +78,22 @@ def collect():
 
 
 def queue_size():
-    """How many entries `collect` would give, counted by the database in one query (the
-    header shows it on every page, so it must not load the queue)."""
-    reported = Report.objects.open().values_list("post_id", "comment_id", "message_id")
+    """What waits for a moderator: the entries `collect` would give, plus the team
+    conversations a member wrote in since the team last read them. Counted by the database
+    in one query (the header shows it on every page, so it must not load the queue)."""
     none = Value(None, output_field=IntegerField())
+    reported = Report.objects.open().annotate(no_conversation=none).values_list(
+        "post_id", "comment_id", "message_id", "no_conversation")
     posts = Post.objects.waiting_for_review().annotate(
-        no_comment=none, no_message=none).values_list("id", "no_comment", "no_message")
-    comments = Comment.objects.waiting_for_review().annotate(no_message=none).values_list(
-        "post_id", "id", "no_message")
-    return reported.union(posts, comments).count()  # UNION: one entry per item
+        no_comment=none, no_message=none, no_conversation=none).values_list(
+        "id", "no_comment", "no_message", "no_conversation")
+    comments = Comment.objects.waiting_for_review().annotate(
+        no_message=none, no_conversation=none).values_list(
+        "post_id", "id", "no_message", "no_conversation")
+    team = Conversation.objects.waiting_for_team().annotate(
+        no_post=none, no_comment=none, no_message=none).values_list(
+        "no_post", "no_comment", "no_message", "id")
+    return reported.union(posts, comments, team).count()  # UNION: one entry per item
 
 
 def _rounds(messages):

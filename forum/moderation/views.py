@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.parsing import parse_id
 from accounts.refusals import Refused
-from forum.conversations.models import Message
+from forum.conversations.models import Conversation, Message
 from forum.middleware import kept_words
 from posts.comment_views import comment_or_404
 from posts.models import Post
@@ -101,10 +101,13 @@ def review_queue(request):
     items = queue.collect()
     page = Paginator(items, QUEUE_PAGE).get_page(request.GET.get("page"))
     entries = queue.load(list(page.object_list))
+    team_waiting = Conversation.objects.waiting_for_team().count()
     return render(request, "moderation/queue.html", {
         "page": page, "entries": entries, "form": ActionForm(),
         "sanctions": SANCTION_CHOICES, "message_sanctions": MESSAGE_SANCTIONS,
-        "moderation_queue_size": len(items),  # already counted: spare the header a recount
+        "team_waiting": team_waiting,
+        # Already counted: spare the header a recount.
+        "moderation_queue_size": len(items) + team_waiting,
     })
 
 

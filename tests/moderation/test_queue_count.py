@@ -40,3 +40,24 @@ def test_a_moderators_pages_cost_the_same_with_a_short_or_long_queue(
     with django_assert_max_num_queries(10):
         page = client.get(reverse("home")).content.decode()
     assert f'<span class="count">{2 * size}<' in page
+
+
+def test_a_member_answering_the_team_counts_as_waiting_until_a_moderator_reads_it(
+        client, moderator, other_member):
+    """Someone the moderators reached out to writes back: every moderator's header and the
+    queue say an answer is awaited, until one of them opens the conversation."""
+    from forum.conversations.services import reply
+    from forum.moderation.services.outreach import reach_out
+    from tests.moderation.messaging import verified
+
+    conversation = reach_out(moderator=moderator, member=verified(other_member),
+                             body="We are here if you want to talk.").conversation
+    assert queue_size() == 0  # the team wrote last
+    reply(sender=other_member, conversation=conversation, body="Thank you. It is hard.")
+    assert queue_size() == 1
+    client.force_login(make_user("second_mod", moderator=True))
+    page = client.get(reverse("moderation:queue")).content.decode()
+    assert "1 conversation in the Team inbox</a> waits for an answer" in page
+    assert '<span class="count">1<' in page
+    client.get(reverse("moderation:outreach_conversation", args=[conversation.pk]))
+    assert queue_size() == 0
