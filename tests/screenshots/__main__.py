@@ -75,7 +75,13 @@ def pages(known):
         ("notifications", "/notifications/", "demo"),
         ("bookmarks", "/bookmarks/", "demo"),
         ("profile", f"/u/{known['profile']}/", "demo"),
+        ("messages", "/messages/", "demo"),
+        *([("conversation", f"/messages/{known['conversation']}/", "demo")]
+          if known["conversation"] else []),
+        ("new-message", f"/messages/new/?to={known['profile']}", "demo"),
         ("review-queue", "/moderation/", "mod"),
+        ("team-inbox", "/moderation/outreach/", "mod"),
+        ("team-conversation", f"/moderation/outreach/{known['outreach']}/", "mod"),
         ("audit-log", "/moderation/log/", "mod"),
         ("appeals", "/moderation/appeals/", "mod"),
         *optional_pages(known),
@@ -218,6 +224,10 @@ def main():
     try:
         known = build_database()
         known["pages"] = pages(known)  # before Playwright: the optional pages are probed
+        # SCREENSHOT_PAGES=messages,conversation shoots only those (a quick look at a change).
+        wanted = {name for name in os.environ.get("SCREENSHOT_PAGES", "").split(",") if name}
+        if wanted:
+            known["pages"] = [entry for entry in known["pages"] if entry[0] in wanted]
         theme_list = themes()
         shutil.rmtree(OUT, ignore_errors=True)
         OUT.mkdir()

@@ -86,6 +86,19 @@ def _extras():
     post_comment(author=others[1], post=story,
                  body="Some nights the spasms and the pain are so bad I feel I can't go on.")
 
+    # Private messages: the demo conversation (seed_demo), and the moderators reaching out
+    # to the member whose words filed the crisis report, who has written back.
+    from forum.conversations.models import Conversation
+    from forum.conversations.services import reply
+    from forum.moderation.services.outreach import reach_out
+
+    conversation = Conversation.objects.of(demo).order_by("pk").first()
+    outreach = reach_out(moderator=mod, member=others[1],
+                         body="We read what you wrote tonight and wanted to check in. "
+                              "You are not alone here.").conversation
+    reply(sender=others[1], conversation=outreach,
+          body="Thank you for writing. It helps to know someone noticed.")
+
     thread_root = (Comment.objects.filter(post=story, depth=0, status=Comment.Status.VISIBLE)
                    .order_by("-reply_count", "pk").first())
     tag = story.tags.order_by("slug").first()
@@ -96,6 +109,8 @@ def _extras():
         "tag": tag.slug,
         "profile": story.author.username,
         "reported": (story.pk, reported.pk),
+        "conversation": conversation.pk if conversation else None,
+        "outreach": outreach.pk,
     }
 
 
