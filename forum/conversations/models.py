@@ -87,6 +87,11 @@ class MessageQuerySet(models.QuerySet["Message"]):
         """Messages whose words the two sides read: not hidden by a moderator, not deleted."""
         return self.filter(status=Message.Status.VISIBLE)
 
+    def erase(self) -> int:
+        """Their author's words go ("delete everything"); each stays as "Message deleted by
+        its author" for the other side."""
+        return self.update(status=Message.Status.DELETED, body="", body_html="")
+
 
 class Message(models.Model):
     class Status(models.TextChoices):

@@ -64,7 +64,7 @@ def _has_verified_email(user: User) -> bool:
 def knows(member: User, other: User) -> bool:
     """Has `member` answered `other` in public (commented on their post, replied to their
     comment) or written in a conversation with them? What "known" lets through."""
-    answered = Comment.objects.filter(author=member).exclude(status=Comment.Status.DELETED)
+    answered = Comment.objects.filter(author=member).not_deleted_by_author()
     if answered.filter(post__author=other).exists() or answered.filter(
             parent__author=other).exists():
         return True

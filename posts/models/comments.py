@@ -42,6 +42,10 @@ class CommentQuerySet(VersionedQuerySet["Comment"]):
     def waiting_for_review(self) -> Self:
         return self.filter(status=Comment.Status.PENDING)
 
+    def not_deleted_by_author(self) -> Self:
+        """What the authors still stand by: everything but their own deletions."""
+        return self.exclude(status=Comment.Status.DELETED)
+
     def helped(self) -> Self:
         """Public replies the asker marked as helpful, in the order they were marked."""
         return self.public().filter(helped_at__isnull=False).order_by("helped_at", "id")
