@@ -1,8 +1,9 @@
 """After words that suggest crisis, the helplines are the first thing the member sees: on a
 long story with many comments, at desktop and phone sizes, after a comment, a reply, an
-edited comment, a new post and an edited post, the crisis message is inside the viewport,
-has keyboard focus (so screen readers read it), links back to their words, and axe finds
-nothing. Without JavaScript the #crisis-support fragment alone brings it into view."""
+edited comment, a new post, an edited post and a private message, the crisis message is
+inside the viewport, has keyboard focus (so screen readers read it), links back to their
+words, and axe finds nothing. Without JavaScript the #crisis-support fragment alone brings
+it into view."""
 
 import pytest
 
@@ -135,6 +136,30 @@ def test_a_post_edited_into_crisis_words_shows_the_helplines_first(
     form.locator("#id_body").fill(CRISIS)
     submit(page, form, "Save changes")
     assert_the_helplines_come_first(page, viewport, "post-title")
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_a_private_message_with_crisis_words_shows_the_helplines_first(
+        new_context, base_url, member, june, viewport):
+    """A long conversation: the newest message is far below the top, yet the writer sees
+    the helplines first, focused, with a link back to what they wrote."""
+    from forum.conversations.models import Message
+    from forum.conversations.services import reply, start_conversation
+
+    for person in (member, june):
+        person.emailaddress_set.create(email=person.email, verified=True, primary=True)
+    conversation = start_conversation(sender=member, recipient_handle="june",
+                                      body="How are the nights?").conversation
+    for n in range(12):
+        reply(sender=june if n % 2 == 0 else member, conversation=conversation,
+              body=f"Message {n}: the heat makes the hug worse, so I keep a fan close by.")
+    page = open_as(new_context, base_url, june, f"/messages/{conversation.pk}/", viewport)
+    form = page.locator("section#reply form")
+    form.get_by_label("Your message").fill(CRISIS)
+    submit(page, form, "Send reply")
+    message = Message.objects.get(body=CRISIS)
+    assert_the_helplines_come_first(page, viewport, f"message-{message.pk}")
     assert_no_axe_violations(page)
 
 
