@@ -53,7 +53,7 @@ def file_message_report(*, reporter, message, reason, details=""):
     if not message.conversation.participants.filter(user=reporter).exists():
         raise Refused("No such message.", status=404)
     if message.sender_id == reporter.pk:
-        raise Refused("You can’t report your own message. You can delete it.", status=403)
+        raise Refused("You can’t report your own message.", status=403)
     if not message.is_visible:
         raise Refused("This message is no longer shown; there is nothing to report.",
                       status=409)

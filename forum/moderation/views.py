@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -39,19 +41,26 @@ def moderators_only(view):
     return wrapped
 
 
-def _report(request, post, comment=None):
-    form = ReportForm(request.POST or None)
-    context = {"form": form, "post": post, "comment": comment}
+OWN_MESSAGE = "You can’t report your own message."
+
+
+def _report(request, context, file_it, *, refusal=None):
+    """The report form for any item: `file_it(reason=…, details=…)` files it; a refusal
+    shows the form again with the reason and the member's words."""
+    form = context["form"] = ReportForm(request.POST or None)
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "moderation/report_form.html", context, status=400)
         try:
-            file_report(reporter=request.user, post=post, comment=comment, **form.cleaned_data)
-        except Refused as refusal:
-            context["refusal"] = refusal.message
+            file_it(**form.cleaned_data)
+        except Refused as refused:
+            context["refusal"] = refused.message
             return render(request, "moderation/report_form.html", context,
-                          status=refusal.status)
+                          status=refused.status)
         return render(request, "moderation/report_thanks.html", context)
+    if refusal is not None:
+        context["refusal"] = refusal
+        return render(request, "moderation/report_form.html", context, status=403)
     return render(request, "moderation/report_form.html", context)
 
 
@@ -59,14 +68,16 @@ def _report(request, post, comment=None):
 @require_http_methods(["GET", "POST"])
 def report_post(request, slug):
     post = get_object_or_404(Post.objects.visible_to(request.user), slug=slug)
-    return _report(request, post)
+    return _report(request, {"post": post, "comment": None}, functools.partial(
+        file_report, reporter=request.user, post=post))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_comment(request, comment_id):
     comment = comment_or_404(request, comment_id)
-    return _report(request, comment.post, comment)
+    return _report(request, {"post": comment.post, "comment": comment}, functools.partial(
+        file_report, reporter=request.user, post=comment.post, comment=comment))
 
 
 @login_required
@@ -78,22 +89,10 @@ def report_message(request, message_id):
     message = get_object_or_404(
         Message.objects.select_related("conversation", "sender"), pk=message_id,
         conversation__participants__user=request.user)
-    form = ReportForm(request.POST or None)
-    context = {"form": form, "message": message}
-    if request.method == "GET" and message.sender_id == request.user.pk:
-        context["refusal"] = "You can’t report your own message. You can delete it."
-        return render(request, "moderation/report_form.html", context, status=403)
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "moderation/report_form.html", context, status=400)
-        try:
-            file_message_report(reporter=request.user, message=message, **form.cleaned_data)
-        except Refused as refusal:
-            context["refusal"] = refusal.message
-            return render(request, "moderation/report_form.html", context,
-                          status=refusal.status)
-        return render(request, "moderation/report_thanks.html", context)
-    return render(request, "moderation/report_form.html", context)
+    own = message.sender_id == request.user.pk
+    return _report(request, {"message": message}, functools.partial(
+        file_message_report, reporter=request.user, message=message),
+        refusal=OWN_MESSAGE if own else None)
 
 
 @moderators_only
