@@ -36,12 +36,13 @@ def _shared_tree_key(post, page_number, sort):
     return f"threads-v2:{post.pk}:{versions[0]}:{versions[1]}:{number}:{sort}"
 
 
-def _rebuild(stored):
+def _rebuild(stored, key):
     root_ids, count, more, number, threads, sort = stored
     paginator = Paginator([], settings.KINDRED_COMMENTS_PER_PAGE)
     paginator.count = count  # the story's (capped) count of threads when the tree was stored
     paginator.more = more  # "Page 1 of more than 5", as the capped paginator says it
-    return ThreadPage(page=Page(root_ids, number, paginator), threads=threads, sort=sort)
+    return ThreadPage(page=Page(root_ids, number, paginator), threads=threads, sort=sort,
+                      shared_key=key)
 
 
 def thread_page_for(post, user, *, page_number=None, sort="oldest"):
@@ -55,7 +56,7 @@ def thread_page_for(post, user, *, page_number=None, sort="oldest"):
         logger.warning("The thread cache is unavailable; building afresh", exc_info=True)
         key = stored = None
     if stored is not None:
-        return _rebuild(stored)
+        return _rebuild(stored, key)
     comments = thread_page(post, user, page_number=page_number, sort=sort)
     if key:
         page = comments.page
@@ -65,4 +66,6 @@ def thread_page_for(post, user, *, page_number=None, sort="oldest"):
                             comments.threads, comments.sort), TREE_TTL)
         except Exception:
             logger.warning("Could not store a comment tree", exc_info=True)
+        else:
+            comments.shared_key = key
     return comments
