@@ -56,30 +56,26 @@ class _SharedRenderer(ThreadRenderer):
         return f"\x00{code}{comment.pk}\x00{write(comment)}\x00/\x00"
 
 
-def _differs(renderer, code, comment):
-    """Whether this member's piece `code` of `comment` may differ from the generic one."""
-    if code == "T":
-        return True  # "5 minutes ago": now, not when it was stored
-    own = comment.author_id == renderer.user_id
-    if code in "AH":
-        return own
-    if code == "C":
-        return (own or comment.author_id in renderer.blocked_by
-                or comment.pk in renderer.reactions.saved)
-    if code == "R":
-        return any(pk == comment.pk for pk, _ in renderer.reactions.mine)
-    if code in "FfS":
-        return comment.author_id in renderer.blocked
-    if code == "N":
-        return renderer.reading is not None and renderer.reading.is_new(comment)
-    if code == "U":
-        return comment.pk == renderer.first_unread_id
-    return comment.pk == renderer.reply_to  # "P", the reply box
-
-
 _WRITERS = {"U": "_first_unread", "F": "_fold_open", "f": "_fold_close", "A": "_byline",
             "T": "_relative", "H": "_history_link", "N": "_new_label", "R": "_reaction_bar",
             "C": "_actions", "P": "_reply_form", "S": "_replies_name"}
+
+
+def _stored(marked):
+    """(the generic HTML, {code: {comment id: (start, end)}}): the marks turned into where
+    each piece sits, once, when the HTML is stored."""
+    parts, slots, length, last = [], {code: {} for code in _WRITERS}, 0, 0
+    for match in _SLOT.finditer(marked):
+        text = marked[last:match.start()]
+        parts.append(text)
+        length += len(text)
+        generic = match.group(3)
+        parts.append(generic)
+        slots[match.group(1)][int(match.group(2))] = (length, length + len(generic))
+        length += len(generic)
+        last = match.end()
+    parts.append(marked[last:])
+    return "".join(parts), slots
 
 
 def _by_id(threads):
@@ -91,22 +87,50 @@ def _by_id(threads):
     return found
 
 
+def _pieces_to_write(renderer, comments):
+    """(code, comment id) of each piece where this member's page may differ from the
+    generic member's: their own comments, members they blocked or who blocked them, what
+    they reacted to or saved, new comments, the first unread, the reply box; and every
+    relative time ("5 minutes ago" is now, not when the HTML was stored)."""
+    reactions, reading = renderer.reactions, renderer.reading
+    wanted = [("T", pk) for pk in comments]
+    for pk, comment in comments.items():
+        author = comment.author_id
+        if author == renderer.user_id:
+            wanted += [("A", pk), ("H", pk), ("C", pk)]
+        elif author in renderer.blocked_by or pk in reactions.saved:
+            wanted.append(("C", pk))
+        if author in renderer.blocked:
+            wanted += [("F", pk), ("f", pk), ("S", pk)]
+        if reading is not None and reading.is_new(comment):
+            wanted.append(("N", pk))
+    wanted += [("R", pk) for pk, _ in reactions.mine if pk in comments]
+    wanted += [(code, pk) for code, pk in (("U", renderer.first_unread_id),
+                                           ("P", renderer.reply_to)) if pk in comments]
+    return wanted
+
+
 def fill(renderer, stored, threads):
     """The member's page from the stored HTML: their pieces written, the rest kept."""
+    html, slots = stored
     comments = _by_id(threads)
-
-    def piece(match):
-        code, pk, generic = match.group(1), int(match.group(2)), match.group(3)
-        comment = comments[pk]
-        if _differs(renderer, code, comment):
-            return getattr(renderer, _WRITERS[code])(comment)
-        return generic
-
-    return mark_safe(_SLOT.sub(piece, stored).replace(CSRF_MARK, renderer.csrf))
+    spans = []
+    for code, pk in set(_pieces_to_write(renderer, comments)):
+        where = slots[code].get(pk)
+        if where is not None:
+            spans.append((where, getattr(renderer, _WRITERS[code])(comments[pk])))
+    spans.sort()
+    out, last = [], 0
+    for (start, end), text in spans:
+        out.append(html[last:start])
+        out.append(text)
+        last = end
+    out.append(html[last:])
+    return mark_safe("".join(out).replace(CSRF_MARK, renderer.csrf))
 
 
 def _key(renderer, comments):
-    return (f"{comments.shared_key}:html-v1:{int(bool(renderer.can_reply))}"
+    return (f"{comments.shared_key}:html-v2:{int(bool(renderer.can_reply))}"
             f"{int(bool(renderer.can_mark_helped))}{int(renderer.is_moderator)}:"
             f"{timezone.get_current_timezone_name()}")
 
@@ -123,9 +147,9 @@ def thread_html(renderer, comments):
         logger.warning("The thread HTML cache is unavailable; writing afresh", exc_info=True)
         return renderer.render(comments.threads)
     if stored is None:
-        stored = _SharedRenderer(renderer).render(comments.threads)
+        stored = _stored(_SharedRenderer(renderer).render(comments.threads))
         try:
-            cache.set(key, str(stored), HTML_TTL)
+            cache.set(key, stored, HTML_TTL)
         except Exception:
             logger.warning("Could not store a thread's HTML", exc_info=True)
     return fill(renderer, stored, comments.threads)
