@@ -9,7 +9,7 @@ reads the member's state with the post (`with_member_state`) and writes at most 
 and nothing for readers.
 """
 
-from django.db.models import Case, Count, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, Max, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -39,13 +39,16 @@ def _comments_after_seen(user):
 
 
 def with_member_state(posts, user):
-    """The member's read mark (`my_read_up_to`), chosen follow level (`my_follow`) and first
-    new comment (`my_first_unread`) on the post itself: no query of their own."""
+    """The member's read mark (`my_read_up_to`), chosen follow level (`my_follow`), first
+    new comment (`my_first_unread`) and whether they have comments waiting for review here
+    (`my_waiting`, posts/thread_cache.py) on the post itself: no query of their own."""
     if not _member(user):
         return posts
     read_up_to, seen = _seen_sql(user)
     return posts.annotate(
         my_read_up_to=read_up_to,
+        my_waiting=Exists(Comment.objects.waiting_for_review().filter(
+            post=OuterRef("pk"), author=user)),
         my_follow=Subquery(PostFollow.objects.filter(user=user, post=OuterRef("pk"))
                            .values("level")[:1]),
         my_seen=seen,

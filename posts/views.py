@@ -62,7 +62,7 @@ def post_detail(request, slug):
     )
     reply_to = _reply_to(request)
     shown = comment_ids(comments.threads)
-    reactions = reactions_for(post, shown, request.user)
+    reactions = reactions_for(post, shown, request.user, counts=comments.reaction_counts)
     blocks = blocks_seen_by(request.user)
     # The post's author blocked this member: no comment here (told neutrally, not why).
     shut_out = post.author_id in blocks[1]
