@@ -40,6 +40,11 @@ type RankedRow = tuple[int, float, bool, bool, bool, bool]
 MAX_QUERY = 200
 MAX_TERMS = 12
 MAX_HITS = 500
+# PostgreSQL ranks at most this many of the newest matching posts and of the newest matching
+# comments: a common word ("banding" matches one comment in six) would otherwise rank tens
+# of thousands of posts to show 500. Newest first by primary key, so the planner can walk the
+# id index and stop (or, for a rare word, sort the few rows the GIN index finds).
+CANDIDATES = 500
 MARK_OPEN, MARK_CLOSE = "\u2039\u2039", "\u203a\u203a"  # replaced by <mark> after escaping
 
 
@@ -195,12 +200,12 @@ def postgres_ranked(terms: list[str],
         pg_query |= SearchQuery(phrase, search_type="phrase", config="english")
     post_vector = _post_vector()
     # Two index lookups joined by UNION: "matches the post OR has a matching comment" in
-    # one WHERE would check every post row.
+    # one WHERE would check every post row. Each capped to the newest CANDIDATES.
     post_hits = (Post.objects.annotate(document=post_vector).filter(document=pg_query)
-                 .values("pk"))
+                 .order_by("-pk").values("pk")[:CANDIDATES])
     comment_hits = (Comment.objects.annotate(document=_comment_vector())
                     .filter(document=pg_query).public()
-                    .values("post_id"))
+                    .order_by("-pk").values("post_id")[:CANDIDATES])
     ranked = (Post.objects.filter(pk__in=post_hits.union(comment_hits))
               .annotate(document=post_vector)
               .annotate(rank=SearchRank(post_vector, pg_query),
