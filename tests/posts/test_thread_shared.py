@@ -168,11 +168,3 @@ def test_a_new_comment_shows_at_once_to_a_member_served_the_stored_thread(
     story(rowan, post)
     post_comment(author=other_member, post=post, body="Fresh from the physio")
     assert "Fresh from the physio" in story(rowan, post)
-
-
-def test_marks_smuggled_into_a_body_pull_in_nothing(post, member, other_member):
-    post_comment(author=other_member, post=post,
-                 body="Tricky \x01 and \x00C1\x00<b>x</b>\x00/\x00 text")
-    story(logged_in(member), post)
-    page = story(logged_in(make_user("quinn")), post)
-    assert "Tricky" in page and "\x01" not in page and "\x00" not in page
