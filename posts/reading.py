@@ -9,7 +9,18 @@ reads the member's state with the post (`with_member_state`) and writes at most 
 and nothing for readers.
 """
 
-from django.db.models import Case, Count, Exists, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
@@ -67,9 +78,20 @@ def with_unread(posts, user):
     # (a pseudo-constant filter: the database skips the subquery; on a 100,000-comment story
     # it would count every comment).
     opened = GreaterThan(OuterRef("my_seen"), Value(-1))
-    return posts.annotate(my_seen=seen).annotate(my_unread=Coalesce(Subquery(
-        _comments_after_seen(user).filter(opened).values("post").annotate(n=Count("id"))
-        .values("n")[:1]), Value(0)))
+    # Counted up to UNREAD_SHOWN + 1 ("100+ new"): a story with 100,000 comments opened
+    # once would otherwise be counted in full on every list it appears in.
+    return posts.annotate(my_seen=seen).annotate(my_unread=_CountOf(
+        _comments_after_seen(user).filter(opened).values("id")[:UNREAD_SHOWN + 1]))
+
+
+UNREAD_SHOWN = 100  # lists say "100+ new" above this
+
+
+class _CountOf(Subquery):
+    """COUNT(*) of a (limited) subquery's rows."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
 
 
 def seen_up_to(user, post, last_comment_id):
@@ -92,12 +114,13 @@ def _is_new(user, post):
 
 
 def annotate_unread(user, posts):
-    """Set `unread_count` (new comments since the last visit) and `is_new` on each post:
-    none when the posts come `with_unread`, else two queries at most, whatever the number
+    """Set `unread_count` (new comments since the last visit; `unread_more` when the list
+    counted only UNREAD_SHOWN + 1 of them) and `is_new` on each post: none when the posts
+    come `with_unread`, else two queries at most, whatever the number
     of posts."""
     posts = list(posts)
     for post in posts:
-        post.unread_count, post.is_new = 0, False
+        post.unread_count, post.is_new, post.unread_more = 0, False, False
     if not _member(user) or not posts:
         return posts
     if all(hasattr(post, "my_unread") for post in posts):  # with_unread: no query at all
@@ -106,6 +129,7 @@ def annotate_unread(user, posts):
                 post.is_new = _is_new(user, post)
             else:
                 post.unread_count = post.my_unread
+                post.unread_more = post.my_unread > UNREAD_SHOWN
         return posts
     marks = {mark.post_id: mark for mark in ReadMark.objects.filter(
         user=user, post_id__in={post.pk for post in posts})}
