@@ -5,12 +5,13 @@ The tree (posts/thread_cache.py) is the same for every member; so is most of its
 module writes it once for a "generic member" (who wrote nothing here, blocked no one, reacted
 to nothing, saved nothing, has read nothing), with every piece that can differ from member
 to member marked: NUL, a letter and the comment id, NUL, the generic text, NUL "/" NUL
-(see `ThreadRenderer._slot`), and SOH where the CSRF token goes. Serving it is one pass over
-the marks: a piece keeps its generic text unless this member's state differs for that
-comment (their own comment, one they reacted to or saved, a member they blocked or who
-blocked them, a new one, the first unread, the reply box they opened), where the member's
-renderer writes it afresh; relative times are always written afresh. So a member sees what
-`ThreadRenderer.render` would have written for them, never another member's state.
+(see `ThreadRenderer._slot`), and SOH where the CSRF token goes; it is stored as the generic
+HTML and where each marked piece sits. Serving it slices: a piece keeps its generic text
+unless this member's state differs for that comment (their own comment, one they reacted
+to or saved, a member they blocked or who blocked them, a new one, the first unread, the
+reply box they opened), where the member's renderer writes it afresh; relative times are
+always written afresh. So a member sees what `ThreadRenderer.render` would have written for
+them, never another member's state.
 
 What is the same for a whole page but not for all members goes into the key: whether they
 may reply, mark helped replies or moderate, and their time zone (exact times).
