@@ -163,8 +163,8 @@ class Comment(CommentStates, models.Model):
             models.Index(fields=["post", "id"], name="comment_after_seen"),
             # "Has this member comments waiting for review here?" on every story page they
             # open: a few rows, not their thousands of published ones.
-            models.Index(fields=["post", "author"], name="comment_waiting",
-                         condition=Q(status="pending")),
+            # (Not partial: SQLite uses a partial index only for a literal, not a parameter.)
+            models.Index(fields=["post", "author", "status"], name="comment_waiting"),
         ]
 
     def __str__(self) -> str:
