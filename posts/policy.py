@@ -6,16 +6,21 @@ from __future__ import annotations
 import logging
 import re
 import time
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
+from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.connection import ConnectionProxy
 
 from accounts.refusals import Refused
 from accounts.write_checks import check_link_count, may_link_freely
 
 from . import events
+from .models.limits import RateCount
 from .rendering import render_markdown
 
 if TYPE_CHECKING:
@@ -40,18 +45,42 @@ def check_rate(user: User, action: str) -> None:
 
 
 def _count(key: str, window: int) -> int | None:
-    """This action's count in its window; None if the cache cannot say (fail open: a
-    member's words are never refused because a cache is down)."""
+    """This action's count in its window, raised by one atomic step: Redis INCR when the cache
+    is Redis, else one statement on the database's counter table (the database cache's
+    `incr` reads then writes, so requests at once would under-count). None if the store
+    cannot say (fail open: a member's words are never refused because a store is down)."""
     global _cache_error_logged_at
     try:
-        cache.add(key, 0, window)
-        return cache.incr(key)
-    except Exception as error:  # any cache backend, any failure
+        if _cache_is_redis():
+            cache.add(key, 0, window)
+            return cache.incr(key)
+        return _count_in_database(key, window)
+    except Exception as error:  # any cache backend or database, any failure
         now = time.monotonic()
         if now - _cache_error_logged_at >= 60:  # once a minute, not once a request
             _cache_error_logged_at = now
-            logger.error("Rate limits are open: the cache failed (%r)", error)
+            logger.error("Rate limits are open: the counter store failed (%r)", error)
         return None
+
+
+def _cache_is_redis() -> bool:
+    backend = caches[DEFAULT_CACHE_ALIAS] if isinstance(cache, ConnectionProxy) else cache
+    return isinstance(backend, RedisCache)
+
+
+def _count_in_database(key: str, window: int) -> int:
+    table = connection.ops.quote_name(RateCount._meta.db_table)
+    now = timezone.now()
+    # A savepoint: a failure here must not break the write it guards (PostgreSQL).
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (bucket, count, expires_at) VALUES (%s, 1, %s) "
+            f"ON CONFLICT (bucket) DO UPDATE SET count = {table}.count + 1 RETURNING count",
+            [key, now + timedelta(seconds=window)])
+        count = int(cursor.fetchone()[0])
+        if count == 1:  # a new window for this member: finished windows go
+            cursor.execute(f"DELETE FROM {table} WHERE expires_at < %s", [now])
+    return count
 
 
 def needs_review(user: User) -> bool:

@@ -9,8 +9,20 @@ reads the member's state with the post (`with_member_state`) and writes at most 
 and nothing for readers.
 """
 
-from django.db.models import Case, Count, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Greatest
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,13 +51,16 @@ def _comments_after_seen(user):
 
 
 def with_member_state(posts, user):
-    """The member's read mark (`my_read_up_to`), chosen follow level (`my_follow`) and first
-    new comment (`my_first_unread`) on the post itself: no query of their own."""
+    """The member's read mark (`my_read_up_to`), chosen follow level (`my_follow`), first
+    new comment (`my_first_unread`) and whether they have comments waiting for review here
+    (`my_waiting`, posts/thread_cache.py) on the post itself: no query of their own."""
     if not _member(user):
         return posts
     read_up_to, seen = _seen_sql(user)
     return posts.annotate(
         my_read_up_to=read_up_to,
+        my_waiting=Exists(Comment.objects.waiting_for_review().filter(
+            post=OuterRef("pk"), author=user)),
         my_follow=Subquery(PostFollow.objects.filter(user=user, post=OuterRef("pk"))
                            .values("level")[:1]),
         my_seen=seen,
@@ -59,9 +74,24 @@ def with_unread(posts, user):
     if not _member(user):
         return posts
     _, seen = _seen_sql(user)
-    return posts.annotate(my_seen=seen).annotate(my_unread=Coalesce(Subquery(
-        _comments_after_seen(user).values("post").annotate(n=Count("id")).values("n")[:1]),
-        Value(0)))
+    # Never opened (my_seen -1): the list says "New", not a count, so the count is not made
+    # (a pseudo-constant filter: the database skips the subquery; on a 100,000-comment story
+    # it would count every comment).
+    opened = GreaterThan(OuterRef("my_seen"), Value(-1))
+    # Counted up to UNREAD_SHOWN + 1 ("100+ new"): a story with 100,000 comments opened
+    # once would otherwise be counted in full on every list it appears in.
+    return posts.annotate(my_seen=seen).annotate(my_unread=_CountOf(
+        _comments_after_seen(user).filter(opened).values("id")[:UNREAD_SHOWN + 1]))
+
+
+UNREAD_SHOWN = 100  # lists say "100+ new" above this
+
+
+class _CountOf(Subquery):
+    """COUNT(*) of a (limited) subquery's rows."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
 
 
 def seen_up_to(user, post, last_comment_id):
@@ -84,12 +114,13 @@ def _is_new(user, post):
 
 
 def annotate_unread(user, posts):
-    """Set `unread_count` (new comments since the last visit) and `is_new` on each post:
-    none when the posts come `with_unread`, else two queries at most, whatever the number
+    """Set `unread_count` (new comments since the last visit; `unread_more` when the list
+    counted only UNREAD_SHOWN + 1 of them) and `is_new` on each post: none when the posts
+    come `with_unread`, else two queries at most, whatever the number
     of posts."""
     posts = list(posts)
     for post in posts:
-        post.unread_count, post.is_new = 0, False
+        post.unread_count, post.is_new, post.unread_more = 0, False, False
     if not _member(user) or not posts:
         return posts
     if all(hasattr(post, "my_unread") for post in posts):  # with_unread: no query at all
@@ -98,6 +129,7 @@ def annotate_unread(user, posts):
                 post.is_new = _is_new(user, post)
             else:
                 post.unread_count = post.my_unread
+                post.unread_more = post.my_unread > UNREAD_SHOWN
         return posts
     marks = {mark.post_id: mark for mark in ReadMark.objects.filter(
         user=user, post_id__in={post.pk for post in posts})}

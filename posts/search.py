@@ -17,7 +17,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
 from django.db.models.expressions import RawSQL
 
 from accounts.refusals import Refused
@@ -34,12 +34,20 @@ if TYPE_CHECKING:
 # Highlighted snippets (post id -> HTML) for the post ids of one page.
 type Snippets = Callable[[Iterable[int]], dict[int, str]]
 # A row of postgres_ranked: post id, rank, and whether the words matched its title, its
-# body, title and body together, a public comment.
-type RankedRow = tuple[int, float, bool, bool, bool, bool]
+# body, title and body together.
+type RankedRow = tuple[int, float, bool, bool, bool]
 
 MAX_QUERY = 200
 MAX_TERMS = 12
 MAX_HITS = 500
+# PostgreSQL ranks at most this many of the newest matching posts and of the newest matching
+# comments: a common word ("banding" matches one comment in six) would otherwise rank tens
+# of thousands of posts to show 500. Newest first by primary key, so the planner can walk the
+# id index and stop (or, for a rare word, sort the few rows the GIN index finds).
+CANDIDATES = 500
+# Posts that only carry a symptom the query names (no word matched) join the results newest
+# first, up to this many: finding them walks the latest-posts index and stops.
+TAGGED_ONLY = 100
 MARK_OPEN, MARK_CLOSE = "\u2039\u2039", "\u203a\u203a"  # replaced by <mark> after escaping
 
 
@@ -66,9 +74,15 @@ def expansions(query: str) -> tuple[set[int], list[str]]:
     search_ranking), and all the words people use for them."""
     query_words = words(query)
     text, said = f" {' '.join(query_words)} ", set(query_words)
-    names = list(Symptom.objects.filter(is_curated=True).values_list("pk", "name"))
-    synonyms = list(SymptomSynonym.objects.filter(symptom__is_curated=True)
-                    .values_list("symptom_id", "name"))
+    rows = (Symptom.objects.filter(is_curated=True).annotate(synonym=Value(False))
+            .values_list("pk", "name", "synonym").order_by()
+            .union(SymptomSynonym.objects.filter(symptom__is_curated=True)
+                   .annotate(synonym=Value(True))
+                   .values_list("symptom_id", "name", "synonym").order_by(), all=True))
+    names: list[tuple[int, str]] = []  # one query for both
+    synonyms: list[tuple[int, str]] = []
+    for pk, name, synonym in rows:
+        (synonyms if synonym else names).append((pk, name))
     matched = {pk for pk, name in names + synonyms if f" {' '.join(words(name))} " in text}
     matched |= {pk for pk, name in names if telling_words(name) & said}
     phrases = sorted({name for pk, name in names + synonyms if pk in matched})
@@ -92,18 +106,22 @@ def search(query: str | None, user: Viewer, *,
     listed = Post.objects.listed_for(user)
     if tag is not None:
         listed = listed.tagged(tag)
-    tagged: set[int] = set()
+    tagged_only: set[int] = set()
+    in_tags: Exists | Value = Value(False, output_field=BooleanField())
     if symptom_ids:
-        # The newest tagged posts, from the latest-posts index (a join read every tagging).
-        tagged = set(listed.tagged_any(symptom_ids).latest()
-                     .values_list("pk", flat=True)[:MAX_HITS])
+        # The newest tagged posts, from the latest-posts index (a join read every tagging);
+        # whether a matching post carries the symptom is asked of that post alone.
+        tagged_only = set(listed.tagged_any(symptom_ids).latest()
+                          .values_list("pk", flat=True)[:TAGGED_ONLY])
+        in_tags = Exists(Post.objects.tagged_any(symptom_ids).filter(pk=OuterRef("pk")))
     signals: dict[int, Signals] = {}
     # has_helped is with_helped()'s annotation, which the stubs cannot see through Self.
-    for pk, published_at, helped in (listed.filter(pk__in=set(found) | tagged).with_helped()
-                                     .values_list("pk", "published_at",
-                                                  "has_helped")):  # type: ignore[misc]
+    rows = (listed.filter(pk__in=set(found) | tagged_only).with_helped()
+            .annotate(in_tags=in_tags)
+            .values_list("pk", "published_at", "has_helped", "in_tags"))
+    for pk, published_at, helped, is_tagged in rows:
         signal = found.get(pk) or Signals()
-        signal.tagged, signal.helped, signal.published_at = pk in tagged, helped, published_at
+        signal.tagged, signal.helped, signal.published_at = is_tagged, helped, published_at
         signals[pk] = signal
     return ranked_ids(signals), snippets
 
@@ -184,24 +202,40 @@ def _comment_vector() -> RawSQL:
     return RawSQL("search_document", (), output_field=SearchVectorField())
 
 
-def postgres_ranked(terms: list[str],
-                    phrases: list[str]) -> tuple[QuerySet[Post, RankedRow], SearchQuery]:
-    """The ranked query (a QuerySet, so `make bench` can show its plan) and the search query.
-    Each row says where the post matched: its title, its body, a public comment."""
-    from django.contrib.postgres.search import SearchQuery, SearchRank
+def search_query(terms: list[str], phrases: list[str]) -> SearchQuery:
+    from django.contrib.postgres.search import SearchQuery
 
     pg_query = SearchQuery(" ".join(terms), search_type="plain", config="english")
     for phrase in phrases:
         pg_query |= SearchQuery(phrase, search_type="phrase", config="english")
+    return pg_query
+
+
+def comment_candidates(pg_query: SearchQuery) -> QuerySet[Comment, tuple[int, int]]:
+    """(comment id, post id) of the newest CANDIDATES public comments that match, from the
+    GIN index (a rare word) or the id index walked backwards (a common one)."""
+    return (Comment.objects.annotate(document=_comment_vector()).filter(document=pg_query)
+            .public().order_by("-pk").values_list("pk", "post_id")[:CANDIDATES])
+
+
+def postgres_ranked(terms: list[str], phrases: list[str], *,
+                    comment_posts: Iterable[int] | None = None
+                    ) -> tuple[QuerySet[Post, RankedRow], SearchQuery]:
+    """The ranked query (a QuerySet, so `make bench` can show its plan) and the search query.
+    Each row says where the post matched: its title, its body (a public comment: the posts
+    of comment_candidates, `comment_posts`, asked here when not given)."""
+    from django.contrib.postgres.search import SearchRank
+
+    pg_query = search_query(terms, phrases)
+    if comment_posts is None:
+        comment_posts = {post_id for _, post_id in comment_candidates(pg_query)}
     post_vector = _post_vector()
     # Two index lookups joined by UNION: "matches the post OR has a matching comment" in
-    # one WHERE would check every post row.
+    # one WHERE would check every post row. Each capped to the newest CANDIDATES.
     post_hits = (Post.objects.annotate(document=post_vector).filter(document=pg_query)
-                 .values("pk"))
-    comment_hits = (Comment.objects.annotate(document=_comment_vector())
-                    .filter(document=pg_query).public()
-                    .values("post_id"))
-    ranked = (Post.objects.filter(pk__in=post_hits.union(comment_hits))
+                 .order_by("-pk").values("pk")[:CANDIDATES])
+    with_comments = Post.objects.filter(pk__in=list(comment_posts)).values("pk")
+    ranked = (Post.objects.filter(pk__in=post_hits.union(with_comments))
               .annotate(document=post_vector)
               .annotate(rank=SearchRank(post_vector, pg_query),
                         title_vector=_post_vector_part("a"),
@@ -209,10 +243,9 @@ def postgres_ranked(terms: list[str],
               .annotate(
                   in_title=ExpressionWrapper(Q(title_vector=pg_query), BooleanField()),
                   in_body=ExpressionWrapper(Q(body_vector=pg_query), BooleanField()),
-                  in_post=ExpressionWrapper(Q(document=pg_query), BooleanField()),
-                  in_comment=ExpressionWrapper(Q(pk__in=comment_hits), BooleanField()))
+                  in_post=ExpressionWrapper(Q(document=pg_query), BooleanField()))
               .order_by("-rank", "-published_at")
-              .values_list("pk", "rank", "in_title", "in_body", "in_post", "in_comment")
+              .values_list("pk", "rank", "in_title", "in_body", "in_post")
               [:MAX_HITS])
     return ranked, pg_query
 
@@ -220,35 +253,42 @@ def postgres_ranked(terms: list[str],
 def _postgres(terms: list[str], phrases: list[str]) -> tuple[dict[int, Signals], Snippets]:
     from django.contrib.postgres.search import SearchHeadline
 
-    ranked, pg_query = postgres_ranked(terms, phrases)
+    # Each post's oldest comment among the candidates (newest first): its snippet.
+    comment_of = {post_id: pk for pk, post_id in comment_candidates(search_query(terms, phrases))}
+    ranked, pg_query = postgres_ranked(terms, phrases, comment_posts=comment_of)
     found = {
-        pk: Signals(title=in_title, comment=in_comment, score=rank,
+        pk: Signals(title=in_title, comment=pk in comment_of, score=rank,
                     # Words spread over title and body match the post, though neither alone.
                     body=in_body or (in_post and not in_title))
-        for pk, rank, in_title, in_body, in_post, in_comment in ranked}
+        for pk, rank, in_title, in_body, in_post in ranked}
 
     def headline() -> SearchHeadline:
         return SearchHeadline("body", pg_query, config="english", start_sel=MARK_OPEN,
                               stop_sel=MARK_CLOSE, max_words=30, min_words=12)
 
     def snippets(page_ids: Iterable[int]) -> dict[int, str]:
-        # Headlines are costly: only for the posts on the page being shown. Where the post's
-        # own words did not match, the snippet comes from its best matching comment.
+        # Headlines are costly: only for the posts on the page being shown, and only where
+        # they will be used. Where the post's own words did not match, the snippet comes
+        # from a matching comment: a candidate's, else the post's first matching one.
+        page_ids = list(page_ids)
         rows = (Post.objects.filter(pk__in=page_ids).annotate(document=_post_vector())
-                .annotate(matched=ExpressionWrapper(Q(document=pg_query),
-                                                    output_field=BooleanField()),
-                          snippet=headline())
-                .values_list("pk", "matched", "snippet"))
-        found = {pk: _marked(snippet) for pk, matched, snippet in rows if matched}
+                .filter(document=pg_query).annotate(snippet=headline())
+                .values_list("pk", "snippet"))
+        found = {pk: _marked(snippet) for pk, snippet in rows}
+        rest = [pk for pk in page_ids if pk not in found]
+        chosen = [comment_of[pk] for pk in rest if pk in comment_of]
+        others = [pk for pk in rest if pk not in comment_of]
         first_match = (
-            Comment.objects.public()
-            .filter(post_id__in=[pk for pk in page_ids if pk not in found])
+            Comment.objects.public().filter(post_id__in=others)
             .annotate(document=_comment_vector())
             .filter(document=pg_query).order_by("post_id", "id").distinct("post_id")
             .values("id"))
-        # One headline per post: the first matching comment's, not every match's.
-        from_comments = (Comment.objects.filter(pk__in=first_match).annotate(snippet=headline())
-                         .values_list("post_id", "snippet"))
-        found.update({pk: _marked(snippet) for pk, snippet in from_comments})
+        # One headline per post: one matching comment's, not every match's.
+        sources = [Comment.objects.filter(pk__in=chosen)] if chosen else []
+        if others:
+            sources.append(Comment.objects.filter(pk__in=first_match))
+        for source in sources:
+            found.update({pk: _marked(snippet) for pk, snippet in
+                          source.annotate(snippet=headline()).values_list("post_id", "snippet")})
         return found
     return found, snippets

@@ -21,7 +21,7 @@ from accounts.privacy import can_see_profile
 from .fragments import byline_html, reaction_counts_html, reaction_form_html, reply_form_html
 from .models import Reaction
 from .permissions import can_mark_helped
-from .times import time_html
+from .times import relative, time_html
 
 _ID = 987654321  # reversed once, then replaced: reverse() per comment is slow
 
@@ -31,6 +31,14 @@ def _url_pattern(name):
 
 
 REACTION_KINDS = [(kind.value, kind.label) for kind in Reaction.Kind]
+
+
+def _without_marks(html):
+    """NUL and SOH mark the member's pieces in a stored page (posts/thread_shared.py): a body
+    may not carry them (they show as nothing anyway)."""
+    if "\x00" in html or "\x01" in html:
+        return html.replace("\x00", "").replace("\x01", "")
+    return html
 
 
 def _plural(count, one, many):
@@ -49,6 +57,7 @@ class ThreadRenderer:
         self.reading = reading
         self.first_unread_id = reading.first_unread_id if reading else None
         self.user_id = request.user.pk if request.user.is_authenticated else None
+        self.viewer = request.user  # whose eyes decide which profiles are linked
         self.can_reply = can_reply
         self.reply_to, self.draft = reply_to, draft
         self.now = timezone.now()
@@ -92,39 +101,77 @@ class ThreadRenderer:
             f'<li id="comment-{pk}" class="comment depth-{comment.depth}">'
             f'<article class="comment-body" aria-labelledby="comment-{pk}-by" tabindex="-1">'
         )
-        if pk == self.first_unread_id:
-            out.append('<p id="first-unread" class="first-unread" tabindex="-1">'
-                       "First new comment since your last visit</p>")
-        # A blocked member's comment folds away; its replies stay readable below it.
-        collapsed = comment.author_id in self.blocked and not comment.is_tombstone
-        if collapsed:
-            out.append('<details class="blocked-comment"><summary>You blocked this member'
-                       ' — show<span class="visually-hidden"> their comment</span></summary>')
+        out.append(self._slot("U", comment, self._first_unread))
+        out.append(self._slot("F", comment, self._fold_open))
         self._meta(comment, out, parent)
         self._body(comment, out)
         if not comment.is_tombstone:
-            self._reaction_bar(comment, out)
-            self._actions(comment, out)
-        if self.user_id and pk == self.reply_to and comment.author_id not in self.blocked_by:
-            self._reply_form(comment, out)
-        if collapsed:
-            out.append("</details>")
+            out.append(self._slot("R", comment, self._reaction_bar))
+            out.append(self._slot("C", comment, self._actions))
+        out.append(self._slot("P", comment, self._reply_form))
+        out.append(self._slot("f", comment, self._fold_close))
         out.append("</article>")
         self._replies(comment, out)
         out.append("</li>")
 
-    def _meta(self, comment, out, parent=None):
+    # The pieces that differ from member to member, each a method of the comment: written at
+    # once here; posts/thread_shared.py stores the page with them marked and fills them in.
+    def _slot(self, code, comment, write):
+        return write(comment)
+
+    def _first_unread(self, comment):
+        if comment.pk != self.first_unread_id:
+            return ""
+        return ('<p id="first-unread" class="first-unread" tabindex="-1">'
+                "First new comment since your last visit</p>")
+
+    def _collapsed(self, comment):
+        # A blocked member's comment folds away; its replies stay readable below it.
+        return comment.author_id in self.blocked and not comment.is_tombstone
+
+    def _fold_open(self, comment):
+        if not self._collapsed(comment):
+            return ""
+        return ('<details class="blocked-comment"><summary>You blocked this member'
+                ' — show<span class="visually-hidden"> their comment</span></summary>')
+
+    def _fold_close(self, comment):
+        return "</details>" if self._collapsed(comment) else ""
+
+    def _byline(self, comment):
         pk = comment.pk
         if comment.is_tombstone:
             label = ("Deleted comment" if comment.is_deleted else
                      "Hidden comment" if comment.is_hidden else "Removed comment")
-            author = byline_html(label, size="sm", name_id=f"comment-{pk}-by")
-        else:
-            visible = comment.author_id and can_see_profile(
-                self.request.user, comment.author_visibility, comment.author_id)
-            author = byline_html(comment.author_name, size="sm", name_id=f"comment-{pk}-by",
-                                 profile_url=self.profile_url.format(comment.author_name)
-                                 if visible else None)
+            return byline_html(label, size="sm", name_id=f"comment-{pk}-by")
+        visible = comment.author_id and can_see_profile(
+            self.viewer, comment.author_visibility, comment.author_id)
+        return byline_html(comment.author_name, size="sm", name_id=f"comment-{pk}-by",
+                           profile_url=self.profile_url.format(comment.author_name)
+                           if visible else None)
+
+    def _relative(self, comment):
+        return relative(comment.created_at, self.now)
+
+    def _history_link(self, comment):
+        if self.user_id and (self.is_moderator or comment.author_id == self.user_id):
+            return (f' <a href="{self.history_url.format(comment.pk)}">Edit history<span '
+                    'class="visually-hidden"> of this comment</span></a>')
+        return ""
+
+    def _new_label(self, comment):
+        if self.reading is not None and comment.is_public and self.reading.is_new(comment):
+            return ' <span class="badge badge-new">New</span>'
+        return ""
+
+    def _replies_name(self, comment):
+        # A deleted or hidden comment no longer names its author anywhere.
+        return ("this comment" if comment.is_tombstone or comment.author_id in self.blocked
+                else escape(comment.author_name))
+
+    def _meta(self, comment, out, parent=None):
+        pk = comment.pk
+        author = self._slot("A", comment, self._byline)
         out.append(f'<p class="comment-meta">{author}')
         if comment.reply_to_name:
             out.append(f' <span class="replying-to">replying to @{escape(comment.reply_to_name)}'
@@ -133,21 +180,19 @@ class ThreadRenderer:
             # Shown only where threads.css flattens this level (phones, large text).
             to = "a comment" if parent.is_tombstone else f"@{escape(parent.author_name)}"
             out.append(f' <span class="replying-to replying-to-flat">replying to {to}</span>')
+        when = self._slot("T", comment, self._relative)
         out.append(f' <a class="permalink" href="{self.permalink.format(pk)}">'
-                   f"{time_html(comment.created_at, self.now)}"
+                   f"{time_html(comment.created_at, relative_text=when)}"
                    '<span class="visually-hidden">, link to this comment</span></a>')
         if comment.edited_at:
             out.append(' <span class="edited">(edited)</span>')
-            if self.user_id and (self.is_moderator or comment.author_id == self.user_id):
-                out.append(f' <a href="{self.history_url.format(pk)}">Edit history<span '
-                           'class="visually-hidden"> of this comment</span></a>')
+            out.append(self._slot("H", comment, self._history_link))
         if comment.is_waiting_for_review:
             out.append(' <span class="badge">Waiting for review</span>')
         # getattr: a tree cached before marks existed has no helped_at on its items.
         if getattr(comment, "helped_at", None) and comment.is_public:
             out.append(' <span class="badge helped-label">\u2713 Helped the asker</span>')
-        if self.reading is not None and comment.is_public and self.reading.is_new(comment):
-            out.append(' <span class="badge badge-new">New</span>')
+        out.append(self._slot("N", comment, self._new_label))
         out.append("</p>")
 
     def _body(self, comment, out):
@@ -158,22 +203,21 @@ class ThreadRenderer:
         elif comment.is_hidden:
             out.append('<p class="tombstone">Comment hidden by a moderator.</p>')
         else:
-            out.append(f'<div class="prose">{comment.body_html}</div>')
+            out.append(f'<div class="prose">{_without_marks(comment.body_html)}</div>')
 
-    def _reaction_bar(self, comment, out):
+    def _reaction_bar(self, comment):
         if self.reactions is None or not comment.is_public:
-            return
+            return ""
         pk = comment.pk
         counts = self.reactions.counts.get(pk, {})
         reactions = [(kind, label, counts.get(kind, 0), (pk, kind) in self.reactions.mine)
                      for kind, label in REACTION_KINDS]
         if self.user_id:
-            out.append(reaction_form_html(self.react_url.format(pk), self.csrf, reactions,
-                                          about=f"to {comment.author_name}"))
-        elif counts:
-            out.append(reaction_counts_html(reactions))
+            return reaction_form_html(self.react_url.format(pk), self.csrf, reactions,
+                                      about=f"to {comment.author_name}")
+        return reaction_counts_html(reactions) if counts else ""
 
-    def _actions(self, comment, out):
+    def _actions(self, comment):
         """Reply (and who reacted) in view; the rest behind "More", a <details> that works
         without JavaScript (static/js/threads.js adds Escape)."""
         pk, name = comment.pk, escape(comment.author_name)
@@ -200,9 +244,9 @@ class ThreadRenderer:
                 f'<details class="more-menu" data-more><summary>More<span class="visually-hidden">'
                 f' actions for the comment by {name}</span></summary><ul class="more-panel"><li>'
                 + "</li><li>".join(more) + "</li></ul></details>")
-        if actions:
-            out.append('<ul class="comment-actions"><li>' + "</li><li>".join(actions)
-                       + "</li></ul>")
+        if not actions:
+            return ""
+        return '<ul class="comment-actions"><li>' + "</li><li>".join(actions) + "</li></ul>"
 
     def _helped_button(self, comment):
         marked = bool(getattr(comment, "helped_at", None))
@@ -235,21 +279,22 @@ class ThreadRenderer:
                         f'class="visually-hidden"> comment by {name}</span></a>')
         return more
 
-    def _reply_form(self, comment, out):
+    def _reply_form(self, comment):
         pk = comment.pk
-        out.append(reply_form_html(self.comment_url, get_token(self.request), parent=pk,
-                                   name=comment.author_name, draft=self.draft,
-                                   draft_key=f"{self.post.pk}:{pk}",
-                                   cancel_url=f"{self.post_url}#comment-{pk}"))
+        if not (self.user_id and pk == self.reply_to
+                and comment.author_id not in self.blocked_by):
+            return ""
+        return reply_form_html(self.comment_url, get_token(self.request), parent=pk,
+                               name=comment.author_name, draft=self.draft,
+                               draft_key=f"{self.post.pk}:{pk}",
+                               cancel_url=f"{self.post_url}#comment-{pk}")
 
     def _replies(self, comment, out):
         children = getattr(comment, "shown_children", ())
         more = getattr(comment, "more_replies", 0)
         if not children and not more:
             return
-        # A deleted or hidden comment no longer names its author anywhere.
-        name = ("this comment" if comment.is_tombstone or comment.author_id in self.blocked
-                else escape(comment.author_name))
+        name = self._slot("S", comment, self._replies_name)
         total = len(children) + more
         out.append(f'<details class="replies" open><summary>'
                    f'{_plural(total, "reply", "replies")} to {name}</summary>')

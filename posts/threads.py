@@ -81,6 +81,10 @@ class ThreadPage:
     page: Page                # the (capped) Paginator page of top-level comment ids
     threads: list[ThreadItem]  # top-level comments, each with .shown_children, .more_replies
     sort: str
+    # The shared tree's cache key (thread_cache) when every member sees this tree, else None.
+    shared_key: str | None = None
+    # With the shared tree: {comment id or None (the post): {kind: n}} (community_queries).
+    reaction_counts: dict[int | None, dict[str, int]] | None = None
 
 
 def _folded(queryset: QuerySet[Comment], *, unfolded_depth: int) -> QuerySet[Comment, Any]:

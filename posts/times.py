@@ -28,16 +28,18 @@ def relative(value, now=None):
     return "just now"
 
 
-def time_html(value, now=None, *, focusable=False):
+def time_html(value, now=None, *, focusable=False, relative_text=None):
     """<time> with relative text; the exact date shows on hover and on keyboard focus (CSS),
     in the active time zone (the member's; UTC for readers).
 
     Plain string building (every part is ours: digits, month names, fixed words), because a
-    story page writes hundreds of these.
+    story page writes hundreds of these. `relative_text` replaces "5 minutes ago" (the thread
+    markup passes its own, filled in per request).
     """
     exact = exact_time(value)  # in the member's zone, with its name (accounts.timezones)
     tabindex = ' tabindex="0"' if focusable else ""
+    said = relative(value, now) if relative_text is None else relative_text
     return (
         f'<time datetime="{value.isoformat()}" title="{exact}"{tabindex}>'
-        f'{relative(value, now)}<span class="exact"> ({exact})</span></time>'
+        f'{said}<span class="exact"> ({exact})</span></time>'
     )

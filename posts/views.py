@@ -30,6 +30,7 @@ from .rendering import render_markdown
 from .services.follows import follow_level
 from .thread_cache import thread_page_for
 from .thread_html import REACTION_KINDS, ThreadRenderer
+from .thread_shared import thread_html as shared_thread_html
 from .threads import comment_ids
 from .writing import after_writing, landing_url
 
@@ -61,7 +62,7 @@ def post_detail(request, slug):
     )
     reply_to = _reply_to(request)
     shown = comment_ids(comments.threads)
-    reactions = reactions_for(post, shown, request.user)
+    reactions = reactions_for(post, shown, request.user, counts=comments.reaction_counts)
     blocks = blocks_seen_by(request.user)
     # The post's author blocked this member: no comment here (told neutrally, not why).
     shut_out = post.author_id in blocks[1]
@@ -73,7 +74,7 @@ def post_detail(request, slug):
         reactions=reactions, blocks=blocks, reading=reading,
     )
     comment_form = CommentForm(initial={"body": drafts.get(request, post, None)})
-    thread_html = renderer.render(comments.threads)
+    thread_html = shared_thread_html(renderer, comments)
     jump_url = None
     if reading is not None:
         jump_url = reading.jump_url(set(shown))

@@ -1,6 +1,7 @@
 from .comments import Comment
 from .community import Bookmark, Poll, PollChoice, PollVote, Reaction
 from .disclaimers import Disclaimer
+from .limits import RateCount
 from .posts import Post
 from .reading import PostFollow, ReadMark
 from .revisions import Revision
@@ -8,7 +9,7 @@ from .tags import MAX_TAGS_PER_POST, Symptom, SymptomSynonym, TagFollow, TaggedP
 
 __all__ = [
     "Bookmark", "Poll", "PollChoice", "PollVote", "Reaction",
-    "MAX_TAGS_PER_POST", "Comment", "Disclaimer", "Post", "PostFollow", "ReadMark",
+    "MAX_TAGS_PER_POST", "Comment", "Disclaimer", "Post", "PostFollow", "RateCount", "ReadMark",
     "Revision", "Symptom", "SymptomSynonym",
     "TagFollow", "TagSuggestion", "TaggedPost",
 ]

@@ -162,6 +162,13 @@ class Comment(CommentStates, models.Model):
             models.Index(fields=["post", "author", "created_at"], name="comment_recent_by_author"),
             models.Index(fields=["post", "helped_at"], name="comment_helped",
                          condition=Q(helped_at__isnull=False)),
+            # A member's first new comment on a story and the (capped) count of new ones in
+            # lists (posts/reading.py): "this post, after the id they saw", one range.
+            models.Index(fields=["post", "id"], name="comment_after_seen"),
+            # "Has this member comments waiting for review here?" on every story page they
+            # open: a few rows, not their thousands of published ones.
+            # (Not partial: SQLite uses a partial index only for a literal, not a parameter.)
+            models.Index(fields=["post", "author", "status"], name="comment_waiting"),
         ]
 
     def __str__(self) -> str:

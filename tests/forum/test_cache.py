@@ -2,18 +2,22 @@
 without Redis every web process shares one set of counters in the database."""
 
 import os
+import threading
 import uuid
 
 import pytest
 from django.core.cache.backends.db import DatabaseCache
+from django.core.cache.backends.redis import RedisCache
+from django.db import connection
 
 from accounts.refusals import Refused
 from forum.cache import ResilientRedisCache
 from posts import policy
 from posts.models import Comment
 from posts.policy import check_rate
+from posts.services import post_comment
 from tests.conftest import IN_CI
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, make_user
 
 NOTHING_LISTENING = "redis://127.0.0.1:1/0"
 
@@ -65,7 +69,10 @@ def test_a_rate_limit_counts_exactly_across_processes_sharing_the_database_cache
 
 def test_a_rate_limit_fails_open_when_the_cache_itself_fails(member, settings, monkeypatch,
                                                               caplog):
-    class BrokenCache:
+    class BrokenCache(RedisCache):
+        def __init__(self):
+            pass
+
         def add(self, *args, **kwargs):
             raise OSError("cache unreachable")
 
@@ -77,6 +84,52 @@ def test_a_rate_limit_fails_open_when_the_cache_itself_fails(member, settings, m
     assert caplog.text.count("Rate limits are open") == 1
 
 
+def test_a_rate_limit_fails_open_when_the_database_counter_fails_and_the_write_goes_on(
+        member, post, settings, monkeypatch, caplog):
+    settings.KINDRED_RATE_LIMITS = True
+    settings.KINDRED_RATE_LIMIT_RULES = {"comment": (2, 600)}
+    monkeypatch.setattr(policy.RateCount._meta, "db_table", "no_such_counter_table")
+    monkeypatch.setattr(policy, "_cache_error_logged_at", -60.0)
+    for n in range(4):
+        post_comment(author=member, post=post, body=f"Still counted as open {n}")
+    assert Comment.objects.filter(post=post).count() == 4
+    assert caplog.text.count("Rate limits are open") == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_requests_from_one_member_are_each_counted(settings):
+    """The database counter is one statement: N members' requests at once count N, and with
+    a limit of L exactly L of them pass."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                                   "LOCATION": "kindred_cache"}}  # production without Redis
+    settings.KINDRED_RATE_LIMITS = True
+    settings.KINDRED_RATE_LIMIT_RULES = {"comment": (LIMIT, 600)}
+    member = make_user("eager")
+    passed, refused, errors = [], [], []
+    start = threading.Barrier(AT_ONCE)
+
+    def send():
+        try:
+            start.wait()
+            check_rate(member, "comment")
+            passed.append(1)
+        except Refused:
+            refused.append(1)
+        except Exception as error:  # noqa: BLE001 - any failure fails the test below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(AT_ONCE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert (len(passed), len(refused)) == (LIMIT, AT_ONCE - LIMIT)
+
+
+AT_ONCE, LIMIT = 12, 7
 REAL_REDIS = os.environ.get("REDIS_URL", "")
 
 

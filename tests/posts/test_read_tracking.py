@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from posts.models import Comment, ReadMark, Symptom, TagFollow
+from posts.reading import UNREAD_SHOWN
 from posts.services import post_comment, set_follow, toggle_bookmark
 from tests.factories import make_post, make_user
 
@@ -40,6 +41,15 @@ def test_a_returning_member_sees_how_many_comments_are_new_on_the_home_page(
         client, post, visited):
     page = page_of(client, "/")
     assert f'href="/posts/{post.slug}/?unread">2 new' in page
+
+
+def test_more_than_a_hundred_new_comments_show_as_100_plus_on_the_home_page(
+        client, post, visited, other_member):
+    for n in range(UNREAD_SHOWN - 1):  # 2 new already: 101 in all
+        post_comment(author=other_member, post=post, body=f"And more {n}")
+    assert f'href="/posts/{post.slug}/?unread">100+ new' in page_of(client, "/")
+    Comment.objects.filter(body="And more 0").delete()  # exactly 100
+    assert f'href="/posts/{post.slug}/?unread">100 new' in page_of(client, "/")
 
 
 def test_a_post_published_since_the_member_joined_shows_new_until_they_open_it(client, reader):
