@@ -70,12 +70,12 @@ class ContextPool:
 
     A new context costs Chromium a renderer process and a cold HTTP cache (about 0.4 s a test
     on this machine); a recycled one about 0.07 s. Between tests a context is emptied of
-    everything a test can leave in it: cookies, permissions, routes, every page but one, and
-    that page's local and session storage; the page it keeps is parked on a static file of
-    the site (no script runs there), and the next test that takes the context gets it from
-    its first ``new_page()``. What stays is what the site cannot tell from a new visitor: the
-    HTTP cache of static files and the warm renderer. Only contexts made with the same options
-    are reused; one that cannot be emptied cleanly is closed instead.
+    everything a test can leave in it: cookies, permissions, routes, event handlers, every
+    page but one, and that page's local and session storage; the page it keeps is parked on
+    a static file of the site (no script runs there), and the next test that takes the
+    context gets it from its first ``new_page()``. What stays is what the site cannot tell
+    from a new visitor: the HTTP cache of static files and the warm renderer. Only contexts
+    made with the same options are reused; one that cannot be emptied cleanly is closed.
     """
 
     MAX_IDLE = 6
@@ -100,10 +100,15 @@ class ContextPool:
     def give_back(self, context, options, parked_url):
         try:
             context.__dict__.pop("new_page", None)
+            if listened_to(context, {"close"}):
+                raise RuntimeError("a test left a handler on the context")
             pages = context.pages
-            parked = pages[0] if pages else context.new_page()
             for page in pages[1:]:
                 page.close()
+            if pages and listened_to(pages[0], {"close", "crash"}):
+                pages[0].close()  # a handler the test left (page.on) must not reach the next
+                pages = []
+            parked = pages[0] if pages else context.new_page()
             context.clear_cookies()
             context.clear_permissions()
             context.unroute_all(behavior="ignoreErrors")
@@ -120,6 +125,13 @@ class ContextPool:
     def close(self):
         while self.idle:
             close_quietly(self.idle.pop()[1])
+
+
+def listened_to(channel_owner, own_events):
+    """Whether a test left an event handler (page.on("dialog", ...)) on a page or context.
+    Playwright itself listens for ``own_events`` only; without a way to tell, say yes."""
+    events = getattr(getattr(channel_owner, "_impl_obj", None), "_events", None)
+    return events is None or bool(set(events) - own_events)
 
 
 def hand_out_first(context, parked):
