@@ -1,6 +1,8 @@
 """Fast, isolated settings for the test suite."""
 
 import os
+from importlib import import_module
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-" + "x" * 20)
 os.environ.setdefault("KINDRED_HTTPS", "0")
@@ -23,6 +25,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic before tests
 WHITENOISE_USE_FINDERS = True
+# axe-core, served from the site's origin to the browser tests only (tests/browser/conftest.py
+# inject_axe): Chromium then caches and compiles it once, not at every accessibility check.
+STATICFILES_DIRS = [*STATICFILES_DIRS, (  # noqa: F405
+    "axe-core", str(Path(import_module("axe_playwright_python").__file__).parent))]
 
 # Most tests act as a community without new-member review or rate limits; the moderation
 # tests switch them on where they test them.

@@ -11,11 +11,29 @@ from forum.notifications.models import Notification
 from posts.models import Symptom, TagSuggestion
 from posts.services import post_comment, set_poll, toggle_bookmark, toggle_reaction
 from tests.factories import make_post, make_user
+from tests.worlds import shared_world
 
 
-@pytest.fixture(params=[2, 30], ids=["few", "many"])
-def world(request, member, other_member, post):
-    size = request.param
+@pytest.fixture(scope="module", params=[2, 30], ids=["few", "many"])
+def built_world(request, django_db_setup, django_db_blocker):
+    """Built once per size for all the views (tests/worlds.py): each test starts from it."""
+    yield from shared_world(request, django_db_blocker, build_world, request.param)
+
+
+@pytest.fixture
+def world(built_world, db):
+    return built_world
+
+
+@pytest.fixture
+def member(world):
+    return world["member"]
+
+
+def build_world(size):
+    member, other_member = make_user("rowan"), make_user("ash")
+    post = make_post(member, title="Back spasticity in the mornings",
+                     body="Does anyone else wake up *stiff*?")
     moderator = make_user("budget_mod", moderator=True)
     hug = Symptom.objects.get(slug="ms-hug")
     post.tags.add(hug)
@@ -29,7 +47,7 @@ def world(request, member, other_member, post):
     action = hide(moderator=moderator, post=post, comment=comment, guideline="no_spam",
                   statement="Spam")
     file_report(reporter=other_member, post=post, reason="spam")
-    return {"post": post, "comment": comment, "poll": poll, "action": action,
+    return {"member": member, "post": post, "comment": comment, "poll": poll, "action": action,
             "moderator": moderator, "note": Notification.objects.filter(
                 recipient=member).first()}
 

@@ -1,0 +1,44 @@
+"""Data built once and shared by several tests, each of which still starts from it untouched.
+
+A query-budget test proves its budget with a large world; building that world again for every
+view it budgets cost seconds a test. ``shared_world`` builds it once (per module, per size) in
+an outer transaction; each test's own transaction (pytest-django's ``db``) is a savepoint
+inside it, rolled back when the test ends, so every test sees exactly the world as built,
+whatever the test before it wrote; the outer transaction is rolled back after the last one
+(so only a module whose every test uses the world can share one).
+"""
+
+import pytest
+from django.db import transaction
+
+
+def shared_world(request, django_db_blocker, build, *args):
+    """Yield ``build(*args)``, built in an outer transaction kept open until the generator
+    ends: ``yield from shared_world(request, ...)`` in a module-scoped fixture.
+
+    A module-scoped fixture lives until the module's last test, so every test of the module
+    must use it (one that did not would run inside the world without knowing): checked here.
+    """
+    strangers = [item.name for item in request.session.items
+                 if item.module is request.module and request.fixturename not in item.fixturenames]
+    if strangers:
+        pytest.fail(f"{request.fixturename} is shared by every test of {request.module.__name__}, "
+                    f"but these do not use it: {', '.join(strangers)}", pytrace=False)
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        # As Django's TestCase marks its own class-wide transaction: a durable atomic block
+        # inside a test then behaves as it does under TestCase.
+        outer._from_testcase = True
+        outer.__enter__()
+        try:
+            world = build(*args)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield world
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
