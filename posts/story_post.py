@@ -7,8 +7,9 @@ whether replies helped) is stored under the post's and the site's versions
 once. Building that part took one large query (joins and subqueries that cost PostgreSQL
 2–6 ms to plan) and the tags query; with it stored, a member pays one query on the post's
 id for their own state (read mark, follow level, first new comment, comments waiting for
-review: `reading.with_member_state`). A miss costs what the page cost before (the post
-with the member's state, and its tags) and stores the shared part. Who may open the post
+review: `member_state`, the values of `reading.with_member_state`). A miss costs what the
+page cost before (the post with the member's state, and its tags) and stores the shared
+part. Who may open the post
 is checked on the post in hand (`Post.is_visible_to`, the rule of
 `PostQuerySet.visible_to`), so a removed or withdrawn post stops showing the moment its
 version changes. The author is stored with only what the page shows of them.
@@ -22,6 +23,7 @@ from django.core.cache import cache
 from django.http import Http404
 
 from . import cache_versions
+from .member_state import member_state
 from .models import Post
 from .reading import with_member_state
 
@@ -53,7 +55,7 @@ def _post_with_member_state(slug, user):
 def _shared_copy(post):
     """The post without this member's state, to store for every member."""
     shared = copy.copy(post)
-    for name in MEMBER_STATE:
+    for name in (*MEMBER_STATE, "versions_read"):
         shared.__dict__.pop(name, None)
     return shared
 
@@ -61,42 +63,37 @@ def _shared_copy(post):
 def _add_member_state(post, user):
     if not post.is_visible_to(user):
         raise Http404("No post here.")
-    state = (with_member_state(Post.objects.filter(pk=post.pk), user)
-             .values_list(*MEMBER_STATE).first())
-    if state is None:  # deleted since it was stored (its version is bumped by now)
-        raise Http404("No post here.")
-    for name, value in zip(MEMBER_STATE, state, strict=True):
+    for name, value in member_state(user, post).items():
         setattr(post, name, value)
     return post
 
 
-def _key(slug):
-    versions = cache_versions.current_versions([cache_versions.SITE,
-                                                cache_versions.post_key(slug)])
-    if versions is None:
-        return None
-    return f"story-post-v1:{slug}:{versions[0]}:{versions[1]}"
+def _versions(slug):
+    return cache_versions.current_versions([cache_versions.SITE, cache_versions.post_key(slug)])
 
 
 def _member_post(slug, user):
     """From the stored shared part and one query for the member's state; on a miss, the
     post read with their state (what the page cost before) and its shared part stored.
     None when the cache is down."""
-    key = _key(slug)
-    if key is None:
+    versions = _versions(slug)
+    if versions is None:
         return None
+    key = f"story-post-v1:{slug}:{versions[0]}:{versions[1]}"
     try:
         stored = cache.get(key)
     except Exception:
         logger.warning("The story post cache is unavailable; reading the post", exc_info=True)
         return None
     if stored is not None:
-        return _add_member_state(stored, user)
-    post = _post_with_member_state(slug, user)
-    try:
-        cache.set(key, _shared_copy(post), POST_TTL)
-    except Exception:
-        logger.warning("Could not store a story post", exc_info=True)
+        post = _add_member_state(stored, user)
+    else:
+        post = _post_with_member_state(slug, user)
+        try:
+            cache.set(key, _shared_copy(post), POST_TTL)
+        except Exception:
+            logger.warning("Could not store a story post", exc_info=True)
+    post.versions_read = versions  # the thread cache keys the tree by the same, read once
     return post
 
 
