@@ -16,7 +16,8 @@ PALETTE_SIZE = 8
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-# Pure and asked for every byline a page writes afresh: remembered per handle in the process.
+# Pure and asked for every byline a page writes afresh: remembered per handle in the process
+# (the HTML too; it is a SafeString, immutable).
 @lru_cache(maxsize=4096)
 def initials(handle):
     """'marion' -> 'M', 'marion_beck' -> 'MB', 'jo2' -> 'J'; no letters -> '?'."""
@@ -31,6 +32,7 @@ def palette_index(handle):
     return digest[0] % PALETTE_SIZE
 
 
+@lru_cache(maxsize=4096)
 def avatar_html(handle, *, visible=True, size=""):
     """The avatar's HTML: decorative (the name always sits next to it), so hidden from
     screen readers. `visible=False` (a hidden profile, a former member) gives the neutral one."""
