@@ -42,7 +42,7 @@ def reaction_counts(post: Post, comment_ids: Iterable[int]) -> dict[int | None, 
 
 
 @cache
-def _mine_statement():
+def _mine_statement() -> str:
     """The reader's reactions and saved items on one post: a plain statement, on every
     member's story page (the ORM's UNION cost more Python than the database spent)."""
     quote = connection.ops.quote_name

@@ -8,20 +8,30 @@ takes the member and the post as parameters, and runs on SQLite and PostgreSQL a
 `tests/posts/test_member_state.py` holds it to `with_member_state` case by case.
 """
 
+from __future__ import annotations
+
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 
 from .models import Comment, PostFollow, ReadMark
 from .reading import seen_up_to
 
+if TYPE_CHECKING:
+    from django.db.models import Model
 
-def _table(model):
+    from accounts.models import User
+
+    from .models import Post
+
+
+def _table(model: type[Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
 @cache
-def _statement():
+def _statement() -> str:
     comments, marks, follows = _table(Comment), _table(ReadMark), _table(PostFollow)
     read_mark = (f"SELECT last_comment_id FROM {marks} "
                  f"WHERE post_id = %(post)s AND user_id = %(user)s")
@@ -36,7 +46,7 @@ def _statement():
     )
 
 
-def member_state(user, post):
+def member_state(*, user: User, post: Post) -> dict[str, Any]:
     """{attribute: value} as `with_member_state` sets them on the post: `my_read_up_to`,
     `my_waiting`, `my_follow`, `my_seen` (-1: never opened) and `my_first_unread`."""
     watermark = seen_up_to(user, post, None)

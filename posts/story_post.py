@@ -63,7 +63,7 @@ def _shared_copy(post):
 def _add_member_state(post, user):
     if not post.is_visible_to(user):
         raise Http404("No post here.")
-    for name, value in member_state(user, post).items():
+    for name, value in member_state(user=user, post=post).items():
         setattr(post, name, value)
     return post
 

@@ -36,14 +36,14 @@ def comments(post, other_member, reader):
 
 
 def test_a_member_who_never_opened_the_post(post, reader, comments):
-    assert member_state(reader, post) == annotated(reader, post)
-    assert member_state(reader, post)["my_seen"] == -1
+    assert member_state(user=reader, post=post) == annotated(reader, post)
+    assert member_state(user=reader, post=post)["my_seen"] == -1
 
 
 def test_a_member_with_a_read_mark_gets_the_first_comment_by_someone_else_after_it(
         post, reader, comments):
     read_up_to(reader, post, comments[0])  # comments[1] is their own
-    state = member_state(reader, post)
+    state = member_state(user=reader, post=post)
     assert state == annotated(reader, post)
     assert state["my_first_unread"] == comments[2].pk
 
@@ -53,7 +53,7 @@ def test_a_member_who_marked_everything_read_counts_from_the_watermark(post, rea
     read_up_to(reader, post, comments[0])
     mark_all_read(reader)
     post_comment(author=comments[0].author, post=post, body="After the watermark")
-    state = member_state(reader, post)
+    state = member_state(user=reader, post=post)
     assert state == annotated(reader, post)
     assert state["my_seen"] == reader.all_read_comment_id
 
@@ -61,11 +61,11 @@ def test_a_member_who_marked_everything_read_counts_from_the_watermark(post, rea
 def test_a_member_who_follows_and_has_a_comment_waiting(settings, post, reader, comments):
     set_post_follow(user=reader, post=post, level="watching")
     make_pending_comment(settings, post=post, body="Waiting for a moderator", author=reader)
-    state = member_state(reader, post)
+    state = member_state(user=reader, post=post)
     assert state == annotated(reader, post)
     assert state["my_waiting"] is True and state["my_follow"] == "watching"
 
 
 def test_a_post_without_comments(post, reader):
-    assert member_state(reader, post) == annotated(reader, post)
-    assert member_state(reader, post)["my_first_unread"] is None
+    assert member_state(user=reader, post=post) == annotated(reader, post)
+    assert member_state(user=reader, post=post)["my_first_unread"] is None
