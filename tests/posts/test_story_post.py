@@ -8,7 +8,7 @@ from django.test import Client
 
 from accounts.models import MODERATORS_GROUP
 from posts.models import Post
-from posts.services import update_post
+from posts.services import post_comment, update_post
 from posts.services.follows import set_post_follow
 from tests.factories import hide, make_post, make_user, remove
 
@@ -81,3 +81,21 @@ def test_one_members_follow_level_never_shows_on_another_members_page(post, othe
 
 def test_a_missing_post_is_a_404_for_a_member(other_member):
     assert logged_in(other_member).get("/posts/no-such-story/").status_code == 404
+
+
+@pytest.mark.parametrize("comments", [3, 40])
+def test_a_returning_members_story_page_costs_six_queries_however_many_comments(
+        settings, post, other_member, comments, django_assert_max_num_queries):
+    """Session, member, moderator check, their state on the post, their reactions and
+    saved items, the header's counts; the post, its tree, its thread HTML and where the
+    first new comment sits come from the cache."""
+    settings.KINDRED_COMMENTS_PER_PAGE = 2  # the first new comment is on a later page
+    for n in range(comments):
+        post_comment(author=other_member, post=post, body=f"Comment {n}")
+    client = logged_in(make_user("fernwalker"))
+    client.get(post.get_absolute_url())  # opens the story: what page 1 shows is read
+    client.get(post.get_absolute_url())  # stores where the first new comment sits
+    with django_assert_max_num_queries(6):
+        page = client.get(post.get_absolute_url())
+    assert page.status_code == 200
+    assert "Jump to the first new comment" in page.text
