@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, Value
+from django.db import connection
+from django.db.models import Count, Q
 
 from .models import Bookmark, Poll, PollVote, Reaction
 
@@ -39,6 +41,17 @@ def reaction_counts(post: Post, comment_ids: Iterable[int]) -> dict[int | None, 
     return counts
 
 
+@cache
+def _mine_statement() -> str:
+    """The reader's reactions and saved items on one post: a plain statement, on every
+    member's story page (the ORM's UNION cost more Python than the database spent)."""
+    quote = connection.ops.quote_name
+    return (f"SELECT comment_id, kind FROM {quote(Reaction._meta.db_table)} "
+            "WHERE post_id = %(post)s AND user_id = %(user)s UNION ALL "
+            f"SELECT comment_id, %(saved)s FROM {quote(Bookmark._meta.db_table)} "
+            "WHERE post_id = %(post)s AND user_id = %(user)s")
+
+
 def reactions_for(post: Post, comment_ids: Iterable[int], user: User | AnonymousUser,
                   *, counts: dict[int | None, dict[str, int]] | None = None) -> Reactions:
     """Counts for the post and the comments on this page (unless given: the shared tree
@@ -46,10 +59,11 @@ def reactions_for(post: Post, comment_ids: Iterable[int], user: User | Anonymous
     one query."""
     summary = Reactions(counts=reaction_counts(post, comment_ids) if counts is None else counts)
     if user.is_authenticated:
-        mine = Reaction.objects.filter(post=post, user=user).values_list("comment_id", "kind")
-        saved = (Bookmark.objects.filter(user=user, post=post).order_by()
-                 .annotate(kind=Value(SAVED)).values_list("comment_id", "kind"))
-        for comment_id, kind in mine.order_by().union(saved, all=True):
+        with connection.cursor() as cursor:
+            cursor.execute(_mine_statement(), {"post": post.pk, "user": user.pk,
+                                               "saved": SAVED})
+            rows = cursor.fetchall()
+        for comment_id, kind in rows:
             if kind == SAVED:
                 summary.saved.add(comment_id)
             else:

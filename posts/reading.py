@@ -9,6 +9,9 @@ reads the member's state with the post (`with_member_state`) and writes at most 
 and nothing for readers.
 """
 
+import logging
+
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -28,6 +31,9 @@ from django.utils import timezone
 
 from .models import Comment, PostFollow, ReadMark
 from .threads import location
+
+logger = logging.getLogger(__name__)
+JUMP_TTL = 60 * 60
 
 
 def _member(user):
@@ -190,12 +196,35 @@ class StoryReading:
             return None
         if self.first_unread_id in shown_ids:
             return "#first-unread"
-        comment = Comment.objects.only("id", "path", "post_id").get(pk=self.first_unread_id)
-        where, value = location(comment, self.user)
+        where, value = self._location_of_first_unread()
         if where == "thread":
             return f"{reverse('comment_thread', args=[value])}#first-unread"
         base = reverse("post_detail", args=[self.post.slug])
         return f"{base}?page={value}#first-unread" if value > 1 else f"{base}#first-unread"
+
+    def _location_of_first_unread(self):
+        """`threads.location` of the first new comment. Every member without comments
+        waiting here sees the same threads, so where a comment sits is stored under the
+        post's versions (posts/story_post.py read them): two queries saved per visit."""
+        versions = getattr(self.post, "versions_read", None)
+        key = None
+        if versions is not None and getattr(self.post, "my_waiting", True) is False:
+            key = f"jump-v1:{self.post.pk}:{versions[0]}:{versions[1]}:{self.first_unread_id}"
+            try:
+                found = cache.get(key)
+            except Exception:
+                logger.warning("The jump cache is unavailable", exc_info=True)
+                found = key = None
+            if found is not None:
+                return found
+        comment = Comment.objects.only("id", "path", "post_id").get(pk=self.first_unread_id)
+        found = location(comment, self.user)
+        if key is not None:
+            try:
+                cache.set(key, found, JUMP_TTL)
+            except Exception:
+                logger.warning("Could not store where a comment sits", exc_info=True)
+        return found
 
     def mark_seen(self, shown_ids):
         """One upsert when the member saw something newer (or opened the post at all)."""

@@ -29,7 +29,8 @@ def _shared_tree_key(post, page_number, sort):
     if page_number is not None and not PAGE_NUMBER.fullmatch(str(page_number)):
         return None  # odd page numbers are rendered, never stored
     sort = sort if sort in SORTS else "oldest"
-    versions = cache_versions.current_versions(
+    # A member's post from posts/story_post.py carries the versions it was read under.
+    versions = getattr(post, "versions_read", None) or cache_versions.current_versions(
         [cache_versions.SITE, cache_versions.post_key(post.slug)])
     if versions is None:
         return None

@@ -28,6 +28,7 @@ from .personal_info import PersonalInfoFound
 from .reading import StoryReading, with_member_state
 from .rendering import render_markdown
 from .services.follows import follow_level
+from .story_post import story_post_for_member
 from .thread_cache import thread_page_for
 from .thread_html import REACTION_KINDS, ThreadRenderer
 from .thread_shared import thread_html as shared_thread_html
@@ -42,6 +43,16 @@ def _visible_post_or_404(request, slug, *, member_state=False):
     return get_object_or_404(posts.with_tags(), slug=slug)
 
 
+def _story_post_or_404(request, slug):
+    """A member's post comes from the story post cache with their state (story_post); a
+    reader's, or anyone's when the cache is down, from the database."""
+    if request.user.is_authenticated:
+        post = story_post_for_member(request.user, slug)
+        if post is not None:
+            return post
+    return _visible_post_or_404(request, slug, member_state=True)
+
+
 def _reply_to(request):
     return parse_id(request.GET.get("reply"))
 
@@ -53,7 +64,7 @@ def _to_first_unread(request, post):
 
 
 def post_detail(request, slug):
-    post = _visible_post_or_404(request, slug, member_state=True)
+    post = _story_post_or_404(request, slug)
     if "unread" in request.GET:
         return _to_first_unread(request, post)
     comments = thread_page_for(

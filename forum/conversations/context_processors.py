@@ -1,25 +1,38 @@
-from django.contrib.auth import get_user_model
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from functools import cache
+
+from django.db import connection
 from django.utils.functional import SimpleLazyObject
 
 from ..notifications.models import Notification
-from .models import Participant
+from .models import Conversation, Participant
 
 
-def _count(queryset, group_by):
-    counted = queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+def _table(model):
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+@cache
+def _statement():
+    """Unread notifications, and conversations with messages after the member last read
+    them, in one plain statement: on every member's page, where building the same two
+    subqueries with the ORM cost ~1.5 ms of Python (more than the database spent)."""
+    notes, sides, conversations = _table(Notification), _table(Participant), _table(Conversation)
+    return (
+        f"SELECT (SELECT COUNT(*) FROM {notes} WHERE recipient_id = %(user)s "
+        f"AND read_at IS NULL), "
+        f"(SELECT COUNT(*) FROM {sides} side INNER JOIN {conversations} conversation "
+        f"ON conversation.id = side.conversation_id WHERE side.user_id = %(user)s "
+        f"AND side.left_at IS NULL AND (side.last_read_at IS NULL "
+        f"OR conversation.last_message_at > side.last_read_at))"
+    )
 
 
 def _unread_counts(user):
     """(unread notifications, conversations with unread messages) in one query."""
-    notes = Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
-    sides = Participant.objects.filter(user=OuterRef("pk"), left_at__isnull=True).filter(
-        Q(last_read_at__isnull=True) | Q(conversation__last_message_at__gt=F("last_read_at")))
-    return (get_user_model().objects.filter(pk=user.pk)
-            .annotate(notes=_count(notes, "recipient"), conversations=_count(sides, "user"))
-            .values_list("notes", "conversations").first() or (0, 0))
+    with connection.cursor() as cursor:
+        cursor.execute(_statement(), {"user": user.pk})
+        notes, conversations = cursor.fetchone()
+    return notes or 0, conversations or 0
 
 
 def unread_counts(request):

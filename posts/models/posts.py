@@ -258,6 +258,14 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
         """Published and not locked; who may write is `posts.permissions.can_comment`."""
         return self.is_published and not self.is_locked
 
+    def is_visible_to(self, user: Viewer) -> bool:
+        """`PostQuerySet.visible_to` for the post in hand (posts/story_post.py)."""
+        if user and user.is_authenticated and user.is_moderator:
+            return True
+        if not (user and user.is_authenticated):
+            return self.is_published and self.visibility == self.Visibility.PUBLIC
+        return self.is_published or (self.author_id == user.pk and not self.is_removed)
+
     @property
     def is_for_search_engines(self) -> bool:
         return self.is_published and self.visibility == self.Visibility.PUBLIC

@@ -275,6 +275,26 @@ def test_the_header_counts_notifications_and_messages_in_one_query(rf, reader, c
         assert context["unread_total"] == 2
 
 
+def test_the_header_stops_counting_what_was_read_and_conversations_left(rf, reader, writer,
+                                                                       conversation):
+    from forum.conversations.context_processors import unread_counts
+    from forum.notifications.models import Notification
+
+    def counts():
+        request = rf.get("/")
+        request.user = reader
+        context = unread_counts(request)
+        return context["unread_notifications"], context["unread_messages"]
+
+    services.mark_read(user=reader, conversation=conversation)
+    Notification.objects.filter(recipient=reader).update(read_at=timezone.now())
+    assert counts() == (0, 0)
+    services.reply(sender=writer, conversation=conversation, body="One more thing")
+    assert counts()[1] == 1
+    services.leave(member=reader, conversation=conversation)
+    assert counts()[1] == 0
+
+
 def test_when_the_other_side_left_the_conversation_says_it_is_closed(client, writer, reader,
                                                                     conversation):
     services.leave(member=reader, conversation=conversation)

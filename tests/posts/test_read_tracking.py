@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from posts.models import Comment, ReadMark, Symptom, TagFollow
 from posts.reading import UNREAD_SHOWN
 from posts.services import post_comment, set_follow, toggle_bookmark
-from tests.factories import make_post, make_user
+from tests.factories import make_post, make_user, remove
 
 
 def page_of(client, url):
@@ -107,6 +107,20 @@ def test_unread_goes_to_the_page_holding_the_first_new_comment(client, settings,
     assert f'href="{post.get_absolute_url()}?page=2#first-unread"' in first
     second = page_of(client, response.url)
     assert 'id="first-unread"' in second and new_labels(second) == 1
+
+
+def test_the_jump_follows_the_first_new_comment_when_a_comment_above_it_is_removed(
+        client, settings, reader, other_member, post):
+    settings.KINDRED_COMMENTS_PER_PAGE = 2
+    for n in range(3):
+        post_comment(author=other_member, post=post, body=f"Early {n}")
+    client.force_login(reader)
+    page_of(client, post.get_absolute_url())  # reads page 1: the third is still new
+    for url in (f"{post.get_absolute_url()}?unread", post.get_absolute_url()):
+        client.get(url)  # where the jump goes is stored for this version of the post
+    remove(Comment.objects.filter(post=post).order_by("id").first())
+    response = client.get(f"{post.get_absolute_url()}?unread")
+    assert response.url == f"{post.get_absolute_url()}#first-unread"
 
 
 def test_unread_opens_the_folded_thread_holding_the_first_new_comment(
