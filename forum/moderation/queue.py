@@ -8,8 +8,19 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Case, Count, F, IntegerField, Min, Q, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Min,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast, RowNumber
 
 from forum.conversations.models import Conversation, Message, Participant
 from posts.models import Comment, Post
@@ -77,22 +88,29 @@ def collect():
     return sorted(items.values(), key=lambda i: (not i.crisis, -i.reports, i.since))
 
 
+def _entries(queryset, *, post=None, comment=None, message=None, conversation=None):
+    """(post, comment, message, conversation) ids of each row, as typed columns in that
+    order whatever the model (values_list would put model fields before annotations, and
+    PostgreSQL types a bare NULL as text once two branches of a UNION agree on it)."""
+    def column(name):
+        value = F(name) if name else Value(None)
+        return Cast(value, output_field=BigIntegerField())
+
+    return queryset.annotate(
+        entry_post=column(post), entry_comment=column(comment),
+        entry_message=column(message), entry_conversation=column(conversation),
+    ).values_list("entry_post", "entry_comment", "entry_message", "entry_conversation")
+
+
 def queue_size():
     """What waits for a moderator: the entries `collect` would give, plus the team
     conversations a member wrote in since the team last read them. Counted by the database
     in one query (the header shows it on every page, so it must not load the queue)."""
-    none = Value(None, output_field=IntegerField())
-    reported = Report.objects.open().annotate(no_conversation=none).values_list(
-        "post_id", "comment_id", "message_id", "no_conversation")
-    posts = Post.objects.waiting_for_review().annotate(
-        no_comment=none, no_message=none, no_conversation=none).values_list(
-        "id", "no_comment", "no_message", "no_conversation")
-    comments = Comment.objects.waiting_for_review().annotate(
-        no_message=none, no_conversation=none).values_list(
-        "post_id", "id", "no_message", "no_conversation")
-    team = Conversation.objects.waiting_for_team().annotate(
-        no_post=none, no_comment=none, no_message=none).values_list(
-        "no_post", "no_comment", "no_message", "id")
+    reported = _entries(Report.objects.open(), post="post_id", comment="comment_id",
+                        message="message_id")
+    posts = _entries(Post.objects.waiting_for_review(), post="id")
+    comments = _entries(Comment.objects.waiting_for_review(), post="post_id", comment="id")
+    team = _entries(Conversation.objects.waiting_for_team(), conversation="id")
     return reported.union(posts, comments, team).count()  # UNION: one entry per item
 
 

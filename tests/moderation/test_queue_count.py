@@ -61,3 +61,19 @@ def test_a_member_answering_the_team_counts_as_waiting_until_a_moderator_reads_i
     assert '<span class="count">1<' in page
     client.get(reverse("moderation:outreach_conversation", args=[conversation.pk]))
     assert queue_size() == 0
+
+
+def test_a_waiting_team_conversation_and_a_pending_post_with_the_same_id_count_twice(
+        settings, other_member):
+    """Entries are (post, comment, message, conversation): ids of different things never
+    stand in the same column, so the UNION cannot fold a conversation into a post."""
+    from django.utils import timezone
+
+    from forum.conversations.models import Conversation, Participant
+
+    settings.KINDRED_NEW_MEMBER_REVIEW = 99
+    pending = make_post(make_user())
+    waiting = Conversation.objects.create(pk=pending.pk, with_team=True,
+                                          team_read_at=timezone.now() - timezone.timedelta(1))
+    Participant.objects.create(conversation=waiting, user=other_member)
+    assert queue_size() == 2
