@@ -24,6 +24,7 @@ MAX_HEADER = 111  # 15 % of 740
 PAGES = {
     "home": ("/", "reader"),
     "story": ("{story}", "reader"),
+    "story as member": ("{story}", "member"),
     "thread": ("{comment}", "reader"),
     "tag": ("/tags/ms-hug/", "reader"),
     "tags": ("/tags/", "reader"),
@@ -80,7 +81,7 @@ def site(transactional_db):
     """A moderator-member with a tagged story, a reply thread and a bookmark."""
     from forum.conversations.services import start_conversation
     from posts.models import Symptom
-    from posts.services import create_post, post_comment
+    from posts.services import create_post, post_comment, toggle_bookmark
     from tests.factories import make_user
 
     june = make_user("june", moderator=True)
@@ -90,6 +91,7 @@ def site(transactional_db):
                         symptoms=[Symptom.objects.get(slug="ms-hug", is_curated=True)])
     first = post_comment(author=rowan, post=story, body="Same here, every evening.")
     reply = post_comment(author=june, post=story, parent=first, body="Breathing slowly helps.")
+    toggle_bookmark(user=june, post=story)  # "Remove from your bookmarks": the longest button
     rowan.emailaddress_set.create(email=rowan.email, verified=True, primary=True)
     message = start_conversation(sender=rowan, recipient_handle="june",
                                  body="Thank you for the tip about *breathing*.")
