@@ -34,6 +34,7 @@ PAGES = {
     "password reset": ("/accounts/password/reset/", "reader"),
     "transparency": ("/pages/transparency/", "reader"),
     "profile": ("/u/june/", "reader"),
+    "profile with a long name": ("/u/quietharbour/", "reader"),
     "write": ("/posts/new/", "member"),
     "settings": ("/settings/", "member"),
     "accessibility settings": ("/settings/accessibility/", "member"),
@@ -86,6 +87,7 @@ def site(transactional_db):
 
     june = make_user("june", moderator=True)
     rowan = make_user("rowan")
+    make_user("quietharbour")  # a one-word handle as wide as a phone at 200 % text
     story = create_post(author=june, title="The MS hug after dinner",
                         body="It starts under my ribs.\n\nA warm bath helps.", kind="story",
                         symptoms=[Symptom.objects.get(slug="ms-hug", is_curated=True)])
