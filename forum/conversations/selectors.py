@@ -107,7 +107,7 @@ def conversation_for(user: Viewer, conversation_id: object) -> Conversation:
     return conversation
 
 
-def messages_in(conversation: Conversation, user: Viewer) -> QuerySet[Message]:
+def messages_in(conversation: Conversation) -> QuerySet[Message]:
     """The conversation's messages, oldest first, each with its sender (one query per
     page). Hidden and deleted ones stay in place; templates show them as such."""
     return (Message.objects.filter(conversation=conversation).select_related("sender")

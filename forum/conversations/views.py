@@ -91,7 +91,7 @@ def new_message(request):
 
 
 def _page_of_messages(conversation, user, before):
-    shown = selectors.messages_in(conversation, user)
+    shown = selectors.messages_in(conversation)
     if before is not None:
         shown = shown.filter(pk__lt=before)
     newest = list(shown.reverse()[:MESSAGES_SHOWN + 1])

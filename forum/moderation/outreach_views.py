@@ -78,6 +78,6 @@ def conversation(request, conversation_id):
 
 
 def _thread(found):
-    return {"thread": list(selectors.messages_in(found, None)),
+    return {"thread": list(selectors.messages_in(found)),
             "member": next((side.user for side in found.participants.select_related("user")),
                            None)}
