@@ -72,10 +72,12 @@ def _versions(slug):
     return cache_versions.current_versions([cache_versions.SITE, cache_versions.post_key(slug)])
 
 
-def _member_post(slug, user):
-    """From the stored shared part and one query for the member's state; on a miss, the
-    post read with their state (what the page cost before) and its shared part stored.
-    None when the cache is down."""
+def story_post_for_member(user, slug):
+    """The post with the member's state (`with_member_state`'s attributes): from the stored
+    shared part and one query for the member's state; on a miss, the post read with their
+    state (what the page cost before) and its shared part stored. None when the cache is
+    down (the caller then reads it the usual way). 404 when it is not there or not theirs
+    to open."""
     versions = _versions(slug)
     if versions is None:
         return None
@@ -96,9 +98,3 @@ def _member_post(slug, user):
     post.versions_read = versions  # the thread cache keys the tree by the same, read once
     return post
 
-
-def story_post_for_member(user, slug):
-    """The post with the member's state (`with_member_state`'s attributes), or None when
-    the cache is down (the caller then reads it the usual way). 404 when it is not there
-    or not theirs to open."""
-    return _member_post(slug, user)
