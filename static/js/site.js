@@ -96,6 +96,25 @@
     });
   }
 
+  // A reply box that came with a page load ("Reply" where the page has no inline box, or a
+  // kept draft after login): the member asked to reply, so the caret goes into it, as it
+  // does for the inline box. Again after "load", where the browser's scroll to the
+  // #fragment can take focus away; never over the crisis message or the error summary.
+  function focusOpenedReply() {
+    var hash = window.location.hash;
+    if (!/^#reply-\d+$/.test(hash)) { return; }
+    var box = document.querySelector(hash + " textarea");
+    if (!box) { return; }
+    function focus() {
+      if (document.getElementById("crisis-support") || document.getElementById("error-summary")) {
+        return;
+      }
+      if (document.activeElement !== box) { box.focus(); }
+    }
+    focus();
+    window.addEventListener("load", focus);
+  }
+
   // Inline reply box under the comment, instead of a page load. Returns false where the
   // page has no reply template ("continue this thread"): the link then loads ?reply=<id>.
   function openReply(link) {
@@ -136,6 +155,7 @@
     clearPostedDrafts();
     showCrisisSupport();
     Array.prototype.forEach.call(document.querySelectorAll("form[data-draft-key]"), watchDraft);
+    focusOpenedReply();
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a.reply-link");
       if (!link || link.getAttribute("href").indexOf("?reply=") !== 0) { return; }

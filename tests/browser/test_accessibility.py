@@ -2,6 +2,7 @@
 narrow screens do not scroll sideways, and the text-size/contrast tools work without JS."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations, log_in
 
@@ -77,7 +78,7 @@ def test_write_form_with_errors(context, page, base_url, member):
     with page.expect_navigation():
         page.get_by_role("button", name="Publish").click()
     summary = page.locator("#error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert summary.get_by_role("link").count() >= 2  # title and body are both missing
     assert_no_axe_violations(page)
 

@@ -293,7 +293,7 @@ def test_story_with_a_poll_and_reactions(new_context, base_url, rowan, hug_story
     if moment == "after voting":
         poll.get_by_role("radio", name="Slow breathing").check()
         submit(page, poll.get_by_role("button", name="Answer"))
-        assert message(page).get_by_text("Thank you, your answer is counted.").is_visible()
+        expect(message(page).get_by_text("Thank you, your answer is counted.")).to_be_visible()
         results = page.locator("#poll .poll-results li")
         assert results.filter(has_text="(your answer)").inner_text().startswith(
             "Slow breathing")
@@ -312,7 +312,7 @@ def test_write_form_after_the_personal_information_guard(new_context, base_url, 
     submit(page, page.get_by_role("button", name="Publish"))
 
     check = page.locator("#personal-info-check")
-    assert check.get_by_role("heading", name="Before you share this").is_visible()
+    expect(check.get_by_role("heading", name="Before you share this")).to_be_visible()
     assert "a phone number" in check.inner_text()
     confirm = check.get_by_role("checkbox", name="Yes, I want to share these details publicly")
     assert not confirm.is_checked()
@@ -475,7 +475,7 @@ def test_newcomer_signs_up_sets_display_hides_exports_and_leaves(new_context, ba
     phone.goto(f"{base_url}/settings/privacy/")
     phone.get_by_role("radio", name=re.compile("^Hidden")).check()
     submit(phone, phone.locator("main").get_by_role("button", name="Save"))
-    assert message(phone).get_by_text("Your privacy choice is saved.").is_visible()
+    expect(message(phone).get_by_text("Your privacy choice is saved.")).to_be_visible()
     assert User.objects.get(pk=newcomer.pk).profile_visibility == "hidden"
     visit(new_context, base_url, f"/u/{handle}/", user=june, status=404)
     story_for_june = visit(new_context, base_url, f"/posts/{other_story.slug}/", user=june)
@@ -502,7 +502,7 @@ def test_newcomer_signs_up_sets_display_hides_exports_and_leaves(new_context, ba
     phone.get_by_role("radio", name=re.compile("^Keep my posts and comments")).check()
     phone.get_by_label("Your password, to confirm").fill(secret)
     submit(phone, phone.get_by_role("button", name="Delete my account"))
-    assert message(phone).get_by_text(re.compile("^Your account is deleted")).is_visible()
+    expect(message(phone).get_by_text(re.compile("^Your account is deleted"))).to_be_visible()
     assert phone.get_by_role("link", name="Log in", include_hidden=True).count() == 1
     assert not User.objects.filter(username=handle).exists()
     # Logged out everywhere: the laptop's session is gone too.
@@ -548,7 +548,7 @@ def test_keyboard_only_member_answers_the_poll(context, page, base_url, rowan, h
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert message(page).get_by_text("Thank you, your answer is counted.").is_visible()
+    expect(message(page).get_by_text("Thank you, your answer is counted.")).to_be_visible()
     mine = page.locator("#poll .poll-results li").filter(has_text="(your answer)")
     assert mine.count() == 1
     assert mine.locator(".poll-choice").inner_text() == "Slow breathing (your answer)"
@@ -588,7 +588,7 @@ def test_keyboard_only_member_saves_a_comment(context, page, base_url, rowan, ju
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert message(page).get_by_text("Saved to your bookmarks.").is_visible()
+    expect(message(page).get_by_text("Saved to your bookmarks.")).to_be_visible()
     # The label says what pressing it will do now (no aria-pressed on a changing label).
     saved = comment_article(page, june_comment).get_by_role(
         "button", name="Remove from saved comment by june", include_hidden=True)

@@ -3,6 +3,7 @@ the blocked member's comment is folded in the thread with its replies readable, 
 opens it, and axe finds nothing on the confirmation, the thread or the settings list."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
 
@@ -29,21 +30,21 @@ def test_a_member_blocks_from_the_profile_and_the_thread_folds_their_comment(
     page.goto(f"{base_url}/u/june/")
     page.get_by_role("link", name="Block june").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Block june?"
-    assert page.get_by_text("They are not told").is_visible()
+    expect(page.get_by_text("They are not told")).to_be_visible()
     assert_no_axe_violations(page, "on the confirmation")
     page.get_by_role("button", name="Block june").click()
-    assert page.get_by_text("You blocked june").first.is_visible()
+    expect(page.get_by_text("You blocked june").first).to_be_visible()
 
     page.goto(f"{base_url}{post.get_absolute_url()}")
     folded = page.locator(f"#comment-{harsh.pk} details.blocked-comment")
     words = folded.get_by_text("Words marion would rather not read.")
-    assert not words.is_visible()
-    assert page.get_by_text("A reply that stays readable.").is_visible()
+    expect(words).to_be_hidden()
+    expect(page.get_by_text("A reply that stays readable.")).to_be_visible()
     assert_no_axe_violations(page, "with a folded comment")
     folded.locator("> summary").click()  # its own summary, not "More" inside it
-    assert words.is_visible()
+    expect(words).to_be_visible()
 
     page.goto(f"{base_url}/settings/blocked/")
     assert_no_axe_violations(page, "on the blocked list")
     page.get_by_role("button", name="Unblock june").click()
-    assert page.get_by_text("You have not blocked anyone.").is_visible()
+    expect(page.get_by_text("You have not blocked anyone.")).to_be_visible()

@@ -12,6 +12,7 @@ the comment is back and the log shows both decisions.
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations, log_in
 from .helpers import (
@@ -231,7 +232,7 @@ def test_write_form_with_too_many_symptoms(new_context, base_url, member):
         boxes.nth(index).check()
     with page.expect_navigation():
         page.get_by_role("button", name="Publish").click()
-    assert page.locator("#error-summary, .error-summary").first.is_visible()
+    expect(page.locator("#error-summary, .error-summary").first).to_be_visible()
     assert page.locator(".field.has-error fieldset legend").inner_text() == \
         "Symptoms this is about"
     assert_no_axe_violations(page)
@@ -370,7 +371,7 @@ def test_crisis_message_after_posting_a_comment(new_context, base_url, post, jun
         form.get_by_role("button", name="Post comment").click()
 
     crisis = page.locator(".crisis-message")
-    assert crisis.is_visible()
+    expect(crisis).to_be_visible()
     assert "You don’t have to carry it alone" in crisis.get_by_role("heading").inner_text()
     assert "116 123" in crisis.inner_text()
     # The words stay posted, and a moderator sees them first.
@@ -398,8 +399,8 @@ def test_keyboard_only_member_watches_a_symptom(context, page, base_url, member,
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert message(page).get_by_text(
-        "You are watching MS hug: we will tell you about every new post.").is_visible()
+    expect(message(page).get_by_text(
+        "You are watching MS hug: we will tell you about every new post.")).to_be_visible()
     assert TagFollow.objects.get(user=member, tag=symptom("ms-hug")).level == "watching"
     page.reload()
     assert page.locator("#follow").get_by_role("radio", name=re.compile("^Watching")).is_checked()
@@ -508,7 +509,7 @@ def test_keyboard_only_moderator_hides_a_comment(new_context, base_url, post, me
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert message(page).get_by_text("Done: hidden.").is_visible()
+    expect(message(page).get_by_text("Done: hidden.")).to_be_visible()
     done = ModerationAction.objects.get(kind="hide", comment=selling_comment)
     assert (done.actor, done.guideline, done.statement) == (alex, "no_selling", HIDE_STATEMENT)
     assert page.locator("article.queue-item").filter(has_text="cheap CBD oil").count() == 0
@@ -543,7 +544,7 @@ def test_report_hide_notify_appeal_grant_journey(new_context, base_url, post, me
     entry.get_by_label("Statement of reasons for the author").fill(HIDE_STATEMENT)
     with moderator_a.expect_navigation():
         entry.get_by_role("button", name="Apply").click()
-    assert message(moderator_a).get_by_text("Done: hidden.").is_visible()
+    expect(message(moderator_a).get_by_text("Done: hidden.")).to_be_visible()
 
     # A reader no longer sees it.
     reader = visit(new_context, base_url, f"/posts/{post.slug}/")
@@ -563,8 +564,8 @@ def test_report_hide_notify_appeal_grant_journey(new_context, base_url, post, me
         "I was sharing what helped me, not selling anything.")
     with author.expect_navigation():
         author.get_by_role("button", name="Send appeal").click()
-    assert message(author).get_by_text(
-        "Your appeal is sent. A different moderator will decide it.").is_visible()
+    expect(message(author).get_by_text(
+        "Your appeal is sent. A different moderator will decide it.")).to_be_visible()
     assert author.get_by_role("heading", name="Your appeal").count() == 1
     assert_no_axe_violations(author)
 
@@ -581,7 +582,7 @@ def test_report_hide_notify_appeal_grant_journey(new_context, base_url, post, me
     appeal.get_by_label("Explanation for the member").fill("Fair point: it was advice.")
     with moderator_b.expect_navigation():
         appeal.get_by_role("button", name="Decide").click()
-    assert message(moderator_b).get_by_text("The appeal is decided").is_visible()
+    expect(message(moderator_b).get_by_text("The appeal is decided")).to_be_visible()
     assert Appeal.objects.get(author=june).status == Appeal.Status.GRANTED
 
     # The comment is back for readers.

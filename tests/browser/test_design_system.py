@@ -7,6 +7,7 @@ page from hiding the others.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations, log_in
 from .helpers import is_focused
@@ -176,7 +177,7 @@ def test_the_header_fits_in_15_percent_of_a_phone_screen_at_any_text_size(
     page.keyboard.press("Tab")
     page.get_by_role("link", name="Skip to accessibility tools").press("Enter")
     assert page.locator("#site-menu").evaluate("el => el.open")
-    assert page.locator("#a11y-text-size").is_visible()
+    expect(page.locator("#a11y-text-size")).to_be_visible()
 
 
 def test_the_phone_menu_opens_and_closes_by_keyboard(new_context, base_url, site):
@@ -184,14 +185,15 @@ def test_the_phone_menu_opens_and_closes_by_keyboard(new_context, base_url, site
     menu = page.locator("#site-menu")
     toggle = page.locator(".menu-toggle")
     latest = page.get_by_role("link", name="Latest")
-    assert not latest.is_visible()
+    expect(latest).to_be_hidden()
     for _ in range(6):
         page.keyboard.press("Tab")
         if is_focused(toggle):
             break
     assert is_focused(toggle), "Tab never reached Menu"
     page.keyboard.press("Enter")
-    assert menu.evaluate("el => el.open") and latest.is_visible()
+    assert menu.evaluate("el => el.open")
+    expect(latest).to_be_visible()
     page.keyboard.press("Tab")
     assert is_focused(latest)
     page.keyboard.press("Escape")
@@ -206,22 +208,22 @@ def test_the_phone_menu_opens_and_closes_by_keyboard(new_context, base_url, site
 def test_the_phone_menu_works_without_javascript(new_context, base_url, site):
     page = open_page(new_context, base_url, site, "home", javascript=False)
     log_in_link = page.get_by_role("link", name="Log in")
-    assert not log_in_link.is_visible()
+    expect(log_in_link).to_be_hidden()
     page.locator(".menu-toggle").click()
-    assert log_in_link.is_visible()
+    expect(log_in_link).to_be_visible()
     page.get_by_label("Colours").select_option("dark")
     with page.expect_navigation():
         page.get_by_role("button", name="Apply").click()
     assert "theme-dark" in page.locator("html").get_attribute("class").split()
     page.locator(".menu-toggle").click()
     page.locator(".menu-toggle").click()
-    assert not page.get_by_role("link", name="Log in").is_visible()
+    expect(page.get_by_role("link", name="Log in")).to_be_hidden()
 
 
 def test_on_a_wide_screen_the_navigation_shows_without_a_menu_button(new_context, base_url,
                                                                      site):
     page = open_page(new_context, base_url, site, "home", viewport={"width": 1280,
                                                                      "height": 800})
-    assert not page.locator(".menu-toggle").is_visible()
-    assert page.get_by_role("link", name="Log in").is_visible()
-    assert page.get_by_label("Colours").is_visible()
+    expect(page.locator(".menu-toggle")).to_be_hidden()
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    expect(page.get_by_label("Colours")).to_be_visible()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import log_in
 
@@ -56,7 +57,7 @@ def test_skip_links_are_the_first_three_tab_stops(page, base_url, posts):
         link = page.locator(":focus")
         assert link.get_attribute("href") == f"#{target}"
         # Hidden until focused, then on screen so a sighted keyboard user sees it.
-        assert link.is_visible()
+        expect(link).to_be_visible()
         box = link.bounding_box()
         assert box["y"] >= 0 and box["height"] >= 44
 

@@ -5,6 +5,7 @@ inbox. Every page on the way is axe clean in light, dark and high contrast, and 
 at 200 % text without sideways scroll."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations, log_in
 from .test_design_system import THEME_CLASS, sideways_scroll
@@ -64,16 +65,16 @@ def test_a_member_reports_a_message_and_a_moderator_hides_it_from_the_queue(
     page.get_by_label("Harassment or hate").check()
     page.get_by_label("Anything a moderator should know").fill("This hurt a lot.")
     page.get_by_role("button", name="Send report").click()
-    assert page.get_by_role("heading", name="Thank you for your report").is_visible()
+    expect(page.get_by_role("heading", name="Thank you for your report")).to_be_visible()
 
     june = people["june"]
     queue = open_as(new_context, base_url, june, "/moderation/")
     item = queue.locator("article.queue-item", has_text="Private message from ash")
-    assert item.get_by_text("A private message between rowan and ash").is_visible()
+    expect(item.get_by_text("A private message between rowan and ash")).to_be_visible()
     for before in ("Long, but fine.", "I'm glad. Mine is next week.", "how was the infusion"):
-        assert item.get_by_text(before, exact=False).is_visible()
-    assert item.get_by_text(CRUEL).is_visible()
-    assert item.get_by_text("This hurt a lot.", exact=False).is_visible()
+        expect(item.get_by_text(before, exact=False)).to_be_visible()
+    expect(item.get_by_text(CRUEL)).to_be_visible()
+    expect(item.get_by_text("This hurt a lot.", exact=False)).to_be_visible()
     axe_in_each_theme(queue, june, "on the queue with a message")
     item = queue.locator("article.queue-item", has_text="Private message from ash")
     assert item.locator("details.other-actions").evaluate("el => el.open")  # opened above
@@ -81,14 +82,14 @@ def test_a_member_reports_a_message_and_a_moderator_hides_it_from_the_queue(
     item.get_by_label("Guideline").select_option("be_gentle")
     item.get_by_label("Statement of reasons").fill("Please be gentle, even in private.")
     item.get_by_role("button", name="Apply").click()
-    assert queue.get_by_text("Done: hidden.").is_visible()
+    expect(queue.get_by_text("Done: hidden.")).to_be_visible()
     assert queue.get_by_text("Private message from ash").count() == 0
 
     sender = open_as(new_context, base_url, people["ash"], f"/messages/{conversation.pk}/")
-    assert sender.get_by_text("A moderator hid this message").is_visible()
+    expect(sender.get_by_text("A moderator hid this message")).to_be_visible()
 
     decided = open_as(new_context, base_url, june, f"/moderation/messages/{cruel.pk}/act/")
-    assert decided.get_by_text("Status: Hidden by a moderator", exact=False).is_visible()
+    expect(decided.get_by_text("Status: Hidden by a moderator", exact=False)).to_be_visible()
     axe_in_each_theme(decided, june, "on the message's moderation page")
 
 
@@ -108,16 +109,16 @@ def test_a_moderator_reaches_out_from_a_crisis_item_and_the_member_finds_it(
     axe_in_each_theme(queue, june, "on the outreach compose page")
     opening.fill(opening.input_value() + "\n\nWith care, the Kindred moderators.")
     queue.get_by_role("button", name="Send privately").click()
-    assert queue.get_by_text("Sent. ash will find it in their messages.").is_visible()
+    expect(queue.get_by_text("Sent. ash will find it in their messages.")).to_be_visible()
     axe_in_each_theme(queue, june, "on a team conversation")
     queue.get_by_role("link", name="Back to the team inbox").click()
-    assert queue.get_by_role("link", name="ash").is_visible()
+    expect(queue.get_by_role("link", name="ash")).to_be_visible()
     axe_in_each_theme(queue, june, "on the team inbox")
 
     inbox = open_as(new_context, base_url, ash, "/messages/")
     inbox.get_by_role("link", name="Kindred moderators").click()
-    assert inbox.get_by_text("With care, the Kindred moderators.").is_visible()
-    assert inbox.get_by_text("116 123", exact=False).first.is_visible()
+    expect(inbox.get_by_text("With care, the Kindred moderators.")).to_be_visible()
+    expect(inbox.get_by_text("116 123", exact=False).first).to_be_visible()
 
 
 def test_the_moderators_message_pages_fit_a_phone_at_double_text(new_context, base_url,

@@ -3,6 +3,7 @@ it under the first-message safety notice and replies; axe finds nothing in the l
 and high-contrast themes, and nothing scrolls sideways at 320 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
 
@@ -48,27 +49,27 @@ def test_a_member_writes_the_recipient_reads_under_the_notice_and_replies(
     _in_each_theme(page, juniper)
     page.get_by_label("Your message").fill("Hello wren, how are the **legs** today?")
     page.get_by_role("button", name="Send message").click()
-    assert page.get_by_text("Your message is sent.").is_visible()
-    assert page.locator(".private-message strong", has_text="legs").is_visible()
+    expect(page.get_by_text("Your message is sent.")).to_be_visible()
+    expect(page.locator(".private-message strong", has_text="legs")).to_be_visible()
     assert page.get_by_text("This is the first message between you").count() == 0
 
     reader = new_context()
     log_in(reader, wren, base_url)
     inbox = reader.new_page()
     inbox.goto(f"{base_url}/messages/")
-    assert inbox.get_by_text("1 new message").is_visible()
+    expect(inbox.get_by_text("1 new message")).to_be_visible()
     _in_each_theme(inbox, wren)
     inbox.get_by_role("link", name="juniper").click()
     notice = inbox.get_by_role("complementary", name="Before you reply")
-    assert notice.get_by_text("Nobody here sells cures").is_visible()
+    expect(notice.get_by_text("Nobody here sells cures")).to_be_visible()
     _in_each_theme(inbox, wren)
     inbox.get_by_label("Your message").fill("Better today, thank you for asking.")
     inbox.get_by_role("button", name="Send reply").click()
-    assert inbox.get_by_text("Better today, thank you for asking.").is_visible()
+    expect(inbox.get_by_text("Better today, thank you for asking.")).to_be_visible()
     assert inbox.get_by_text("This is the first message between you").count() == 0
 
     page.goto(f"{base_url}/messages/")
-    assert page.get_by_text("1 new message").is_visible()
+    expect(page.get_by_text("1 new message")).to_be_visible()
 
 
 @pytest.mark.parametrize("where", ["inbox", "conversation", "new"])
@@ -106,6 +107,6 @@ def test_a_half_written_reply_comes_back_after_a_reload_and_goes_once_sent(
     page.reload()
     assert page.get_by_label("Your message").input_value() == "Yes, at ten"
     page.get_by_role("button", name="Send reply").click()
-    assert page.get_by_text("Your message is sent.").is_visible()
+    expect(page.get_by_text("Your message is sent.")).to_be_visible()
     page.reload()
     assert page.get_by_label("Your message").input_value() == ""

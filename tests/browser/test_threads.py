@@ -5,6 +5,7 @@ dark and high contrast.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations, log_in
 from .helpers import is_focused
@@ -68,7 +69,7 @@ def test_the_deepest_reply_keeps_three_quarters_of_a_phone_at_200_percent_text(
     width = deepest.evaluate("el => el.getBoundingClientRect().width")
     assert width >= 0.75 * PHONE["width"], f"the deepest reply is {width:.0f} px wide"
     # Flattened, it still says whom it answers.
-    assert deepest.locator(".replying-to").is_visible()
+    expect(deepest.locator(".replying-to")).to_be_visible()
 
 
 @pytest.mark.parametrize("text_size", [100, 200])
@@ -91,10 +92,11 @@ def test_the_more_menu_opens_and_closes_by_keyboard(new_context, base_url, threa
     article = page.locator(f"#comment-{thread['deepest'].pk} > article")
     more = article.locator("details[data-more]")
     report = article.get_by_role("link", name="Report comment by rowan")
-    assert not report.is_visible()
+    expect(report).to_be_hidden()
     more.locator("summary").focus()
     page.keyboard.press("Enter")
-    assert more.evaluate("el => el.open") and report.is_visible()
+    assert more.evaluate("el => el.open")
+    expect(report).to_be_visible()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # "Save" first, then "Report"
     assert is_focused(report)
@@ -109,9 +111,9 @@ def test_the_more_menu_works_without_javascript(new_context, base_url, thread):
     page = open_story(new_context, base_url, thread, javascript=False)
     article = page.locator(f"#comment-{thread['deepest'].pk} > article")
     report = article.get_by_role("link", name="Report comment by rowan")
-    assert not report.is_visible()
+    expect(report).to_be_hidden()
     article.locator("details[data-more] > summary").click()
-    assert report.is_visible()
+    expect(report).to_be_visible()
     with page.expect_navigation():
         report.click()
     assert page.locator("h1").inner_text() == "Report a comment by rowan"
