@@ -92,6 +92,8 @@ TEMPLATES = [
                 "forum.conversations.context_processors.unread_counts",
                 "forum.moderation.context_processors.moderation",
             ],
+            # `{% url %}` remembers what it reversed (accounts/links.py).
+            "builtins": ["accounts.links"],
         },
     },
 ]
@@ -189,7 +191,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "accounts.links.RememberingStaticStorage"
         )
     },
 }

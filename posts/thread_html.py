@@ -12,10 +12,10 @@ from html import escape
 from urllib.parse import quote
 
 from django.middleware.csrf import get_token
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from accounts.links import reverse
 from accounts.privacy import can_see_profile
 
 from .fragments import byline_html, reaction_counts_html, reaction_form_html, reply_form_html
