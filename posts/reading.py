@@ -9,7 +9,10 @@ reads the member's state with the post (`with_member_state`) and writes at most 
 and nothing for readers.
 """
 
+from __future__ import annotations
+
 import logging
+from typing import TYPE_CHECKING, TypeIs
 
 from django.core.cache import cache
 from django.db.models import (
@@ -32,15 +35,26 @@ from django.utils import timezone
 from .models import Comment, PostFollow, ReadMark
 from .threads import location
 
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import QuerySet
+
+    from accounts.models import User
+    from accounts.types import Viewer
+
+    from .models import Post
+
 logger = logging.getLogger(__name__)
 JUMP_TTL = 60 * 60
 
 
-def _member(user):
+def _member(user: Viewer) -> TypeIs[User]:
     return user is not None and user.is_authenticated
 
 
-def _seen_sql(user):
+def _seen_sql(user: User) -> tuple[Subquery, Greatest]:
     """seen_up_to in SQL: -1 when the member never opened the post (nor marked all read
     since it was published)."""
     read_up_to = Subquery(ReadMark.objects.filter(user=user, post=OuterRef("pk"))
@@ -51,12 +65,12 @@ def _seen_sql(user):
     return read_up_to, Greatest(Coalesce(read_up_to, Value(-1)), watermark)
 
 
-def _comments_after_seen(user):
+def _comments_after_seen(user: User) -> QuerySet[Comment]:
     return (Comment.objects.public().filter(post=OuterRef("pk"), id__gt=OuterRef("my_seen"))
             .filter(~Q(author=user)).order_by())
 
 
-def with_member_state(posts, user):
+def with_member_state[Posts: QuerySet[Post]](posts: Posts, user: Viewer) -> Posts:
     """The member's read mark (`my_read_up_to`), chosen follow level (`my_follow`), first
     new comment (`my_first_unread`) and whether they have comments waiting for review here
     (`my_waiting`, posts/thread_cache.py) on the post itself: no query of their own."""
@@ -74,7 +88,7 @@ def with_member_state(posts, user):
         _comments_after_seen(user).order_by("id").values("id")[:1]))
 
 
-def with_unread(posts, user):
+def with_unread[Posts: QuerySet[Post]](posts: Posts, user: Viewer) -> Posts:
     """For lists: what annotate_unread needs, in the list's own query (`my_seen`, -1 when
     never opened, and `my_unread`, the new comments since)."""
     if not _member(user):
@@ -100,7 +114,7 @@ class _CountOf(Subquery):
     output_field = IntegerField()
 
 
-def seen_up_to(user, post, last_comment_id):
+def seen_up_to(user: User, post: Post, last_comment_id: int | None) -> int | None:
     """The id of the newest comment this member has seen on the post (from their read mark,
     None when there is none), or None when they have never opened it (nor marked
     everything read since it was published)."""
@@ -111,7 +125,7 @@ def seen_up_to(user, post, last_comment_id):
     return max(last_comment_id, watermark or 0)
 
 
-def _is_new(user, post):
+def _is_new(user: User, post: Post) -> bool:
     """Never opened since published, published after the member joined (and after they
     last marked everything read), and not theirs."""
     after = max(user.date_joined, user.all_read_at) if user.all_read_at else user.date_joined
@@ -119,7 +133,7 @@ def _is_new(user, post):
         post.published_at > after
 
 
-def annotate_unread(user, posts):
+def annotate_unread(user: Viewer, posts: Iterable[Post]) -> list[Post]:
     """Set `unread_count` (new comments since the last visit; `unread_more` when the list
     counted only UNREAD_SHOWN + 1 of them) and `is_new` on each post: none when the posts
     come `with_unread`, else two queries at most, whatever the number
@@ -162,11 +176,11 @@ class StoryReading:
     """What a member's story page needs: the mark read before this view, which comments are
     new, where the first new one is. Writes the new mark with `mark_seen`."""
 
-    def __init__(self, user, post):
+    def __init__(self, user: User | AnonymousUser, post: Post) -> None:
         self.user, self.post = user, post
-        self.last_read = None  # the member's read mark before this view; None: no mark
-        self.seen = None
-        self.first_unread_id = None
+        self.last_read: int | None = None  # the member's read mark before this view; None: no mark
+        self.seen: int | None = None
+        self.first_unread_id: int | None = None
         if not _member(user):
             return
         if hasattr(post, "my_read_up_to"):  # with_member_state
@@ -184,32 +198,32 @@ class StoryReading:
                 Comment.objects.public().filter(post=post, id__gt=self.seen)
                 .exclude(author=user).order_by("id").values_list("id", flat=True).first())
 
-    def is_new(self, comment):
+    def is_new(self, comment: Comment) -> bool:
         """For the thread HTML: a public comment by someone else, after what was seen."""
         return self.seen is not None and comment.pk > self.seen and \
             comment.author_id != self.user.pk
 
-    def jump_url(self, shown_ids, *, page_number=1):
+    def jump_url(self, shown_ids: Collection[int], *, page_number: int = 1) -> str | None:
         """Where "Jump to the first new comment" goes: #first-unread on this page, or the
         page (or folded thread) holding it; None when nothing is new."""
         if self.first_unread_id is None:
             return None
         if self.first_unread_id in shown_ids:
             return "#first-unread"
-        where, value = self._location_of_first_unread()
+        where, value = self._location_of_first_unread(self.first_unread_id)
         if where == "thread":
             return f"{reverse('comment_thread', args=[value])}#first-unread"
         base = reverse("post_detail", args=[self.post.slug])
         return f"{base}?page={value}#first-unread" if value > 1 else f"{base}#first-unread"
 
-    def _location_of_first_unread(self):
+    def _location_of_first_unread(self, first_unread_id: int) -> tuple[str, int]:
         """`threads.location` of the first new comment. Every member without comments
         waiting here sees the same threads, so where a comment sits is stored under the
         post's versions (posts/story_post.py read them): two queries saved per visit."""
         versions = getattr(self.post, "versions_read", None)
         key = None
         if versions is not None and getattr(self.post, "my_waiting", True) is False:
-            key = f"jump-v1:{self.post.pk}:{versions[0]}:{versions[1]}:{self.first_unread_id}"
+            key = f"jump-v1:{self.post.pk}:{versions[0]}:{versions[1]}:{first_unread_id}"
             try:
                 found = cache.get(key)
             except Exception:
@@ -217,7 +231,7 @@ class StoryReading:
                 found = key = None
             if found is not None:
                 return found
-        comment = Comment.objects.only("id", "path", "post_id").get(pk=self.first_unread_id)
+        comment = Comment.objects.only("id", "path", "post_id").get(pk=first_unread_id)
         found = location(comment, self.user)
         if key is not None:
             try:
@@ -226,7 +240,7 @@ class StoryReading:
                 logger.warning("Could not store where a comment sits", exc_info=True)
         return found
 
-    def mark_seen(self, shown_ids):
+    def mark_seen(self, shown_ids: Iterable[int]) -> None:
         """One upsert when the member saw something newer (or opened the post at all)."""
         if not _member(self.user):
             return
@@ -241,7 +255,7 @@ class StoryReading:
             update_fields=["last_comment_id", "read_at"])
 
 
-def mark_all_read(user):
+def mark_all_read(user: User) -> None:
     """Everything published and commented until now counts as read: one read, one write."""
     newest = Comment.objects.aggregate(newest=Max("id"))["newest"] or 0
     user.all_read_comment_id, user.all_read_at = newest, timezone.now()

@@ -15,8 +15,11 @@ is checked on the post in hand (`Post.is_visible_to`, the rule of
 version changes. The author is stored with only what the page shows of them.
 """
 
+from __future__ import annotations
+
 import copy
 import logging
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -27,6 +30,9 @@ from .member_state import member_state
 from .models import Post
 from .reading import with_member_state
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 POST_TTL = 60 * 60
@@ -36,7 +42,7 @@ MEMBER_STATE = ("my_read_up_to", "my_waiting", "my_follow", "my_seen", "my_first
 AUTHOR_FIELDS = ("id", "username", "profile_visibility", "is_active")
 
 
-def _post_with_member_state(slug, user):
+def _post_with_member_state(slug: str, user: User) -> Post:
     """The post (whoever may open it) with its shared part and the member's state: one
     query and the tags'."""
     user_fields = [field.name for field in get_user_model()._meta.concrete_fields
@@ -52,7 +58,7 @@ def _post_with_member_state(slug, user):
     return post
 
 
-def _shared_copy(post):
+def _shared_copy(post: Post) -> Post:
     """The post without this member's state, to store for every member."""
     shared = copy.copy(post)
     for name in (*MEMBER_STATE, "versions_read"):
@@ -60,7 +66,7 @@ def _shared_copy(post):
     return shared
 
 
-def _add_member_state(post, user):
+def _add_member_state(post: Post, user: User) -> Post:
     if not post.is_visible_to(user):
         raise Http404("No post here.")
     for name, value in member_state(user=user, post=post).items():
@@ -68,11 +74,11 @@ def _add_member_state(post, user):
     return post
 
 
-def _versions(slug):
+def _versions(slug: str) -> list[int] | None:
     return cache_versions.current_versions([cache_versions.SITE, cache_versions.post_key(slug)])
 
 
-def story_post_for_member(user, slug):
+def story_post_for_member(user: User, slug: str) -> Post | None:
     """The post with the member's state (`with_member_state`'s attributes): from the stored
     shared part and one query for the member's state; on a miss, the post read with their
     state (what the page cost before) and its shared part stored. None when the cache is

@@ -1,5 +1,9 @@
 """Filing reports: by members, and by Kindred itself when content announces crisis words."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.db import IntegrityError, transaction
 
 from accounts.refusals import Refused
@@ -7,8 +11,15 @@ from posts.policy import check_rate
 
 from .models import Reason, Report
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.types import Viewer
+    from posts.models import Comment, Post
 
-def file_crisis_report(*, post, comment=None):
+    from ..conversations.models import Message
+
+
+def file_crisis_report(*, post: Post, comment: Comment | None = None) -> Report:
     """Filed by Kindred itself when words suggest someone may be at risk: top of the queue."""
     return Report.objects.create(
         post=post, comment=comment, reason=Reason.CRISIS, is_automatic=True,
@@ -16,7 +27,7 @@ def file_crisis_report(*, post, comment=None):
     )
 
 
-def file_message_crisis_report(message):
+def file_message_crisis_report(message: Message) -> Report:
     """`message_crisis` from private messages: the words of one message suggest its sender
     may be at risk. The report names that message only, top of the queue."""
     return Report.objects.create(
@@ -26,9 +37,13 @@ def file_message_crisis_report(message):
     )
 
 
-def _check_reason(reporter, reason, details):
+def _logged_in(reporter: Viewer) -> User:
     if not (reporter and reporter.is_authenticated):
         raise Refused("Please log in to report.", status=403)
+    return reporter
+
+
+def _check_reason(reason: str, details: str | None) -> str:
     if reason not in Reason.values:
         raise Refused("Choose one of the reasons.")
     details = (details or "").strip()
@@ -37,19 +52,21 @@ def _check_reason(reporter, reason, details):
     return details
 
 
-def _create_once(**fields):
-    check_rate(fields["reporter"], "report")
+def _create_once(*, reporter: User, **fields: Any) -> Report:
+    check_rate(reporter, "report")
     try:
         with transaction.atomic():
-            return Report.objects.create(**fields)
+            return Report.objects.create(reporter=reporter, **fields)
     except IntegrityError as error:  # two clicks at once: the constraint keeps one
         raise Refused("You have already reported this.", status=409) from error
 
 
-def file_message_report(*, reporter, message, reason, details=""):
+def file_message_report(*, reporter: Viewer, message: Message, reason: str,
+                        details: str = "") -> Report:
     """A participant reports the other side's private message. Moderators then see that
     message and the few before it, and nothing else of the conversation."""
-    details = _check_reason(reporter, reason, details)
+    reporter = _logged_in(reporter)
+    details = _check_reason(reason, details)
     if not message.conversation.participants.filter(user=reporter).exists():
         raise Refused("No such message.", status=404)
     if message.sender_id == reporter.pk:
@@ -63,8 +80,10 @@ def file_message_report(*, reporter, message, reason, details=""):
     return _create_once(reporter=reporter, message=message, reason=reason, details=details)
 
 
-def file_report(*, reporter, post, comment=None, reason, details=""):
-    details = _check_reason(reporter, reason, details)
+def file_report(*, reporter: Viewer, post: Post, comment: Comment | None = None, reason: str,
+                details: str = "") -> Report:
+    reporter = _logged_in(reporter)
+    details = _check_reason(reason, details)
     target = comment or post
     if target.author_id == reporter.pk:
         raise Refused("You can’t report your own words. You can edit or delete them.",

@@ -1,7 +1,10 @@
 """Daily and weekly digests: `send_digests` (cron) finds who is due and enqueues; the worker
 sends each digest and marks its notifications in the same transaction, once."""
 
+from __future__ import annotations
+
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.mail import mailers
@@ -16,10 +19,16 @@ from accounts.notification_choices import ALWAYS_EMAILED, DIGEST, IN_APP_ONLY, f
 from . import emails
 from .models import Notification
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from django.core.mail.backends.base import BaseEmailBackend
+    from django.db.models import QuerySet
+
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
 
-def digest_notes(now):
+def digest_notes(now: datetime) -> QuerySet[Notification]:
     """Unemailed notifications of the kinds each recipient wants in a digest, for
     recipients whose digest is due: one query whatever their number."""
     wanted = Q()
@@ -40,11 +49,11 @@ def digest_notes(now):
     )
 
 
-def due_recipients(now):
+def due_recipients(now: datetime) -> list[int]:
     return sorted(set(digest_notes(now).values_list("recipient_id", flat=True)))
 
 
-def _send_digest(connection, recipient_id):
+def _send_digest(connection: BaseEmailBackend, recipient_id: int) -> int:
     """One member's digest, sent and marked in one transaction: a second run finds it done."""
     with transaction.atomic():
         now = timezone.now()
@@ -68,7 +77,7 @@ def _send_digest(connection, recipient_id):
 
 
 @task
-def send_digests_to(recipient_ids, attempt=1):
+def send_digests_to(recipient_ids: list[int], attempt: int = 1) -> int:
     sent = done = 0
     connection = mailers.default
     try:

@@ -209,6 +209,17 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
 
     objects = PostQuerySet.as_manager()
 
+    if TYPE_CHECKING:
+        # Not columns: what posts/reading.py and posts/story_post.py set on a post in hand
+        # for the page that shows it. Code that may be handed a post without them asks
+        # hasattr (or getattr with a default) first.
+        my_seen: int  # with_unread, with_member_state: newest comment seen, -1 never opened
+        my_unread: int  # with_unread: new comments, counted up to UNREAD_SHOWN + 1
+        unread_count: int  # annotate_unread, for lists
+        unread_more: bool
+        is_new: bool
+        versions_read: list[int]  # story_post: the cache versions the post was read under
+
     class Meta:
         indexes = [
             models.Index(
