@@ -10,8 +10,10 @@ import io
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.utils.text import slugify
 
 from forum.models import Page
@@ -19,11 +21,27 @@ from posts.models import Disclaimer, Symptom, SymptomSynonym
 from posts.rendering import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("accounts", "forum", "posts")
 
 first_disclaimer = importlib.import_module("posts.migrations.0002_first_disclaimer")
 curated_symptoms = importlib.import_module("posts.migrations.0005_curated_symptoms")
 editorial_pages = importlib.import_module("forum.migrations.0002_editorial_pages")
+
+
+def _project_migration_packages():
+    """{migrations package: its folder} for every installed app of this project (not
+    Django's or a library's), read from INSTALLED_APPS, so a new app is checked too."""
+    packages = {}
+    for config in apps.get_app_configs():
+        if ROOT not in Path(config.path).resolve().parents:
+            continue
+        module, _ = MigrationLoader.migrations_module(config.label)
+        if module:
+            packages[module] = ROOT.joinpath(*module.split("."))
+    return packages
+
+
+MIGRATION_PACKAGES = _project_migration_packages()
+APPS = {package.split(".")[0] for package in MIGRATION_PACKAGES}  # accounts, forum, posts
 
 
 def _imported_modules(tree, package):
@@ -43,17 +61,31 @@ def _imported_modules(tree, package):
                 yield from (f"{base}.{alias.name}" for alias in node.names)
 
 
-def _app_code_imported_by(path):
-    package = f"{path.parent.parent.name}.migrations"
+def _in_a_migrations_package(name):
+    return any(name == package or name.startswith(f"{package}.")
+               for package in MIGRATION_PACKAGES)
+
+
+def _app_code_imported_by(path, root=ROOT):
+    package = ".".join(path.relative_to(root).parent.parts)  # forum.moderation.migrations
     tree = ast.parse(path.read_text(), filename=str(path))
     return [
         name for name in _imported_modules(tree, package)
-        if name.split(".")[0] in APPS and name.split(".")[1:2] != ["migrations"]
+        if name.split(".")[0] in APPS and not _in_a_migrations_package(name)
     ]
 
 
+def test_the_import_check_reads_the_migrations_of_every_installed_app_of_the_project():
+    assert set(MIGRATION_PACKAGES) >= {
+        "accounts.migrations", "posts.migrations", "forum.migrations",
+        "forum.moderation.migrations", "forum.notifications.migrations",
+        "forum.conversations.migrations"}
+    assert all(folder.is_dir() for folder in MIGRATION_PACKAGES.values())
+    assert "django.contrib.auth.migrations" not in MIGRATION_PACKAGES
+
+
 def test_no_migration_imports_app_code_so_old_migrations_never_change_meaning():
-    files = sorted(path for app in APPS for path in (ROOT / app / "migrations").glob("*.py"))
+    files = sorted(path for folder in MIGRATION_PACKAGES.values() for path in folder.glob("*.py"))
     assert len(files) > 10
     offenders = {
         str(path.relative_to(ROOT)): names for path in files
@@ -71,7 +103,19 @@ def test_the_import_check_catches_app_code_imported_inside_a_function(tmp_path):
         "    from posts.rendering import render_markdown\n"
         "    from .. import symptoms\n"
     )
-    assert _app_code_imported_by(migration) == ["posts.rendering", "posts.symptoms"]
+    assert _app_code_imported_by(migration, tmp_path) == ["posts.rendering", "posts.symptoms"]
+
+
+def test_the_import_check_resolves_relative_imports_in_an_app_inside_forum(tmp_path):
+    migration = tmp_path / "forum" / "moderation" / "migrations" / "0099_sneaky.py"
+    migration.parent.mkdir(parents=True)
+    migration.write_text(
+        "from posts.migrations._operations import VendorSQL\n"
+        "from ..services import hide\n"
+        "from .. import queue\n"
+    )
+    assert _app_code_imported_by(migration, tmp_path) == [
+        "forum.moderation.services", "forum.moderation.queue"]
 
 
 def _shipped_markdown_and_html():
