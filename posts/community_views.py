@@ -1,3 +1,8 @@
+"""Members' small acts on posts and comments: reactions, bookmarks, poll votes.
+
+A service's refusal is left to forum.middleware.RefusalMiddleware, which shows its reason
+with its status (none of these acts has a form of its own to show again)."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Q
@@ -7,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.blocking import blocked_ids
 from accounts.privacy import can_see_profile
-from accounts.refusals import Refused
 
 from . import services
 from .models import Bookmark, Comment, Poll, Post, Reaction
@@ -28,18 +32,11 @@ def _comment(request, comment_id):
     return comment
 
 
-def _refused(request, refusal):
-    return render(request, "400.html", {"message": refusal.message}, status=refusal.status)
-
-
 @login_required
 @require_POST
 def react_to_post(request, slug):
     post = _post(request, slug)
-    try:
-        services.toggle_reaction(user=request.user, post=post, kind=request.POST.get("kind"))
-    except Refused as refusal:
-        return _refused(request, refusal)
+    services.toggle_reaction(user=request.user, post=post, kind=request.POST.get("kind"))
     return redirect(f"{post.get_absolute_url()}#reactions")
 
 
@@ -47,19 +44,13 @@ def react_to_post(request, slug):
 @require_POST
 def react_to_comment(request, comment_id):
     comment = _comment(request, comment_id)
-    try:
-        services.toggle_reaction(user=request.user, post=comment.post, comment=comment,
-                                 kind=request.POST.get("kind"))
-    except Refused as refusal:
-        return _refused(request, refusal)
+    services.toggle_reaction(user=request.user, post=comment.post, comment=comment,
+                             kind=request.POST.get("kind"))
     return redirect(comment.get_absolute_url())
 
 
 def _toggle_bookmark(request, post, comment, back):
-    try:
-        saved = services.toggle_bookmark(user=request.user, post=post, comment=comment)
-    except Refused as refusal:
-        return _refused(request, refusal)
+    saved = services.toggle_bookmark(user=request.user, post=post, comment=comment)
     messages.success(request, "Saved to your bookmarks." if saved
                      else "Removed from your bookmarks.")
     return redirect(back)
@@ -84,10 +75,7 @@ def bookmark_comment(request, comment_id):
 def vote(request, slug):
     post = _post(request, slug)
     poll = get_object_or_404(Poll, post=post)
-    try:
-        services.vote(user=request.user, poll=poll, choice_id=request.POST.get("choice", ""))
-    except Refused as refusal:
-        return _refused(request, refusal)
+    services.vote(user=request.user, poll=poll, choice_id=request.POST.get("choice", ""))
     messages.success(request, "Thank you, your answer is counted.")
     return redirect(f"{post.get_absolute_url()}#poll")
 

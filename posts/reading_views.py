@@ -2,10 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods, require_POST
-
-from accounts.refusals import Refused
 
 from . import reading, services
 from .models import Post
@@ -23,11 +21,9 @@ def follow_post(request, slug):
     post = get_object_or_404(Post.objects.visible_to(request.user), slug=slug)
     if request.method == "GET":
         return redirect(f"{post.get_absolute_url()}#follow")
-    try:
-        level = services.set_post_follow(user=request.user, post=post,
-                                         level=request.POST.get("level", ""))
-    except Refused as refusal:
-        return render(request, "400.html", {"message": refusal.message}, status=refusal.status)
+    # A refusal is shown on its own page (forum.middleware.RefusalMiddleware).
+    level = services.set_post_follow(user=request.user, post=post,
+                                     level=request.POST.get("level", ""))
     messages.success(request, FOLLOW_MESSAGES[level])
     return redirect(f"{post.get_absolute_url()}#follow")
 

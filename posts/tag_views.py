@@ -59,10 +59,8 @@ def follow_tag(request, slug):
     if request.method == "GET":
         return redirect(f"{tag.get_absolute_url()}#follow")
     level = request.POST.get("level", "")
-    try:
-        services.set_follow(user=request.user, tag=tag, level=level)
-    except Refused as refusal:
-        return render(request, "400.html", {"message": refusal.message}, status=refusal.status)
+    # A refusal is shown on its own page (forum.middleware.RefusalMiddleware).
+    services.set_follow(user=request.user, tag=tag, level=level)
     labels = {"watching": f"You are watching {tag.name}: we will tell you about every new post.",
               "following": f"You follow {tag.name}: its posts show on your home page.",
               "muted": f"You muted {tag.name}: its posts are hidden from your home and lists.",

@@ -59,9 +59,13 @@ def approve(target, *, by=None):
 
 
 def hide(target, *, by=None, guideline="no_spam", statement="Hidden for the test."):
-    """A moderator hides a post or comment."""
+    """A moderator hides a post, a comment or a private message."""
+    from forum.conversations.models import Message
     from forum.moderation import services
 
+    if isinstance(target, Message):
+        return services.hide(moderator=by or make_moderator(), message=target,
+                             guideline=guideline, statement=statement)
     post, comment = _target(target)
     return services.hide(moderator=by or make_moderator(), post=post, comment=comment,
                          guideline=guideline, statement=statement)

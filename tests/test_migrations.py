@@ -7,23 +7,44 @@ suite (on SQLite and on PostgreSQL) also proves a fresh install works.
 import ast
 import importlib
 import io
+import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, migrations, models
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
 from django.utils.text import slugify
 
 from forum.models import Page
+from posts.migrations._operations import VendorSQL
 from posts.models import Disclaimer, Symptom, SymptomSynonym
 from posts.rendering import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("accounts", "forum", "posts")
 
 first_disclaimer = importlib.import_module("posts.migrations.0002_first_disclaimer")
 curated_symptoms = importlib.import_module("posts.migrations.0005_curated_symptoms")
 editorial_pages = importlib.import_module("forum.migrations.0002_editorial_pages")
+
+
+def _project_migration_packages():
+    """{migrations package: its folder} for every installed app of this project (not
+    Django's or a library's), read from INSTALLED_APPS, so a new app is checked too."""
+    packages = {}
+    for config in apps.get_app_configs():
+        if ROOT not in Path(config.path).resolve().parents:
+            continue
+        module, _ = MigrationLoader.migrations_module(config.label)
+        if module:
+            packages[module] = ROOT.joinpath(*module.split("."))
+    return packages
+
+
+MIGRATION_PACKAGES = _project_migration_packages()
+APPS = {package.split(".")[0] for package in MIGRATION_PACKAGES}  # accounts, forum, posts
 
 
 def _imported_modules(tree, package):
@@ -43,17 +64,31 @@ def _imported_modules(tree, package):
                 yield from (f"{base}.{alias.name}" for alias in node.names)
 
 
-def _app_code_imported_by(path):
-    package = f"{path.parent.parent.name}.migrations"
+def _in_a_migrations_package(name):
+    return any(name == package or name.startswith(f"{package}.")
+               for package in MIGRATION_PACKAGES)
+
+
+def _app_code_imported_by(path, root=ROOT):
+    package = ".".join(path.relative_to(root).parent.parts)  # forum.moderation.migrations
     tree = ast.parse(path.read_text(), filename=str(path))
     return [
         name for name in _imported_modules(tree, package)
-        if name.split(".")[0] in APPS and name.split(".")[1:2] != ["migrations"]
+        if name.split(".")[0] in APPS and not _in_a_migrations_package(name)
     ]
 
 
+def test_the_import_check_reads_the_migrations_of_every_installed_app_of_the_project():
+    assert set(MIGRATION_PACKAGES) >= {
+        "accounts.migrations", "posts.migrations", "forum.migrations",
+        "forum.moderation.migrations", "forum.notifications.migrations",
+        "forum.conversations.migrations"}
+    assert all(folder.is_dir() for folder in MIGRATION_PACKAGES.values())
+    assert "django.contrib.auth.migrations" not in MIGRATION_PACKAGES
+
+
 def test_no_migration_imports_app_code_so_old_migrations_never_change_meaning():
-    files = sorted(path for app in APPS for path in (ROOT / app / "migrations").glob("*.py"))
+    files = sorted(path for folder in MIGRATION_PACKAGES.values() for path in folder.glob("*.py"))
     assert len(files) > 10
     offenders = {
         str(path.relative_to(ROOT)): names for path in files
@@ -71,7 +106,19 @@ def test_the_import_check_catches_app_code_imported_inside_a_function(tmp_path):
         "    from posts.rendering import render_markdown\n"
         "    from .. import symptoms\n"
     )
-    assert _app_code_imported_by(migration) == ["posts.rendering", "posts.symptoms"]
+    assert _app_code_imported_by(migration, tmp_path) == ["posts.rendering", "posts.symptoms"]
+
+
+def test_the_import_check_resolves_relative_imports_in_an_app_inside_forum(tmp_path):
+    migration = tmp_path / "forum" / "moderation" / "migrations" / "0099_sneaky.py"
+    migration.parent.mkdir(parents=True)
+    migration.write_text(
+        "from posts.migrations._operations import VendorSQL\n"
+        "from ..services import hide\n"
+        "from .. import queue\n"
+    )
+    assert _app_code_imported_by(migration, tmp_path) == [
+        "forum.moderation.services", "forum.moderation.queue"]
 
 
 def _shipped_markdown_and_html():
@@ -182,5 +229,132 @@ def test_the_search_migrations_can_be_unapplied_and_applied_again():
     assert migrated
     call_command("migrate", "posts", "0006", verbosity=0)
     assert schema() == []
-    call_command("migrate", "posts", verbosity=0)
+    # Every app, not only posts: going back to 0006 also unapplied the migrations of other
+    # apps that depend on a later posts migration (moderation 0002: reports of private
+    # messages), and the tests that run after this one need the whole schema.
+    call_command("migrate", verbosity=0)
     assert schema() == migrated
+    executor = MigrationExecutor(connection)
+    assert executor.migration_plan(executor.loader.graph.leaf_nodes()) == []
+
+
+# The large, busy tables (README, "Migrations"): an index added to one once it exists is
+# built CONCURRENTLY on PostgreSQL (a plain CREATE INDEX locks the table's writes for the
+# whole build), through VendorSQL in a migration with atomic = False; SeparateDatabaseAndState
+# gives Django's model state the same index (posts/migrations/0017_*.py).
+LARGE_TABLES = {"posts_post", "posts_comment"}
+PLAIN_CREATE_INDEX = re.compile(
+    r"\bCREATE\s+(UNIQUE\s+)?INDEX\s+(?!CONCURRENTLY\b)(?:IF\s+NOT\s+EXISTS\s+)?\S+\s+ON\s+"
+    r"(?:ONLY\s+)?\"?(?P<table>\w+)\"?", re.IGNORECASE)
+CONCURRENTLY = re.compile(r"\bCONCURRENTLY\b", re.IGNORECASE)
+
+
+def _database_operations(operations):
+    for operation in operations:
+        if isinstance(operation, migrations.SeparateDatabaseAndState):
+            yield from _database_operations(operation.database_operations)
+        else:
+            yield operation
+
+
+def _table(state, app_label, model_name):
+    model = state.models.get((app_label, model_name.lower()))
+    if model is None:  # created by this very migration: an empty table
+        return None
+    return model.options.get("db_table") or f"{app_label}_{model.name_lower}"
+
+
+def _builds_an_index(operation):
+    if type(operation).__name__.endswith("Concurrently"):  # django.contrib.postgres's own
+        return False
+    if isinstance(operation, migrations.AddIndex):
+        return True
+    if isinstance(operation, migrations.AddConstraint):
+        return isinstance(operation.constraint, models.UniqueConstraint)
+    if isinstance(operation, migrations.AddField):
+        return bool(operation.field.db_index or operation.field.unique)
+    return False
+
+
+def _postgresql_statements(operation):
+    if isinstance(operation, VendorSQL):
+        return operation.sql if operation.vendor == "postgresql" else []
+    if isinstance(operation, migrations.RunSQL):
+        sql = operation.sql
+        return [sql] if isinstance(sql, str) else [s if isinstance(s, str) else s[0]
+                                                   for s in sql]
+    return []
+
+
+def locking_index_builds(migration, state):
+    """What `migration`, run on `state` (the schema before it), does to a large table that
+    locks its writes, and concurrent SQL it cannot run (inside a transaction)."""
+    found = []
+    for operation in _database_operations(migration.operations):
+        if _builds_an_index(operation) and _table(
+                state, migration.app_label, operation.model_name) in LARGE_TABLES:
+            found.append(f"{operation.describe()}: a plain CREATE INDEX")
+        for statement in _postgresql_statements(operation):
+            plain = PLAIN_CREATE_INDEX.search(statement)
+            if plain and plain["table"] in LARGE_TABLES:
+                found.append(f"{statement[:60]}…: not CONCURRENTLY")
+            if CONCURRENTLY.search(statement) and (
+                    migration.atomic or getattr(operation, "atomic", True)):
+                found.append(f"{statement[:60]}…: CONCURRENTLY inside a transaction")
+    return found
+
+
+def _project_migrations():
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    labels = {config.label for config in apps.get_app_configs()
+              if MigrationLoader.migrations_module(config.label)[0] in MIGRATION_PACKAGES}
+    return loader, sorted(key for key in loader.disk_migrations if key[0] in labels)
+
+
+def test_indexes_on_the_large_tables_are_built_concurrently_on_postgresql():
+    loader, keys = _project_migrations()
+    assert ("posts", "0012_comment_helped") in keys
+    offenders = {
+        f"{app_label}.{name}": found for app_label, name in keys
+        if (found := locking_index_builds(loader.disk_migrations[app_label, name],
+                                          loader.project_state((app_label, name),
+                                                               at_end=False)))
+    }
+    assert offenders == {}
+
+
+def test_the_concurrency_check_names_a_plain_add_index_on_comments_as_0012_had_it():
+    loader, _ = _project_migrations()
+    state = loader.project_state(("posts", "0012_comment_helped"), at_end=False)
+    old = migrations.Migration("0012_comment_helped", "posts")
+    old.operations = [
+        migrations.AddField("comment", "helped_at", models.DateTimeField(blank=True, null=True)),
+        migrations.AddIndex("comment", models.Index(
+            condition=models.Q(("helped_at__isnull", False)), fields=["post", "helped_at"],
+            name="comment_helped")),
+    ]
+    assert len(locking_index_builds(old, state)) == 1
+    # A table created by the same migration is empty: a plain index on it is fine.
+    new_table = migrations.Migration("0001_initial", "posts")
+    new_table.operations = [
+        migrations.CreateModel("Post", [("id", models.BigAutoField(primary_key=True))]),
+        migrations.AddIndex("post", models.Index(fields=["id"], name="post_id_again")),
+    ]
+    assert locking_index_builds(new_table, loader.project_state(("posts", "0001_initial"),
+                                                               at_end=False)) == []
+
+
+@pytest.mark.parametrize(("sql", "atomic", "problem"), [
+    ('CREATE INDEX "x" ON "posts_comment" ("post_id")', False, "not CONCURRENTLY"),
+    ("CREATE UNIQUE INDEX x ON posts_post (slug)", False, "not CONCURRENTLY"),
+    ('CREATE INDEX CONCURRENTLY "x" ON "posts_comment" ("post_id")', True, "transaction"),
+    ('CREATE INDEX CONCURRENTLY "x" ON "posts_comment" ("post_id")', False, None),
+    ('CREATE INDEX "x" ON "posts_postfollow" ("post_id")', False, None),
+])
+def test_the_concurrency_check_reads_postgresql_sql(sql, atomic, problem):
+    migration = migrations.Migration("0099_sql", "posts")
+    migration.atomic = atomic
+    migration.operations = [VendorSQL(vendor="postgresql", sql=[sql], atomic=atomic),
+                            VendorSQL(vendor="sqlite", sql=['CREATE INDEX "x" ON posts_post'])]
+    found = locking_index_builds(migration, None)
+    assert (problem in found[0]) if problem else found == []

@@ -21,14 +21,20 @@ PYTHON_COMPARISONS = re.compile(
     r"|\.status\s*(==|!=|in\b|not\s+in\b)(?!\s*\d)"  # comment.status == ... (not HTTP codes)
     r"|\bstatus\s*==\s*[\"']"
 )
+# Models and services do compare states (that is where states are stated), but by the
+# model's names (Comment.Status.PENDING, comment.is_waiting_for_review), never a bare string
+# that would silently stop matching when a state is renamed. Only migrations, frozen in
+# time, spell states as strings.
+BARE_STATES = re.compile(r"\.status\s*(==|!=|\bin\b|\bnot\s+in\b)\s*[(\[{]?\s*[\"']")
+BARE_STATES_ALLOWED = re.compile(r"(^|/)migrations/")
 TEMPLATE_COMPARISONS = re.compile(r"\bstatus\s*(==|!=)|\bstatus\s+(not\s+)?in\b")
 
 
-def hand_written(paths, pattern):
+def hand_written(paths, pattern, allowed=ALLOWED):
     found = []
     for path in paths:
         name = path.relative_to(ROOT).as_posix()
-        if ALLOWED.search(name):
+        if allowed.search(name):
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if pattern.search(line):
@@ -43,6 +49,12 @@ def test_no_view_or_helper_compares_statuses_by_hand():
         "Ask the model instead: Comment.objects.public()/displayable_to(user)/listed_for(user), "
         "Post.objects.listed_for(user)/visible_to(user), posts.permissions.can_comment, or a "
         "property such as comment.is_waiting_for_review")
+
+
+def test_no_model_or_service_compares_a_status_with_a_bare_string():
+    paths = [path for folder in PYTHON_DIRS for path in sorted((ROOT / folder).rglob("*.py"))]
+    assert hand_written(paths, BARE_STATES, BARE_STATES_ALLOWED) == [], (
+        "Name the state: Post.Status.PENDING, or a property such as target.is_taken_down")
 
 
 def test_no_template_compares_statuses_by_hand():
@@ -71,6 +83,27 @@ def test_the_check_recognises_hand_written_comparisons(line):
 ])
 def test_the_check_leaves_http_status_codes_alone(line):
     assert not PYTHON_COMPARISONS.search(line)
+
+
+@pytest.mark.parametrize("line", [
+    'if target.status != "pending":',
+    'if target.status not in ("hidden", "removed"):',
+    "if comment.status in ['hidden', 'removed']:",
+    'return self.status == "published"',
+])
+def test_the_check_recognises_bare_state_strings_in_models_and_services(line):
+    assert BARE_STATES.search(line)
+
+
+@pytest.mark.parametrize("line", [
+    'if target.status != Post.Status.PENDING:',
+    'return self.status in Comment.TOMBSTONE_STATUSES',
+    'if refusal.status == 403:',
+    'Post.objects.filter(pk=post.pk).update(status=status)',
+    'return self.status == self.Status.PUBLISHED',
+])
+def test_the_bare_state_check_leaves_named_states_and_http_codes_alone(line):
+    assert not BARE_STATES.search(line)
 
 
 def test_the_check_recognises_template_comparisons():

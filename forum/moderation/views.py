@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.parsing import parse_id
 from accounts.refusals import Refused
 from forum.conversations.models import Conversation, Message
-from forum.middleware import kept_words
 from posts.comment_views import comment_or_404
 from posts.models import Post
 
@@ -110,13 +109,6 @@ def review_queue(request):
     })
 
 
-def refused_page(request, message, status):
-    """A refusal with no form of its own to show again: the reason, and every word the
-    moderator or member sent (RefusalMiddleware's page)."""
-    return render(request, "refused.html", {"message": message, "kept": kept_words(request)},
-                  status=status)
-
-
 def _decision_context(action, user, form=None):
     appeal = Appeal.objects.filter(action=action).first()
     original = action.appeal_of
@@ -158,7 +150,7 @@ def appeal(request, action_id):
         services.file_appeal(author=request.user, action=action, text=form.cleaned_data["text"])
     except Refused as refusal:
         if refusal.status == 403:
-            return refused_page(request, refusal.message, 403)
+            raise  # not theirs to appeal: no form to show again (RefusalMiddleware's page)
         context = _decision_context(action, request.user, form)
         context.update(refusal=refusal.message, can_appeal=True)
         return render(request, "moderation/decision.html", context, status=refusal.status)
@@ -172,14 +164,12 @@ def appeals(request):
     if request.method == "POST":
         appeal_obj = get_object_or_404(Appeal, pk=parse_id(request.POST.get("appeal")))
         form = AppealDecisionForm(request.POST)
-        try:
-            if not form.is_valid():
-                raise Refused("Choose grant or deny and write an explanation.")
-            services.decide_appeal(moderator=request.user, appeal=appeal_obj,
-                                   grant=form.cleaned_data["grant"],
-                                   statement=form.cleaned_data["statement"])
-        except Refused as refusal:
-            return refused_page(request, refusal.message, refusal.status)
+        # A refusal is shown by RefusalMiddleware, with every word the moderator wrote.
+        if not form.is_valid():
+            raise Refused("Choose grant or deny and write an explanation.")
+        services.decide_appeal(moderator=request.user, appeal=appeal_obj,
+                               grant=form.cleaned_data["grant"],
+                               statement=form.cleaned_data["statement"])
         messages.success(request, "The appeal is decided and the member has been told.")
         return redirect("moderation:appeals")
     pending = (Appeal.objects.waiting()

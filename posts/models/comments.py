@@ -52,7 +52,7 @@ class CommentQuerySet(VersionedQuerySet["Comment"]):
 
     def taken_down(self) -> Self:
         """Hidden or removed by a moderator: what the moderators' restore list shows."""
-        return self.filter(status__in=[Comment.Status.HIDDEN, Comment.Status.REMOVED])
+        return self.filter(status__in=Comment.TAKEN_DOWN_STATUSES)
 
     def displayable_to(self, user: Viewer) -> Self:
         """Comments that appear in a thread for this person: visible ones, tombstones that
@@ -97,6 +97,12 @@ class CommentStates:
         return self.status in Comment.TOMBSTONE_STATUSES
 
     @property
+    def is_taken_down(self) -> bool:
+        """Hidden or removed by a moderator (`CommentQuerySet.taken_down`): what a moderator
+        may restore."""
+        return self.status in Comment.TAKEN_DOWN_STATUSES
+
+    @property
     def is_changeable(self) -> bool:
         """Its author may still edit or delete it (not once a moderator took it down)."""
         return self.status in (Comment.Status.VISIBLE, Comment.Status.PENDING)
@@ -114,6 +120,7 @@ class Comment(CommentStates, models.Model):
 
     # Shown as a placeholder while they still hold replies, so threads stay readable.
     TOMBSTONE_STATUSES = (Status.REMOVED, Status.DELETED, Status.HIDDEN)
+    TAKEN_DOWN_STATUSES = (Status.HIDDEN, Status.REMOVED)
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
     # Indexed by comment_replies below, for replies only: an index that also held every

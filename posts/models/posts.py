@@ -95,7 +95,7 @@ class PostQuerySet(VersionedQuerySet["Post"]):
 
     def taken_down(self) -> Self:
         """Hidden or removed by a moderator: what the moderators' restore list shows."""
-        return self.filter(status__in=[Post.Status.HIDDEN, Post.Status.REMOVED])
+        return self.filter(status__in=Post.TAKEN_DOWN_STATUSES)
 
     def visible_to(self, user: Viewer) -> Self:
         """Posts this person may open: what is listed, plus their own that are not removed,
@@ -174,6 +174,9 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
         PUBLISHED = "published", "Published"
         HIDDEN = "hidden", "Hidden by a moderator"
         REMOVED = "removed", "Removed by a moderator"
+
+    # Hidden or removed by a moderator: what a moderator may restore.
+    TAKEN_DOWN_STATUSES = (Status.HIDDEN, Status.REMOVED)
 
     class Visibility(models.TextChoices):
         PUBLIC = "public", "Everyone"
@@ -263,6 +266,12 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
     @property
     def is_removed(self) -> bool:
         return self.status == self.Status.REMOVED
+
+    @property
+    def is_taken_down(self) -> bool:
+        """Hidden or removed by a moderator (`PostQuerySet.taken_down`): what a moderator may
+        restore."""
+        return self.status in self.TAKEN_DOWN_STATUSES
 
     @property
     def is_open_for_comments(self) -> bool:

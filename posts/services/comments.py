@@ -161,6 +161,8 @@ def delete_comment(*, actor: User, comment: Comment) -> Comment | None:
     return _delete_or_tombstone(comment)
 
 
+# No savepoint: account deletion calls it once per comment inside its own transaction.
+@transaction.atomic(savepoint=False)
 def remove_for_account_deletion(comment: Comment | int) -> Comment | None:
     """A leaving member's comment goes the same way, without the author check (the account
     service has checked their password). An earlier removal in the same departure may have

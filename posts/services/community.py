@@ -63,6 +63,7 @@ def set_poll(*, author: User, post: Post, question: str | None, choices: Iterabl
     return poll
 
 
+@transaction.atomic
 def remove_poll(*, author: User, post: Post) -> None:
     """Take the poll off the post, only while nobody has voted: votes are members' answers,
     and clearing the question must not silently throw them away."""

@@ -1,12 +1,16 @@
 // Progressive enhancement only: typing "@" in a post or comment box offers members' handles
-// from /u/suggest/. Without this file nothing changes: an @handle typed in full still links.
+// from the address the page gives on this script's tag (data-suggest-url, written with
+// {% url %}, so it stays below the site's path). Without this file nothing changes: an
+// @handle typed in full still links.
 // Pattern: the textarea keeps its role (a combobox role is not allowed on <textarea>); it
 // says it has a listbox popup (aria-haspopup, aria-autocomplete, aria-controls) and points at
 // the highlighted option with aria-activedescendant. Arrow keys move, Enter or Tab chooses,
 // Escape closes; a polite live region says how many handles are offered.
 (function () {
   "use strict";
-  var URL = "/u/suggest/?q=";
+  var script = document.currentScript;
+  var URL = script && script.getAttribute("data-suggest-url");
+  if (!URL) { return; }
   var TOKEN = /(^|[^\w@])@([A-Za-z0-9_-]{1,30})$/;
   var list = null;
   var status = null;
@@ -112,7 +116,7 @@
     lastQuery = query;
     if (pending) { window.clearTimeout(pending); }
     pending = window.setTimeout(function () {
-      fetch(URL + encodeURIComponent(query), {
+      fetch(URL + "?q=" + encodeURIComponent(query), {
         credentials: "same-origin", headers: { Accept: "application/json" }
       }).then(function (response) {
         return response.ok ? response.json() : { handles: [] };

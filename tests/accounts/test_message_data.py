@@ -8,7 +8,7 @@ import pytest
 from accounts.models import User
 from forum.conversations import services
 from forum.conversations.models import Conversation, Message
-from tests.factories import PASSWORD, make_user, make_verified_user
+from tests.factories import PASSWORD, hide, make_user, make_verified_user
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def test_the_export_holds_my_messages_and_the_replies_with_the_other_handle(clie
 
 def test_the_export_leaves_out_words_a_moderator_hid_from_the_other_side(client, talk):
     rowan, ash, conversation = talk
-    Message.objects.filter(sender=ash).update(status=Message.Status.HIDDEN)
+    hide(conversation.messages.get(sender=ash))
     client.force_login(rowan)
     [conversation] = json.loads(client.post("/settings/export/").content)["conversations"]
     assert conversation["messages"][1] == {**conversation["messages"][1], "body": "",

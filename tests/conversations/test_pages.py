@@ -173,9 +173,10 @@ def test_personal_details_are_asked_about_and_then_sent(client, writer, reader):
 
 
 def test_hidden_and_deleted_messages_say_so_without_their_words(client, reader, conversation):
+    from tests.factories import hide
+
     message = conversation.messages.get()
-    message.status = Message.Status.HIDDEN
-    message.save()
+    hide(message)
     client.force_login(reader)
     url = reverse("conversations:conversation", args=[conversation.pk])
     page = client.get(url).text

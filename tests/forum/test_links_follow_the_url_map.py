@@ -5,7 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-from django.urls import reverse, set_script_prefix
+from django.urls import get_resolver, reverse, set_script_prefix
+from django.urls.resolvers import URLResolver
 
 from forum.moderation.services import hide
 from forum.notifications.models import Notification
@@ -42,6 +43,13 @@ def test_the_error_page_links_stay_below_the_sites_path(client, db, below_a_path
     assert f'href="{PREFIX}/pages/crisis-support/">Crisis support' in page
 
 
+def test_the_mention_script_asks_for_handles_below_the_sites_path(client, member,
+                                                                   below_a_path):
+    client.force_login(member)
+    page = below_a_path(client, "/posts/new/")
+    assert f'data-suggest-url="{PREFIX}/u/suggest/"' in page
+
+
 def test_notification_links_follow_the_url_map(member, other_member, moderator, post,
                                               below_a_path):
     comment = post_comment(author=other_member, post=post, body="Hello @" + member.username)
@@ -54,24 +62,59 @@ def test_notification_links_follow_the_url_map(member, other_member, moderator, 
     assert targets["moderation"].startswith(f"{PREFIX}/moderation/decisions/")
 
 
-HARD_CODED_TEMPLATE = re.compile(r'(href|action|src)="/(?!/)')
+def _routes(patterns, prefix=""):
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from _routes(pattern.url_patterns, route)
+        else:
+            yield route
+
+
+def _site_sections():
+    """The first part of every path in the URL map: u, posts, messages, feeds, …"""
+    return sorted({match[1] for route in _routes(get_resolver().url_patterns)
+                   if (match := re.match(r"([\w.-]+)/", route))})
+
+
+SECTIONS = "|".join(map(re.escape, _site_sections()))
+HARD_CODED_TEMPLATE = re.compile(r'(href|action|src|data-[\w-]+)="/(?!/)')
 HARD_CODED_PYTHON = re.compile(
-    r"""["']/(u|posts|comments|pages|tags|search|moderation|notifications|settings|"""
-    r"""bookmarks|following|accounts)/"""
+    rf"""["']/({SECTIONS})/"""
     r"""|(redirect\(|link\s*=\s*|fallback\s*=\s*|else\s+)f?["']/["']""")
+HARD_CODED_SCRIPT = re.compile(rf"""["'`]/({SECTIONS})/""")
 
 
-def test_no_template_or_module_writes_a_site_path_by_hand():
-    found = []
-    for path in sorted((ROOT / "templates").rglob("*.html")):
+def test_the_check_knows_every_section_of_the_url_map():
+    assert {"u", "posts", "comments", "tags", "messages", "feeds", "moderation",
+            "notifications", "settings", "accounts"} <= set(_site_sections())
+
+
+@pytest.mark.parametrize(("pattern", "line"), [
+    (HARD_CODED_PYTHON, 'return redirect("/messages/")'),
+    (HARD_CODED_PYTHON, 'link = f"/feeds/latest/"'),
+    (HARD_CODED_SCRIPT, 'var URL = "/u/suggest/?q=";'),
+    (HARD_CODED_SCRIPT, "fetch(`/messages/${id}/`)"),
+    (HARD_CODED_TEMPLATE, '<script data-suggest-url="/u/suggest/">'),
+])
+def test_the_check_recognises_a_site_path_written_by_hand(pattern, line):
+    assert pattern.search(line)
+
+
+def _lines(paths):
+    for path in paths:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if HARD_CODED_TEMPLATE.search(line):
-                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
-    for folder in ("accounts", "posts", "forum"):
-        for path in sorted((ROOT / folder).rglob("*.py")):
-            if "migrations" in path.parts or path.name == "settings.py":
-                continue
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if HARD_CODED_PYTHON.search(line):
-                    found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
-    assert found == [], "use {% url %} or reverse()"
+            yield f"{path.relative_to(ROOT)}:{number}: {line.strip()}", line
+
+
+def test_no_template_module_or_script_writes_a_site_path_by_hand():
+    templates = sorted((ROOT / "templates").rglob("*.html"))
+    modules = [path for folder in ("accounts", "posts", "forum")
+               for path in sorted((ROOT / folder).rglob("*.py"))
+               if "migrations" not in path.parts and path.name != "settings.py"]
+    scripts = sorted((ROOT / "static").rglob("*.js"))
+    assert templates and modules and scripts
+    found = [where for where, line in _lines(templates) if HARD_CODED_TEMPLATE.search(line)]
+    found += [where for where, line in _lines(modules) if HARD_CODED_PYTHON.search(line)]
+    found += [where for where, line in _lines(scripts) if HARD_CODED_SCRIPT.search(line)]
+    assert found == [], "use {% url %} or reverse(); a script reads its URL from the page"

@@ -316,9 +316,14 @@ def test_hostile_appeal_ids_are_404(client, acting_moderator, appeal):
 
 # Query budgets for the new pages.
 
+@pytest.mark.parametrize("page", [
+    "/moderation/removed/", "/moderation/removed/?what=comments",
+    "/moderation/members/{member}/", "/moderation/items/{post}/act/",
+    "/moderation/items/{post}/{comment}/act/",
+])
 @pytest.mark.parametrize("rows", [2, 25])
 def test_new_moderation_pages_stay_within_a_fixed_query_budget(
-        client, post, member, acting_moderator, rows, django_assert_max_num_queries):
+        client, post, member, acting_moderator, rows, page, django_assert_max_num_queries):
     from forum.moderation.services import hide, silence
 
     for n in range(rows):
@@ -328,13 +333,9 @@ def test_new_moderation_pages_stay_within_a_fixed_query_budget(
     silence(moderator=acting_moderator, member=member, days=1, guideline="be_gentle",
             statement="Pause.")
     client.force_login(acting_moderator)
-    last = Comment.objects.last()
-    for url in ("/moderation/removed/", "/moderation/removed/?what=comments",
-                f"/moderation/members/{member.username}/",
-                f"/moderation/items/{post.pk}/act/",
-                f"/moderation/items/{post.pk}/{last.pk}/act/"):
-        with django_assert_max_num_queries(12):  # 4 of them are the moderator's header
-            assert client.get(url).status_code == 200, url
+    url = page.format(member=member.username, post=post.pk, comment=Comment.objects.last().pk)
+    with django_assert_max_num_queries(12):  # 4 of them are the moderator's header
+        assert client.get(url).status_code == 200, url
 
 
 def test_a_decision_about_a_post_that_is_gone_still_reads_well(post, member,

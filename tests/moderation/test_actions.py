@@ -68,6 +68,23 @@ def test_restore_brings_content_back_and_counts_follow(client, post, reported,
     assert reported.status == "visible" and post.comment_count == 1
 
 
+@pytest.mark.parametrize("on_comment", [False, True], ids=["post", "comment"])
+def test_only_taken_down_content_is_restored_and_only_waiting_content_approved(
+        client, post, reported, acting_moderator, on_comment):
+    client.force_login(acting_moderator)
+    comment = reported if on_comment else None
+    restore = act(client, post, comment, kind="restore", statement="Nothing to restore")
+    assert restore.status_code == 409 and "Only hidden or removed content" in (
+        restore.content.decode())
+    approve = act(client, post, comment, kind="approve")
+    assert approve.status_code == 409 and "Only what waits for review" in (
+        approve.content.decode())
+    act(client, post, comment, kind="remove")
+    assert act(client, post, comment, kind="restore").status_code == 302
+    assert list(ModerationAction.objects.values_list("kind", flat=True).order_by("id")) == [
+        "remove", "restore"]
+
+
 def test_acting_on_an_already_removed_item_changes_nothing(client, post, reported,
                                                            acting_moderator):
     client.force_login(acting_moderator)

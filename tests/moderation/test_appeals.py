@@ -91,3 +91,15 @@ def test_an_empty_decision_statement_is_refused(client, post, reported, seller,
     client.force_login(second_moderator)
     assert decide(client, Appeal.objects.get(), statement="").status_code == 400
     assert Appeal.objects.get().status == "pending"
+
+
+def test_a_refused_appeal_decision_shows_the_reason_and_keeps_the_moderators_statement(
+        client, post, reported, seller, acting_moderator):
+    hide_and_appeal(client, post, reported, acting_moderator, seller)
+    client.force_login(acting_moderator)  # the moderator who decided cannot judge the appeal
+    response = decide(client, Appeal.objects.get(), statement="I stand by what I decided.")
+    page = response.content.decode()
+    assert response.status_code == 403 and "That didn’t go through" in page
+    assert "A different moderator must decide" in page
+    assert "I stand by what I decided." in page
+    assert Appeal.objects.get().status == "pending"

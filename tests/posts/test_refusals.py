@@ -151,3 +151,59 @@ def test_a_poll_nobody_voted_in_is_removed_by_clearing_its_question(client, memb
     response = client.post(f"/posts/{post.slug}/edit/", {
         **STORY, "body": "Edited story", "poll_question": "", "poll_choices": ""})
     assert response.status_code == 302 and not Poll.objects.filter(post=post).exists()
+
+
+# Acts with no form of their own: a refusal is RefusalMiddleware's page, with the refusal's
+# own reason and status (never the generic "bad request" page).
+def _tag_follow(client, member, post, settings):
+    silence(member)
+    return client.post("/tags/ms-hug/follow/", {"level": "watching"})
+
+
+def _post_follow(client, member, post, settings):
+    return client.post(f"/posts/{post.slug}/follow/", {"level": "loudly"})
+
+
+def _reaction_to_a_post(client, member, post, settings):
+    silence(member)
+    return client.post(f"/posts/{post.slug}/react/", {"kind": "hug"})
+
+
+def _reaction_to_a_comment(client, member, post, settings):
+    comment = post_comment(author=make_user(), post=post, body="Same here, every morning.")
+    silence(member)
+    return client.post(f"/comments/{comment.pk}/react/", {"kind": "hug"})
+
+
+def _poll_vote(client, member, post, settings):
+    set_poll(author=member, post=post, question="Tea?", choices=["Yes", "No"])
+    return client.post(f"/posts/{post.slug}/poll/vote/", {"choice": "987654"})
+
+
+def _bookmark_of_a_post_waiting_for_review(client, member, post, settings):
+    settings.KINDRED_NEW_MEMBER_REVIEW = 1
+    waiting = create_post(author=make_user("newcomer"), title="My first evening here",
+                          body="Hello.")
+    assert waiting.is_waiting_for_review
+    client.force_login(waiting.author)
+    return client.post(f"/posts/{waiting.slug}/bookmark/")
+
+
+@pytest.mark.parametrize(("act", "status", "reason"), [pytest.param(*case, id=case[0].__name__[1:])
+                                                     for case in [
+    (_tag_follow, 403, "paused your posting"),
+    (_post_follow, 400, "Choose how to follow this post"),
+    (_reaction_to_a_post, 403, "paused your posting"),
+    (_reaction_to_a_comment, 403, "paused your posting"),
+    (_poll_vote, 400, "Choose one of this poll’s answers."),
+    (_bookmark_of_a_post_waiting_for_review, 400, "This is no longer available."),
+]])
+def test_a_refused_act_without_a_form_shows_the_refusal_page_with_its_reason_and_status(
+        client, member, post, settings, act, status, reason):
+    client.force_login(member)
+    response = act(client, member, post, settings)
+    page = response.content.decode()
+    assert response.status_code == status
+    assert reason in page
+    assert "That didn’t go through" in page  # templates/refused.html, the one refusal page
+    assert "Something was not right with that request" not in page

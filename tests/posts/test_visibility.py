@@ -49,12 +49,13 @@ def names(queryset, made):
 
 def test_each_comment_state_is_what_it_says(comments):
     states = {name: (c.is_public, c.is_waiting_for_review, c.is_hidden, c.is_removed,
-                     c.is_deleted, c.is_tombstone) for name, c in comments.items()}
-    assert states["visible"] == (True, False, False, False, False, False)
-    assert states["pending"] == (False, True, False, False, False, False)
-    assert states["hidden"] == (False, False, True, False, False, True)
-    assert states["removed"] == (False, False, False, True, False, True)
-    assert states["deleted"] == (False, False, False, False, True, True)
+                     c.is_deleted, c.is_tombstone, c.is_taken_down)
+              for name, c in comments.items()}
+    assert states["visible"] == (True, False, False, False, False, False, False)
+    assert states["pending"] == (False, True, False, False, False, False, False)
+    assert states["hidden"] == (False, False, True, False, False, True, True)
+    assert states["removed"] == (False, False, False, True, False, True, True)
+    assert states["deleted"] == (False, False, False, False, True, True, False)
 
 
 def test_any_reader_sees_only_visible_comments_as_public(comments):

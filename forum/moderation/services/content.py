@@ -61,7 +61,7 @@ def approve(*, moderator: User, post: Post, comment: Comment | None = None) -> M
     ensure_moderator(moderator)
     post, comment = _fresh(post, comment)
     target = comment or post
-    if target.status != "pending":
+    if not target.is_waiting_for_review:
         raise Refused("Only what waits for review can be approved; this is "
                       f"{target.get_status_display().lower()}.", status=409)
     if comment is not None:
@@ -127,7 +127,7 @@ def restore(*, moderator: User, post: Post | None = None, comment: Comment | Non
     ensure_moderator(moderator)
     post, comment = _fresh(_on_content(post), comment)
     target = comment or post
-    if target.status not in ("hidden", "removed"):
+    if not target.is_taken_down:
         raise Refused("Only hidden or removed content can be restored; this is "
                       f"{target.get_status_display().lower()}.", status=409)
     _set_status(post, comment, Comment.Status.VISIBLE if comment else Post.Status.PUBLISHED)

@@ -5,6 +5,8 @@ act on the sender (`members`)."""
 
 from __future__ import annotations
 
+from django.db import transaction
+
 from accounts.models import User
 from accounts.refusals import Refused
 from forum.conversations.models import Message
@@ -32,6 +34,7 @@ def _set_status(message: Message, status: str) -> None:
     message.status = status
 
 
+@transaction.atomic
 def hide_message(*, moderator: User, message: Message, guideline: str,
                  statement: str) -> ModerationAction:
     """Out of sight for both sides: the sender reads "A moderator hid this message", the
@@ -50,6 +53,7 @@ def hide_message(*, moderator: User, message: Message, guideline: str,
                   guideline=guideline, statement=statement, tell=message.sender)
 
 
+@transaction.atomic
 def restore_message(*, moderator: User, message: Message,
                     statement: str = "") -> ModerationAction:
     ensure_moderator(moderator)
@@ -64,6 +68,7 @@ def restore_message(*, moderator: User, message: Message,
                   statement=statement, tell=message.sender)
 
 
+@transaction.atomic
 def dismiss_message(*, moderator: User, message: Message,
                     statement: str = "") -> ModerationAction:
     """Nothing wrong: logged, nobody told (the sender never knew of the reports)."""
