@@ -149,7 +149,11 @@ def _add(conversation: Conversation, *, sender: User, body: str, from_team: bool
     duplicate = (Message.objects.filter(conversation=conversation, sender=sender, body=body,
                                         created_at__gte=timezone.now() - DUPLICATE_WINDOW)
                  .first())
+    at_risk = not from_team and suggests_crisis(body)
     if duplicate is not None:
+        # The writer lands where the first click took them (the helplines for crisis
+        # words); the first one was already announced.
+        duplicate.crisis_support = at_risk  # type: ignore[attr-defined]
         return duplicate
     if not checked:  # (new conversations and the team's messages are checked by the caller)
         _checks(sender, body, confirm_personal_info)
@@ -159,7 +163,6 @@ def _add(conversation: Conversation, *, sender: User, body: str, from_team: bool
                                      body_html=render_markdown(body), created_at=now)
     _mark_sent(conversation, sender=sender, from_team=from_team, at=now)
     _notify(conversation, message, sender=sender, from_team=from_team)
-    at_risk = not from_team and suggests_crisis(body)
     # A mark for the view after this write (it lands them on the helplines), not a field.
     message.crisis_support = at_risk  # type: ignore[attr-defined]
     if at_risk:

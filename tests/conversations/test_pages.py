@@ -163,6 +163,21 @@ def test_crisis_words_land_the_writer_on_the_helplines(client, writer, reader):
     assert 'id="crisis-support"' in page and "Your message is sent" in page
 
 
+def test_a_double_click_on_send_with_crisis_words_still_lands_on_the_helplines(client, writer,
+                                                                             reader):
+    from forum.moderation.models import Report
+
+    client.force_login(writer)
+    first = _send(client, "wren", "Some days I want to end my life")
+    again = _send(client, "wren", "Some days I want to end my life")
+    assert first.url.endswith("#crisis-support") and again.url.endswith("#crisis-support")
+    page = client.get(again.url).text
+    assert 'id="crisis-support"' in page
+    # Still one message, and one crisis report for it.
+    message = Message.objects.get()
+    assert Report.objects.filter(message=message).count() == 1
+
+
 def test_personal_details_are_asked_about_and_then_sent(client, writer, reader):
     client.force_login(writer)
     response = _send(client, "wren", "My number is 07700 900123")
