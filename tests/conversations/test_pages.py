@@ -287,7 +287,32 @@ def test_the_header_counts_notifications_and_messages_in_one_query(rf, reader, c
     with django_assert_num_queries(1):
         assert context["unread_notifications"] == 1
         assert context["unread_messages"] == 1
-        assert context["unread_total"] == 2
+        assert context["unread_total"] == 1  # one new message: its notice and conversation
+
+
+def test_one_new_message_shows_menu_1_in_the_header(client, reader, conversation):
+    client.force_login(reader)
+    page = client.get(reverse("conversations:inbox")).text
+    assert 'Menu <span class="count">1<' in page
+    assert 'Notifications <span class="count">1<' in page
+    assert 'Messages <span class="count">1<' in page
+
+
+def test_the_menu_counts_other_news_beside_a_new_message_and_a_notice_left_behind(
+        rf, writer, reader, conversation):
+    from forum.conversations.context_processors import unread_counts
+    from posts.services import post_comment
+    from tests.factories import make_post
+
+    def total():
+        request = rf.get("/")
+        request.user = reader
+        return unread_counts(request)["unread_total"]
+
+    post_comment(author=writer, post=make_post(reader), body="Thinking of you")
+    assert total() == 2  # the comment's notice, and the new message once
+    services.leave(member=reader, conversation=conversation)
+    assert total() == 2  # the message's notice is still unread, the conversation is gone
 
 
 def test_the_header_stops_counting_what_was_read_and_conversations_left(rf, reader, writer,
