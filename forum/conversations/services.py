@@ -57,8 +57,9 @@ def start_conversation(*, sender: User, recipient_handle: str | None, body: str,
     ensure_can_message(sender, recipient, starting=conversation is None)
     body = clean_body(body)
     if conversation is None:
-        _checks(sender, body, confirm_personal_info)
-        check_rate(sender, "conversation")
+        # The conversation limit first: a refused new conversation uses no message slot
+        # (on Redis a counted step is not undone with the refused write).
+        _checks(sender, body, confirm_personal_info, new_conversation=True)
         conversation = Conversation.objects.create(started_by=sender)
         Participant.objects.bulk_create([Participant(conversation=conversation, user=sender),
                                          Participant(conversation=conversation, user=recipient)])
@@ -138,9 +139,12 @@ def reply_as_team(*, moderator: User, conversation: Conversation, body: str) -> 
     return _add(conversation, sender=moderator, body=body, from_team=True, checked=True)
 
 
-def _checks(sender: User, body: str, confirm_personal_info: bool) -> None:
+def _checks(sender: User, body: str, confirm_personal_info: bool, *,
+            new_conversation: bool = False) -> None:
     guard(body, confirmed=confirm_personal_info)
     check_links(sender, body)
+    if new_conversation:
+        check_rate(sender, "conversation")
     check_rate(sender, "message")
 
 

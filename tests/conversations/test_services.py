@@ -184,6 +184,25 @@ def test_too_many_new_conversations_in_a_day_is_a_429(settings, writer):
     assert refused.value.status == 429
 
 
+def test_a_refused_new_conversation_leaves_the_message_allowance_untouched(
+        settings, monkeypatch, writer, reader):
+    """On Redis a counter step is not undone with the refused write, so the conversation
+    limit must refuse before the message limit counts."""
+    settings.KINDRED_RATE_LIMITS = True
+    settings.KINDRED_RATE_LIMIT_RULES = {**settings.KINDRED_RATE_LIMIT_RULES,
+                                         "conversation": (1, 86400), "message": (2, 3600)}
+    monkeypatch.setattr("posts.policy._cache_is_redis", lambda: True)  # the cache counts
+    make_verified_user("a2")
+    conversation = services.start_conversation(sender=writer, recipient_handle="wren",
+                                               body="One").conversation
+    for _ in range(3):
+        with pytest.raises(Refused) as refused:
+            services.start_conversation(sender=writer, recipient_handle="a2", body="Hi")
+        assert refused.value.status == 429
+    services.reply(sender=writer, conversation=conversation, body="Two")
+    assert Message.objects.filter(sender=writer).count() == 2
+
+
 def test_personal_details_are_asked_about_before_sending(writer, reader):
     with pytest.raises(PersonalInfoFound):
         services.start_conversation(sender=writer, recipient_handle="wren",
