@@ -48,13 +48,13 @@ def open_between(a: User, b: User) -> Conversation | None:
 def start_conversation(*, sender: User, recipient_handle: str | None, body: str,
                        confirm_personal_info: bool = False) -> Message:
     """Write to the member called `recipient_handle`: in the conversation the two are both
-    still in, or a new one (held to the recipient's "who may message me")."""
+    still in, or a new one (either way held to the recipient's "who may message me")."""
     ensure_can_write_messages(sender)
     recipient = recipient_named(recipient_handle)
     if recipient is None:
         raise Refused(NOT_RECEIVING)
+    ensure_can_message(sender, recipient)
     conversation = open_between(sender, recipient)
-    ensure_can_message(sender, recipient, starting=conversation is None)
     body = clean_body(body)
     if conversation is None:
         # The conversation limit first: a refused new conversation uses no message slot
@@ -89,7 +89,7 @@ def reply(*, sender: User, conversation: Conversation, body: str,
                  .exclude(user=sender).select_related("user").first())
         if other is None or other.left_at is not None:
             raise Refused(NOT_RECEIVING)
-        ensure_can_message(sender, other.user, starting=False)
+        ensure_can_message(sender, other.user)
     return _add(conversation, sender=sender, body=body, from_team=False,
                 confirm_personal_info=confirm_personal_info)
 

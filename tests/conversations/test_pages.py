@@ -344,6 +344,74 @@ def test_when_the_other_side_left_the_conversation_says_it_is_closed(client, wri
     assert "Send reply" not in page
 
 
+def _closed_reply_area(page):
+    """What the conversation page says where the reply box would be."""
+    return page.split("</ol>", 1)[1].split("<form", 1)[0]
+
+
+@pytest.mark.parametrize("why", ["nobody", "known", "block"])
+def test_a_member_not_receiving_shows_a_closed_reply_area_that_reads_like_a_block(
+        client, writer, reader, conversation, why):
+    if why == "block":
+        block(blocker=reader, handle="juniper")
+    else:
+        reader.messages_from = why
+        reader.save()
+    client.force_login(writer)
+    page = client.get(reverse("conversations:conversation", args=[conversation.pk])).text
+    assert "Send reply" not in page
+    closed = _closed_reply_area(page)
+    assert "This member isn&#x27;t receiving messages." in closed
+    assert "block" not in closed.lower() and "privacy" not in closed.lower()
+    response = client.post(reverse("conversations:reply", args=[conversation.pk]),
+                           {"body": "Did you get my last one?"})
+    assert response.status_code == 400 and "Did you get my last one?" in response.text
+    assert Message.objects.count() == 1
+
+
+def test_a_member_who_chose_nobody_reads_why_they_cannot_write_with_the_way_to_change_it(
+        client, writer, reader, conversation):
+    reader.messages_from = "nobody"
+    reader.save()
+    client.force_login(reader)
+    page = client.get(reverse("conversations:conversation", args=[conversation.pk])).text
+    assert "Send reply" not in page
+    closed = _closed_reply_area(page)
+    assert "You chose to receive no private messages" in closed
+    assert f'href="{reverse("privacy_settings")}"' in closed
+    form = client.get(reverse("conversations:new"), {"to": "juniper"}).text
+    assert "You chose to receive no private messages" in form
+    assert f'href="{reverse("privacy_settings")}"' in form
+    assert "You chose to receive no private messages" in client.get(
+        reverse("conversations:new")).text
+    response = _send(client, "juniper", "Thanks for writing")
+    assert response.status_code == 403 and "Thanks for writing" in response.text
+    assert "You chose to receive no private messages" in client.get(
+        reverse("profile", args=["juniper"])).text
+
+
+def test_the_new_message_form_and_sending_agree_when_a_conversation_is_open(
+        client, writer, reader, conversation):
+    reader.messages_from = "nobody"
+    reader.save()
+    client.force_login(writer)
+    page = client.get(reverse("conversations:new"), {"to": "wren"}).text
+    assert "This member isn&#x27;t receiving messages." in page
+    response = _send(client, "wren", "Following up")
+    assert response.status_code == 400 and "This member isn&#x27;t receiving" in response.text
+    assert "Following up" in response.text
+    assert Message.objects.count() == 1
+
+
+def test_privacy_settings_say_the_choice_applies_to_every_message(client, reader):
+    client.force_login(reader)
+    page = client.get(reverse("privacy_settings")).text
+    assert "Who can send me private messages" in page
+    assert "in conversations already open too" in page
+    assert "The Kindred moderators can always write to you" in page
+    assert "already open go on" not in page
+
+
 def test_the_form_says_up_front_when_the_member_is_not_receiving(client, writer, reader):
     reader.messages_from = "nobody"
     reader.save()
