@@ -55,6 +55,11 @@ class QueueItem:
         return self.message or self.comment or self.post
 
     @property
+    def crisis_report(self):
+        """An open crisis report about it (outreach follows from one), or None."""
+        return next((r for r in self.reasons if r.reason == Reason.CRISIS), None)
+
+    @property
     def author(self):
         """Who wrote what is reported (None for a former member or the moderators' team)."""
         if self.message is not None:
