@@ -155,6 +155,36 @@ def test_an_expired_login_keeps_the_reply_for_after_logging_in(client, reader, c
     assert "Typed while logged out" in page
 
 
+def test_an_expired_login_keeps_a_new_message_for_after_logging_in(client, writer, reader):
+    response = _send(client, "Wren", "Typed to wren while logged out")
+    assert response.status_code == 302 and reverse("account_login") in response.url
+    assert not Message.objects.exists()
+    logged_in = client.post(response.url, {"login": "juniper", "password": PASSWORD})
+    assert logged_in.status_code == 302
+    assert logged_in.url == f"{reverse('conversations:new')}?to=Wren"
+    page = client.get(logged_in.url).text
+    assert "Typed to wren while logged out" in page and 'value="Wren"' in page
+
+
+@pytest.mark.parametrize("who", ["unknown", "suspended", "deactivated"])
+def test_an_unknown_or_suspended_recipient_is_not_receiving_and_the_words_are_kept(
+        client, writer, reader, who):
+    from tests.factories import suspend
+
+    handle = {"unknown": "nobody-by-this-name", "suspended": "wren",
+              "deactivated": "gone"}[who]
+    if who == "suspended":
+        suspend(reader)
+    if who == "deactivated":
+        make_verified_user("gone", is_active=False)
+    client.force_login(writer)
+    response = _send(client, handle, "Hope you are well")
+    assert response.status_code == 400
+    assert "This member isn&#x27;t receiving messages." in response.text
+    assert "Hope you are well" in response.text
+    assert not Message.objects.exists()
+
+
 def test_crisis_words_land_the_writer_on_the_helplines(client, writer, reader):
     client.force_login(writer)
     response = _send(client, "wren", "Some days I want to end my life")
