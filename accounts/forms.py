@@ -79,9 +79,14 @@ class PrivacyForm(forms.ModelForm):
         model = User
         fields = ["profile_visibility", "messages_from"]
         labels = {"profile_visibility": "Who can see my profile",
-                  "messages_from": "Who can start a private conversation with me"}
-        help_texts = {"messages_from": "Conversations already open go on; a member you "
-                                       "blocked can never message you."}
+                  "messages_from": "Who can send me private messages"}
+        help_texts = {"messages_from": "This applies to every message, in conversations "
+                                       "already open too: anyone it leaves out reads “This "
+                                       "member isn't receiving messages”. With “Nobody” you "
+                                       "can't write to members either, as they could not "
+                                       "answer you. The Kindred moderators can always write "
+                                       "to you, and you can always answer them. A member "
+                                       "you blocked can never message you."}
         widgets = {"profile_visibility": forms.RadioSelect, "messages_from": forms.RadioSelect}
 
 

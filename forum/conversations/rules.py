@@ -1,15 +1,18 @@
 """Who may write a private message to whom: the one place the rule is stated.
 
 A member may write when they could write anywhere (logged in, active, not silenced), have a
-verified email address and are past new-member review. The recipient must be an active,
-unsuspended member other than the writer, neither may have blocked the other, and the
-recipient's `messages_from` must let the writer start a conversation: any member, only
-members they have answered or written to before ("known"), or nobody. Replies in an open
-conversation need only the first and the block rules: the choice is about who may start.
+verified email address, are past new-member review, and receive messages themselves (a
+member who chose "nobody" could not be answered, so they are told to change that first).
+The recipient must be an active, unsuspended member other than the writer, neither may have
+blocked the other, and the recipient's `messages_from` must let the writer through: any
+member, only members they have answered or written to before ("known"), or nobody. Every
+message is held to these rules, replies in a conversation already open included, so a block
+or a change of `messages_from` takes effect at once.
 
 A refusal about the recipient never says why (a block, their choice, a suspension all read
 the same), so nobody learns who blocked them. The Kindred moderators' team conversations
-(outreach) are not held to these rules: moderation reaches every member.
+(outreach) are not held to these rules: moderation reaches every member, and every member
+may answer it.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ if TYPE_CHECKING:
 
 # What a writer is told whenever the recipient's side stops the message.
 NOT_RECEIVING = "This member isn't receiving messages."
+# What a member who chose to receive no messages is told when they try to write to one.
+OWN_CHOICE = ("You chose to receive no private messages, so you can't send any to members "
+              "either: they could not answer you. To write, change “Who can send me private "
+              "messages” in your privacy settings.")
 MAX_LENGTH = 5000
 
 
@@ -52,7 +59,15 @@ def _writer_refusal(sender: Viewer) -> Refused | None:
         return Refused("You can send private messages once a moderator has approved one of "
                        "your posts or comments. Until then you can still write in public.",
                        status=403)
+    if chose_no_messages(sender):
+        return Refused(OWN_CHOICE, status=403)
     return None
+
+
+def chose_no_messages(user: Viewer) -> bool:
+    """Did `user` choose to receive private messages from nobody (the team still reaches
+    them)?"""
+    return bool(user and user.is_authenticated and user.messages_from == MessagesFrom.NOBODY)
 
 
 def _has_verified_email(user: User) -> bool:
@@ -71,14 +86,12 @@ def knows(member: User, other: User) -> bool:
     return Message.objects.filter(sender=member, conversation__participants__user=other).exists()
 
 
-def receives_from(recipient: User | None, sender: User, *, starting: bool) -> bool:
-    """May `sender` write to `recipient` now (`starting`: a new conversation)?"""
+def receives_from(recipient: User | None, sender: User) -> bool:
+    """May `sender` write to `recipient` now (a first message or a reply alike)?"""
     if recipient is None or not recipient.is_active or recipient.is_suspended:
         return False
     if recipient.pk == sender.pk or _in_a_block(sender, recipient):
         return False
-    if not starting:
-        return True
     if recipient.messages_from == MessagesFrom.NOBODY:
         return False
     if recipient.messages_from == MessagesFrom.KNOWN:
@@ -91,8 +104,7 @@ def _in_a_block(a: User, b: User) -> bool:
     return (a.has_blocks or b.has_blocks) and blocked_between(a, b)
 
 
-def message_refusal(sender: Viewer, recipient: User | None, *,
-                    starting: bool = True) -> Refused | None:
+def message_refusal(sender: Viewer, recipient: User | None) -> Refused | None:
     """Why `sender` may not write to `recipient`, or None."""
     refusal = _writer_refusal(sender)
     if refusal is not None:
@@ -100,7 +112,7 @@ def message_refusal(sender: Viewer, recipient: User | None, *,
     assert sender is not None and sender.is_authenticated
     if recipient is not None and recipient.pk == sender.pk:
         return Refused("You can't send a message to yourself.")
-    if not receives_from(recipient, sender, starting=starting):
+    if not receives_from(recipient, sender):
         return Refused(NOT_RECEIVING)
     return None
 
@@ -110,10 +122,24 @@ def can_message(sender: Viewer, recipient: User | None) -> bool:
     return message_refusal(sender, recipient) is None
 
 
-def ensure_can_message(sender: Viewer, recipient: User | None, *, starting: bool = True) -> None:
-    refusal = message_refusal(sender, recipient, starting=starting)
+def ensure_can_message(sender: Viewer, recipient: User | None) -> None:
+    refusal = message_refusal(sender, recipient)
     if refusal is not None:
         raise refusal
+
+
+def closed_to(sender: User, recipient: User) -> str:
+    """Why no reply of `sender`'s could reach `recipient` whatever they type: their own
+    choice of "nobody", or the recipient's side (the same words as a block). "" when the
+    reply box should show (a reason about the words or the moment comes when they send)."""
+    if chose_no_messages(sender):
+        return OWN_CHOICE
+    return "" if receives_from(recipient, sender) else NOT_RECEIVING
+
+
+def writing_refusal(sender: Viewer) -> Refused | None:
+    """The writer's side alone, or None: said up front on the "new message" form."""
+    return _writer_refusal(sender)
 
 
 def ensure_can_write_messages(sender: Viewer) -> None:

@@ -48,17 +48,18 @@ def open_between(a: User, b: User) -> Conversation | None:
 def start_conversation(*, sender: User, recipient_handle: str | None, body: str,
                        confirm_personal_info: bool = False) -> Message:
     """Write to the member called `recipient_handle`: in the conversation the two are both
-    still in, or a new one (held to the recipient's "who may message me")."""
+    still in, or a new one (either way held to the recipient's "who may message me")."""
     ensure_can_write_messages(sender)
     recipient = recipient_named(recipient_handle)
     if recipient is None:
         raise Refused(NOT_RECEIVING)
+    ensure_can_message(sender, recipient)
     conversation = open_between(sender, recipient)
-    ensure_can_message(sender, recipient, starting=conversation is None)
     body = clean_body(body)
     if conversation is None:
-        _checks(sender, body, confirm_personal_info)
-        check_rate(sender, "conversation")
+        # The conversation limit first: a refused new conversation uses no message slot
+        # (on Redis a counted step is not undone with the refused write).
+        _checks(sender, body, confirm_personal_info, new_conversation=True)
         conversation = Conversation.objects.create(started_by=sender)
         Participant.objects.bulk_create([Participant(conversation=conversation, user=sender),
                                          Participant(conversation=conversation, user=recipient)])
@@ -88,7 +89,7 @@ def reply(*, sender: User, conversation: Conversation, body: str,
                  .exclude(user=sender).select_related("user").first())
         if other is None or other.left_at is not None:
             raise Refused(NOT_RECEIVING)
-        ensure_can_message(sender, other.user, starting=False)
+        ensure_can_message(sender, other.user)
     return _add(conversation, sender=sender, body=body, from_team=False,
                 confirm_personal_info=confirm_personal_info)
 
@@ -138,9 +139,12 @@ def reply_as_team(*, moderator: User, conversation: Conversation, body: str) -> 
     return _add(conversation, sender=moderator, body=body, from_team=True, checked=True)
 
 
-def _checks(sender: User, body: str, confirm_personal_info: bool) -> None:
+def _checks(sender: User, body: str, confirm_personal_info: bool, *,
+            new_conversation: bool = False) -> None:
     guard(body, confirmed=confirm_personal_info)
     check_links(sender, body)
+    if new_conversation:
+        check_rate(sender, "conversation")
     check_rate(sender, "message")
 
 
@@ -149,7 +153,11 @@ def _add(conversation: Conversation, *, sender: User, body: str, from_team: bool
     duplicate = (Message.objects.filter(conversation=conversation, sender=sender, body=body,
                                         created_at__gte=timezone.now() - DUPLICATE_WINDOW)
                  .first())
+    at_risk = not from_team and suggests_crisis(body)
     if duplicate is not None:
+        # The writer lands where the first click took them (the helplines for crisis
+        # words); the first one was already announced.
+        duplicate.crisis_support = at_risk  # type: ignore[attr-defined]
         return duplicate
     if not checked:  # (new conversations and the team's messages are checked by the caller)
         _checks(sender, body, confirm_personal_info)
@@ -159,7 +167,6 @@ def _add(conversation: Conversation, *, sender: User, body: str, from_team: bool
                                      body_html=render_markdown(body), created_at=now)
     _mark_sent(conversation, sender=sender, from_team=from_team, at=now)
     _notify(conversation, message, sender=sender, from_team=from_team)
-    at_risk = not from_team and suggests_crisis(body)
     # A mark for the view after this write (it lands them on the helplines), not a field.
     message.crisis_support = at_risk  # type: ignore[attr-defined]
     if at_risk:

@@ -19,7 +19,7 @@ from posts.writing import CRISIS_ANCHOR
 
 from . import drafts, selectors, services
 from .forms import MessageForm, NewMessageForm
-from .rules import message_refusal
+from .rules import OWN_CHOICE, closed_to, message_refusal, writing_refusal
 
 INBOX_PAGE = 25
 MESSAGES_SHOWN = 30  # the newest; "Earlier messages" pages back
@@ -56,7 +56,7 @@ def inbox(request):
 def _new_form(request, form, *, status=200, refusal=None, personal_info=None):
     return render(request, "conversations/new.html", {
         "form": form, "refusal": refusal, "personal_info": personal_info,
-        "to": form["to"].value() or "",
+        "to": form["to"].value() or "", "privacy_link": refusal == OWN_CHOICE,
     }, status=status)
 
 
@@ -72,8 +72,9 @@ def new_message(request):
         raise Refused("Please use the form to send a message.", status=405)
     if request.method == "GET":
         form = NewMessageForm(initial={"to": to, "body": drafts.get(request, draft_key)})
-        recipient = services.recipient_named(to) if to else None
-        refusal = message_refusal(request.user, recipient) if to else None
+        # Said up front, as sending would say it (the same rules, whatever is open).
+        refusal = (message_refusal(request.user, services.recipient_named(to)) if to
+                   else writing_refusal(request.user))
         return _new_form(request, form, refusal=refusal.message if refusal else None)
     form = NewMessageForm(request.POST)
     if not form.is_valid():
@@ -108,19 +109,20 @@ def _conversation_page(request, conversation, *, form=None, status=200, refusal=
     draft_key = f"c{conversation.pk}"
     form = form or MessageForm(initial={"body": drafts.get(request, draft_key)})
     side = conversation.side
+    closed = _closed(conversation, request.user)
     return render(request, "conversations/conversation.html", {
         "conversation": conversation, "shown": shown,
         "earlier": shown[0] if earlier is not None and shown else None,
         "newer": before is not None,
         "form": form, "refusal": refusal, "personal_info": personal_info,
         "draft_key": draft_key,
-        "closed": _closed(conversation),
+        "closed": closed, "privacy_link": closed == OWN_CHOICE,
         "first_notice": side is not None and selectors.is_first_exchange(
             conversation, reader_id=request.user.pk),
     }, status=status)
 
 
-def _closed(conversation):
+def _closed(conversation, reader):
     """Why the reader cannot reply here ("" when they can)."""
     side, other = conversation.side, conversation.other_side
     if side.left_at is not None:
@@ -132,7 +134,8 @@ def _closed(conversation):
     if other.left_at is not None:
         return (f"{other.user.username} left this conversation, so it is closed. To write "
                 "to them again, use “Send a message” on their profile.")
-    return ""
+    # Their "nobody", or the other side's choice, block or suspension (read alike).
+    return closed_to(reader, other.user)
 
 
 def _to_team_page(conversation, *, status=302):

@@ -11,7 +11,7 @@ from accounts.forms import DeleteAccountForm
 from accounts.models import User
 from accounts.privacy import can_see_profile
 from accounts.refusals import Refused
-from forum.conversations.rules import can_message
+from forum.conversations.rules import can_message, chose_no_messages
 from posts.models import Comment, Post
 from posts.policy import check_rate
 
@@ -35,6 +35,7 @@ def profile(request, handle):
         "is_me": request.user.pk == member.pk,
         "is_blocked": has_blocked(request.user, member),
         "can_message": can_message(request.user, member),
+        "chose_no_messages": chose_no_messages(request.user),
     })
 
 

@@ -104,11 +104,12 @@ def _history(post, comment):
 def act(request, post_id, comment_id=None):
     post, comment = _item(post_id, comment_id)
     form = ActionForm(request.POST or None)
+    crisis_report = Report.objects.open().filter(post=post, comment=comment,
+                                                 reason=Reason.CRISIS).first()
     context = {"post": post, "comment": comment, "target": comment or post, "form": form,
                "sanctions": SANCTION_CHOICES, "open_reports": Report.objects.open().filter(
                    post=post, comment=comment).exists(),
-               "crisis": Report.objects.open().filter(post=post, comment=comment,
-                                                      reason=Reason.CRISIS).exists()}
+               "crisis_report": crisis_report}
     if request.method == "POST":
         try:
             if not form.is_valid():
@@ -134,7 +135,7 @@ def _reported_message(message_id):
                                 .filter(reported), pk=message_id)
     item = queue.QueueItem(None, None, message.pk)
     queue.load([item])
-    item.crisis = any(report.reason == Reason.CRISIS for report in item.reasons)
+    item.crisis = item.crisis_report is not None
     return message, item
 
 

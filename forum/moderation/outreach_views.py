@@ -1,6 +1,7 @@
 """Moderator outreach pages: writing privately to a member (from a crisis item in the
-queue), and the team inbox, where every moderator reads and answers the team's
-conversations. A refusal shows the form again with the words and the reason."""
+queue or its own page, whose link names the crisis report), and the team inbox, where every
+moderator reads and answers the team's conversations. A refusal shows the form again with
+the words and the reason."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -35,15 +36,16 @@ def compose(request, handle):
     if "\x00" in handle:  # PostgreSQL refuses NUL in a query: no such member
         raise Http404("No such member.")
     person = get_object_or_404(User, username__iexact=handle, is_active=True)
+    report = services.crisis_report_about(person, request.GET.get("report"))
     form = OutreachForm(request.POST or None,
                         initial={"body": outreach.opening(person)})
-    context = {"member": person, "form": form}
+    context = {"member": person, "form": form, "report": report}
     if request.method == "POST":
         try:
             if not form.is_valid():
                 raise Refused(" ".join(e for errors in form.errors.values() for e in errors))
             action = services.reach_out(moderator=request.user, member=person,
-                                        body=form.cleaned_data["body"])
+                                        report=report, body=form.cleaned_data["body"])
         except Refused as refusal:
             context["refusal"] = refusal.message
             return render(request, "moderation/outreach_compose.html", context,

@@ -1,8 +1,10 @@
 """The review queue: one entry per reported or pending item, the most urgent first.
 
-A reported private message is an entry too. Moderators see that message and the
-`CONTEXT` messages before it in its conversation, with the two handles: nothing else of
-anyone's messages, here or anywhere (there is no admin for messages)."""
+A reported private message is an entry too. Moderators see that message, with the two
+handles, and when a member reported it the `CONTEXT` messages before it in its
+conversation; a message only Kindred reported (crisis words) is shown alone, since nobody
+chose to show the other person's words. Nothing else of anyone's messages, here or
+anywhere (there is no admin for messages)."""
 
 from dataclasses import dataclass, field
 from functools import reduce
@@ -12,9 +14,11 @@ from django.db.models import (
     BigIntegerField,
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     Min,
+    OuterRef,
     Q,
     Value,
     When,
@@ -27,7 +31,7 @@ from posts.models import Comment, Post
 
 from .models import Reason, Report
 
-CONTEXT = 3  # messages shown before a reported one
+CONTEXT = 3  # messages shown before a message a member reported
 
 
 @dataclass
@@ -44,6 +48,7 @@ class QueueItem:
     comment: object = None
     message: object = None
     context: list = field(default_factory=list)  # the messages before `message`, oldest first
+    alone: bool = False  # `message` only Kindred reported: shown without those before it
     sides: tuple = ()  # the two handles of a reported message's conversation
 
     @property
@@ -53,6 +58,11 @@ class QueueItem:
     @property
     def target(self):
         return self.message or self.comment or self.post
+
+    @property
+    def crisis_report(self):
+        """An open crisis report about it (outreach follows from one), or None."""
+        return next((r for r in self.reasons if r.reason == Reason.CRISIS), None)
 
     @property
     def author(self):
@@ -167,9 +177,14 @@ def load(items):
     message_ids = {item.message_id for item in items if item.message_id}
     posts = Post.objects.select_related("author").in_bulk(post_ids)
     comments = Comment.objects.select_related("author").in_bulk(comment_ids)
+    by_a_member = Exists(Report.objects.filter(message=OuterRef("pk"), is_automatic=False))
     messages = (Message.objects.select_related("sender", "conversation")
-                .in_bulk(message_ids) if message_ids else {})
-    before = _context(list(messages.values())) if messages else {}
+                .annotate(by_a_member=by_a_member).in_bulk(message_ids)
+                if message_ids else {})
+    # Automatic crisis reports name that message only: the messages before it (the other
+    # person's words too) are shown when a member reported it.
+    with_context = [m for m in messages.values() if m.by_a_member]
+    before = _context(with_context) if with_context else {}
     sides = _sides(list(messages.values())) if messages else {}
     reasons = {}
     reports = Report.objects.open().filter(Q(post_id__in=post_ids)
@@ -183,6 +198,7 @@ def load(items):
         item.message = messages.get(item.message_id)
         if item.message is not None:
             item.context = before.get(item.message_id, [])
+            item.alone = not item.message.by_a_member
             item.sides = _two_handles(item.message, sides.get(item.message.conversation_id, []))
         item.reasons = reasons.get(item.key, [])
     return [item for item in items if item.post is not None or item.message is not None]

@@ -123,14 +123,17 @@ def test_a_moderator_reaches_out_from_a_crisis_item_and_the_member_finds_it(
 
 def test_the_moderators_message_pages_fit_a_phone_at_double_text(new_context, base_url,
                                                                    people, talk):
+    from forum.moderation.reports import file_message_crisis_report
     from forum.moderation.services.outreach import reach_out
     from tests.moderation.messaging import report
 
     conversation, messages = talk
     report(messages[3], people["rowan"])
-    team = reach_out(moderator=people["june"], member=people["ash"], body="We are here.")
+    crisis = file_message_crisis_report(messages[3])
+    team = reach_out(moderator=people["june"], member=people["ash"], report=crisis,
+                     body="We are here.")
     pages = ["/moderation/", f"/moderation/messages/{messages[3].pk}/act/",
-             "/moderation/outreach/", "/moderation/outreach/to/ash/",
+             "/moderation/outreach/", f"/moderation/outreach/to/ash/?report={crisis.pk}",
              f"/moderation/outreach/{team.conversation_id}/"]
     for path in pages:
         page = open_as(new_context, base_url, people["june"], path, text_size=200, width=320)

@@ -13,14 +13,15 @@ ROLES = ["reader", "bystander", "starter", "recipient", "moderator", "admin"]
 
 @pytest.fixture
 def world(writer, reader):
-    moderator = make_user("mod_matrix", moderator=True)
+    # Moderators and admins confirmed their email, as members who write must.
+    moderator = make_verified_user("mod_matrix", moderator=True)
     conversation = services.start_conversation(sender=writer, recipient_handle="wren",
                                                body="Between us").conversation
     outreach = services.start_outreach(moderator=make_user("mod_author", moderator=True),
                                        member=reader, body="Checking in")
     people = {"reader": None, "bystander": make_verified_user("bystander"),
               "starter": writer, "recipient": reader, "moderator": moderator,
-              "admin": make_user("boss", is_staff=True, is_superuser=True)}
+              "admin": make_verified_user("boss", is_staff=True, is_superuser=True)}
     return {"conversation": conversation, "outreach": outreach, "people": people}
 
 
@@ -44,6 +45,30 @@ def test_the_inbox_and_the_new_message_form_are_for_any_member(client, world, ro
         assert response.status_code == 302 and response.url.startswith("/accounts/login/")
     else:
         assert response.status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_sending_from_the_new_message_form(client, world, role):
+    """Any member may write to wren: the starter continues their conversation, anyone else
+    opens one (a moderator too, as a member: the team writes through outreach). wren
+    cannot write to herself, and a logged-out writer's words wait for after logging in."""
+    person = as_role(client, world, role)
+    before = Message.objects.count()
+    response = client.post("/messages/new/", {"to": "wren", "body": "Matrix words"})
+    if role == "reader":
+        assert response.status_code == 302 and "/accounts/login/" in response.url
+        assert Message.objects.count() == before
+    elif role == "recipient":
+        assert response.status_code == 400 and "Matrix words" in response.content.decode()
+        assert Message.objects.count() == before
+    else:
+        sent = Message.objects.get(body="Matrix words")
+        assert response.status_code == 302
+        assert response.url == f"/messages/{sent.conversation_id}/#message-{sent.pk}"
+        assert sent.sender == person and not sent.from_team
+        assert (sent.conversation_id == world["conversation"].pk) == (role == "starter")
+        assert Participant.objects.filter(conversation=sent.conversation_id,
+                                          user=world["people"]["recipient"]).exists()
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -155,12 +155,57 @@ def test_an_expired_login_keeps_the_reply_for_after_logging_in(client, reader, c
     assert "Typed while logged out" in page
 
 
+def test_an_expired_login_keeps_a_new_message_for_after_logging_in(client, writer, reader):
+    response = _send(client, "Wren", "Typed to wren while logged out")
+    assert response.status_code == 302 and reverse("account_login") in response.url
+    assert not Message.objects.exists()
+    logged_in = client.post(response.url, {"login": "juniper", "password": PASSWORD})
+    assert logged_in.status_code == 302
+    assert logged_in.url == f"{reverse('conversations:new')}?to=Wren"
+    page = client.get(logged_in.url).text
+    assert "Typed to wren while logged out" in page and 'value="Wren"' in page
+
+
+@pytest.mark.parametrize("who", ["unknown", "suspended", "deactivated"])
+def test_an_unknown_or_suspended_recipient_is_not_receiving_and_the_words_are_kept(
+        client, writer, reader, who):
+    from tests.factories import suspend
+
+    handle = {"unknown": "nobody-by-this-name", "suspended": "wren",
+              "deactivated": "gone"}[who]
+    if who == "suspended":
+        suspend(reader)
+    if who == "deactivated":
+        make_verified_user("gone", is_active=False)
+    client.force_login(writer)
+    response = _send(client, handle, "Hope you are well")
+    assert response.status_code == 400
+    assert "This member isn&#x27;t receiving messages." in response.text
+    assert "Hope you are well" in response.text
+    assert not Message.objects.exists()
+
+
 def test_crisis_words_land_the_writer_on_the_helplines(client, writer, reader):
     client.force_login(writer)
     response = _send(client, "wren", "Some days I want to end my life")
     assert response.status_code == 302 and response.url.endswith("#crisis-support")
     page = client.get(response.url).text
     assert 'id="crisis-support"' in page and "Your message is sent" in page
+
+
+def test_a_double_click_on_send_with_crisis_words_still_lands_on_the_helplines(client, writer,
+                                                                             reader):
+    from forum.moderation.models import Report
+
+    client.force_login(writer)
+    first = _send(client, "wren", "Some days I want to end my life")
+    again = _send(client, "wren", "Some days I want to end my life")
+    assert first.url.endswith("#crisis-support") and again.url.endswith("#crisis-support")
+    page = client.get(again.url).text
+    assert 'id="crisis-support"' in page
+    # Still one message, and one crisis report for it.
+    message = Message.objects.get()
+    assert Report.objects.filter(message=message).count() == 1
 
 
 def test_personal_details_are_asked_about_and_then_sent(client, writer, reader):
@@ -273,7 +318,32 @@ def test_the_header_counts_notifications_and_messages_in_one_query(rf, reader, c
     with django_assert_num_queries(1):
         assert context["unread_notifications"] == 1
         assert context["unread_messages"] == 1
-        assert context["unread_total"] == 2
+        assert context["unread_total"] == 1  # one new message: its notice and conversation
+
+
+def test_one_new_message_shows_menu_1_in_the_header(client, reader, conversation):
+    client.force_login(reader)
+    page = client.get(reverse("conversations:inbox")).text
+    assert 'Menu <span class="count">1<' in page
+    assert 'Notifications <span class="count">1<' in page
+    assert 'Messages <span class="count">1<' in page
+
+
+def test_the_menu_counts_other_news_beside_a_new_message_and_a_notice_left_behind(
+        rf, writer, reader, conversation):
+    from forum.conversations.context_processors import unread_counts
+    from posts.services import post_comment
+    from tests.factories import make_post
+
+    def total():
+        request = rf.get("/")
+        request.user = reader
+        return unread_counts(request)["unread_total"]
+
+    post_comment(author=writer, post=make_post(reader), body="Thinking of you")
+    assert total() == 2  # the comment's notice, and the new message once
+    services.leave(member=reader, conversation=conversation)
+    assert total() == 2  # the message's notice is still unread, the conversation is gone
 
 
 def test_the_header_stops_counting_what_was_read_and_conversations_left(rf, reader, writer,
@@ -303,6 +373,74 @@ def test_when_the_other_side_left_the_conversation_says_it_is_closed(client, wri
     page = client.get(reverse("conversations:conversation", args=[conversation.pk])).text
     assert "wren left this conversation, so it is closed" in page
     assert "Send reply" not in page
+
+
+def _closed_reply_area(page):
+    """What the conversation page says where the reply box would be."""
+    return page.split("</ol>", 1)[1].split("<form", 1)[0]
+
+
+@pytest.mark.parametrize("why", ["nobody", "known", "block"])
+def test_a_member_not_receiving_shows_a_closed_reply_area_that_reads_like_a_block(
+        client, writer, reader, conversation, why):
+    if why == "block":
+        block(blocker=reader, handle="juniper")
+    else:
+        reader.messages_from = why
+        reader.save()
+    client.force_login(writer)
+    page = client.get(reverse("conversations:conversation", args=[conversation.pk])).text
+    assert "Send reply" not in page
+    closed = _closed_reply_area(page)
+    assert "This member isn&#x27;t receiving messages." in closed
+    assert "block" not in closed.lower() and "privacy" not in closed.lower()
+    response = client.post(reverse("conversations:reply", args=[conversation.pk]),
+                           {"body": "Did you get my last one?"})
+    assert response.status_code == 400 and "Did you get my last one?" in response.text
+    assert Message.objects.count() == 1
+
+
+def test_a_member_who_chose_nobody_reads_why_they_cannot_write_with_the_way_to_change_it(
+        client, writer, reader, conversation):
+    reader.messages_from = "nobody"
+    reader.save()
+    client.force_login(reader)
+    page = client.get(reverse("conversations:conversation", args=[conversation.pk])).text
+    assert "Send reply" not in page
+    closed = _closed_reply_area(page)
+    assert "You chose to receive no private messages" in closed
+    assert f'href="{reverse("privacy_settings")}"' in closed
+    form = client.get(reverse("conversations:new"), {"to": "juniper"}).text
+    assert "You chose to receive no private messages" in form
+    assert f'href="{reverse("privacy_settings")}"' in form
+    assert "You chose to receive no private messages" in client.get(
+        reverse("conversations:new")).text
+    response = _send(client, "juniper", "Thanks for writing")
+    assert response.status_code == 403 and "Thanks for writing" in response.text
+    assert "You chose to receive no private messages" in client.get(
+        reverse("profile", args=["juniper"])).text
+
+
+def test_the_new_message_form_and_sending_agree_when_a_conversation_is_open(
+        client, writer, reader, conversation):
+    reader.messages_from = "nobody"
+    reader.save()
+    client.force_login(writer)
+    page = client.get(reverse("conversations:new"), {"to": "wren"}).text
+    assert "This member isn&#x27;t receiving messages." in page
+    response = _send(client, "wren", "Following up")
+    assert response.status_code == 400 and "This member isn&#x27;t receiving" in response.text
+    assert "Following up" in response.text
+    assert Message.objects.count() == 1
+
+
+def test_privacy_settings_say_the_choice_applies_to_every_message(client, reader):
+    client.force_login(reader)
+    page = client.get(reverse("privacy_settings")).text
+    assert "Who can send me private messages" in page
+    assert "in conversations already open too" in page
+    assert "The Kindred moderators can always write to you" in page
+    assert "already open go on" not in page
 
 
 def test_the_form_says_up_front_when_the_member_is_not_receiving(client, writer, reader):

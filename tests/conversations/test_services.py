@@ -8,7 +8,7 @@ from accounts.models import MessagesFrom
 from accounts.refusals import Refused
 from forum.conversations import events, selectors, services
 from forum.conversations.models import Conversation, Message
-from forum.conversations.rules import NOT_RECEIVING, can_message
+from forum.conversations.rules import NOT_RECEIVING, OWN_CHOICE, can_message
 from forum.notifications.models import Notification
 from posts.personal_info import PersonalInfoFound
 from posts.services import post_comment
@@ -126,6 +126,63 @@ def test_a_member_who_allows_nobody_is_not_receiving(writer, reader):
     assert _refusal(sender=writer, recipient_handle="wren", body="Hi").message == NOT_RECEIVING
 
 
+def _open_conversation(writer, reader):
+    return services.start_conversation(sender=writer, recipient_handle="wren",
+                                       body="Hi").conversation
+
+
+def test_nobody_stops_replies_in_a_conversation_already_open(writer, reader):
+    conversation = _open_conversation(writer, reader)
+    reader.messages_from = MessagesFrom.NOBODY
+    reader.save()
+    with pytest.raises(Refused) as refused:
+        services.reply(sender=writer, conversation=conversation, body="Still there?")
+    assert (refused.value.status, refused.value.message) == (400, NOT_RECEIVING)
+    # Writing from the "new message" form continues that conversation: refused alike.
+    with pytest.raises(Refused) as refused:
+        services.start_conversation(sender=writer, recipient_handle="wren", body="Hello?")
+    assert refused.value.message == NOT_RECEIVING
+    assert Message.objects.count() == 1
+
+
+def test_a_member_who_chose_nobody_is_told_their_choice_stops_them_writing(writer, reader):
+    conversation = _open_conversation(writer, reader)
+    reader.messages_from = MessagesFrom.NOBODY
+    reader.save()
+    for write in (lambda: services.reply(sender=reader, conversation=conversation,
+                                         body="Hi back"),
+                  lambda: services.start_conversation(sender=reader,
+                                                      recipient_handle="juniper", body="Hi")):
+        with pytest.raises(Refused) as refused:
+            write()
+        assert (refused.value.status, refused.value.message) == (403, OWN_CHOICE)
+    assert Message.objects.count() == 1
+
+
+def test_known_only_stops_a_member_they_never_wrote_to_in_a_conversation_that_member_began(
+        writer, reader):
+    conversation = _open_conversation(writer, reader)
+    reader.messages_from = MessagesFrom.KNOWN
+    reader.save()
+    with pytest.raises(Refused) as refused:
+        services.reply(sender=writer, conversation=conversation, body="Hello again")
+    assert refused.value.message == NOT_RECEIVING
+    services.reply(sender=reader, conversation=conversation, body="Hi, sorry, busy week")
+    services.reply(sender=writer, conversation=conversation, body="No worries!")
+    assert Message.objects.count() == 3
+
+
+def test_the_moderators_reach_a_member_who_chose_nobody_and_they_can_answer(reader,
+                                                                            moderator):
+    reader.messages_from = MessagesFrom.NOBODY
+    reader.save()
+    conversation = services.start_outreach(moderator=moderator, member=reader,
+                                           body="We wanted to check in with you.")
+    services.reply(sender=reader, conversation=conversation, body="Thank you")
+    services.reply_as_team(moderator=moderator, conversation=conversation, body="Any time")
+    assert Message.objects.filter(conversation=conversation).count() == 3
+
+
 def test_known_only_lets_through_members_they_answered_in_public(writer, reader):
     reader.messages_from = MessagesFrom.KNOWN
     reader.save()
@@ -182,6 +239,25 @@ def test_too_many_new_conversations_in_a_day_is_a_429(settings, writer):
     with pytest.raises(Refused) as refused:
         services.start_conversation(sender=writer, recipient_handle="a2", body="Hi")
     assert refused.value.status == 429
+
+
+def test_a_refused_new_conversation_leaves_the_message_allowance_untouched(
+        settings, monkeypatch, writer, reader):
+    """On Redis a counter step is not undone with the refused write, so the conversation
+    limit must refuse before the message limit counts."""
+    settings.KINDRED_RATE_LIMITS = True
+    settings.KINDRED_RATE_LIMIT_RULES = {**settings.KINDRED_RATE_LIMIT_RULES,
+                                         "conversation": (1, 86400), "message": (2, 3600)}
+    monkeypatch.setattr("posts.policy._cache_is_redis", lambda: True)  # the cache counts
+    make_verified_user("a2")
+    conversation = services.start_conversation(sender=writer, recipient_handle="wren",
+                                               body="One").conversation
+    for _ in range(3):
+        with pytest.raises(Refused) as refused:
+            services.start_conversation(sender=writer, recipient_handle="a2", body="Hi")
+        assert refused.value.status == 429
+    services.reply(sender=writer, conversation=conversation, body="Two")
+    assert Message.objects.filter(sender=writer).count() == 2
 
 
 def test_personal_details_are_asked_about_before_sending(writer, reader):

@@ -108,13 +108,19 @@ MESSAGE_ROLES = ["reader", "member", "participant", "sender", "moderator", "admi
 
 @pytest.fixture
 def message_world(acting_moderator):
+    from forum.moderation.reports import file_crisis_report, file_message_crisis_report
     from forum.moderation.services.outreach import reach_out
+    from tests.factories import make_post
     from tests.moderation.messaging import converse, report
 
     participant, sender = make_user("pat"), make_user("sam")
     conversation, (hello, unkind) = converse(participant, sender, "Hello", "Go away, fool")
     report(unkind, participant)
-    team = reach_out(moderator=acting_moderator, member=make_user("kit"),
+    # Outreach follows a crisis report about the member: sam's message, kit's post.
+    crisis = file_message_crisis_report(unkind)
+    kit = make_user("kit")
+    team = reach_out(moderator=acting_moderator, member=kit,
+                     report=file_crisis_report(post=make_post(kit)),
                      body="We are here.").conversation
     people = {
         "reader": None, "member": make_user("passerby"), "participant": participant,
@@ -122,7 +128,8 @@ def message_world(acting_moderator):
         "admin": make_user("chief", is_staff=True, is_superuser=True),
     }
     return {"people": people, "unkind": unkind, "hello": hello, "team": team,
-            "conversation": conversation}
+            "conversation": conversation, "compose": f"/moderation/outreach/to/sam/"
+                                                     f"?report={crisis.pk}"}
 
 
 def _as(client, world, role):
@@ -161,7 +168,7 @@ MODERATION_MESSAGE_GETS = ["act_message", "/moderation/outreach/", "compose", "t
 def test_moderation_pages_for_messages(client, message_world, role, page):
     _as(client, message_world, role)
     url = {"act_message": f"/moderation/messages/{message_world['unkind'].pk}/act/",
-           "compose": "/moderation/outreach/to/sam/",
+           "compose": message_world["compose"],
            "team": f"/moderation/outreach/{message_world['team'].pk}/"}.get(page, page)
     response = client.get(url)
     if role in {"moderator", "admin"}:
@@ -192,7 +199,7 @@ def test_reaching_out_and_answering_for_the_team(client, message_world, role):
     team = message_world["team"]
     before = (Conversation.objects.count(), Message.objects.count(),
               ModerationAction.objects.count())
-    outreach = client.post("/moderation/outreach/to/sam/", {"body": "Thinking of you."})
+    outreach = client.post(message_world["compose"], {"body": "Thinking of you."})
     answer = client.post(f"/moderation/outreach/{team.pk}/", {"body": "Still here."})
     if role in {"moderator", "admin"}:
         assert outreach.status_code == 302 and answer.status_code == 302
@@ -202,6 +209,25 @@ def test_reaching_out_and_answering_for_the_team(client, message_world, role):
         assert _refused(outreach, role, 403) and _refused(answer, role, 403)
         assert (Conversation.objects.count(), Message.objects.count(),
                 ModerationAction.objects.count()) == before
+
+
+@pytest.mark.parametrize("role", MESSAGE_ROLES)
+def test_reaching_out_without_a_crisis_report_is_refused_for_everyone(client, message_world,
+                                                                      role):
+    """Moderators included: outreach follows a crisis report about that member (kit's
+    report is about kit, not sam)."""
+    from forum.conversations.models import Conversation
+    from forum.moderation.models import Report
+
+    _as(client, message_world, role)
+    kits = Report.objects.get(post__author__username="kit")
+    before = (Conversation.objects.count(), ModerationAction.objects.count())
+    for url, status in [("/moderation/outreach/to/sam/", 400),
+                        (f"/moderation/outreach/to/sam/?report={kits.pk}", 404)]:
+        response = client.post(url, {"body": "Thinking of you."})
+        allowed = status if role in {"moderator", "admin"} else 403
+        assert _refused(response, role, allowed)
+    assert (Conversation.objects.count(), ModerationAction.objects.count()) == before
 
 
 @pytest.mark.parametrize("role", ["reader", "member", "moderator", "admin"])

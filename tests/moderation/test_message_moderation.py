@@ -85,6 +85,37 @@ def test_a_crisis_message_comes_before_other_reports(client, acting_moderator, t
     assert page.index("May be at risk") < page.index("This hurt")
 
 
+def test_an_automatic_crisis_report_shows_moderators_that_message_only(
+        client, acting_moderator, member, other_member):
+    """No member chose to show anyone this conversation: the other person's words stay
+    private, on the queue and on the message's page."""
+    from forum.moderation.reports import file_message_crisis_report
+
+    _, messages = converse(member, other_member, *LINES[:4])
+    worried = messages[3]  # ash's
+    file_message_crisis_report(worried)
+    client.force_login(acting_moderator)
+    for url in ("/moderation/", f"/moderation/messages/{worried.pk}/act/"):
+        page = client.get(url).content.decode()
+        assert LINES[3] in page and "(automatic)" in page
+        for private in LINES[:3]:
+            assert private not in page, url
+        assert "shown alone" in page
+
+
+def test_a_member_report_beside_an_automatic_one_keeps_the_messages_before_it(
+        client, acting_moderator, talk, unkind):
+    from forum.moderation.reports import file_message_crisis_report
+
+    file_message_crisis_report(unkind)
+    client.force_login(acting_moderator)
+    for url in ("/moderation/", f"/moderation/messages/{unkind.pk}/act/"):
+        page = client.get(url).content.decode()
+        for shown in LINES[2:6]:
+            assert shown in page, url
+        assert "shown alone" not in page
+
+
 def test_hiding_a_message_hides_it_from_both_sides_logs_it_and_tells_the_sender(
         client, acting_moderator, unkind, member, other_member):
     client.force_login(acting_moderator)

@@ -118,6 +118,24 @@ def test_crisis_words_in_a_message_file_a_report_naming_that_message_only(
     assert Message.objects.count() == 2
 
 
+def test_crisis_words_sent_in_a_reply_reach_the_helplines_and_a_report_on_that_message_only(
+        client, member, other_member, acting_moderator):
+    conversation, _ = converse(member, other_member, "Hello ash", "Hi rowan, a hard week")
+    client.force_login(other_member)
+    response = client.post(f"/messages/{conversation.pk}/reply/",
+                           {"body": "Some days I want to end my life"})
+    assert response.status_code == 302 and response.url.endswith("#crisis-support")
+    assert 'id="crisis-support"' in client.get(response.url).content.decode()
+    sent = Message.objects.get(body="Some days I want to end my life")
+    saved = Report.objects.get()
+    assert (saved.message, saved.post, saved.comment) == (sent, None, None)
+    assert saved.is_automatic and saved.reason == "crisis" and saved.reporter is None
+    client.force_login(acting_moderator)
+    queue = client.get("/moderation/").content.decode()
+    assert "Some days I want to end my life" in queue and "May be at risk" in queue
+    assert "Hello ash" not in queue and "a hard week" not in queue
+
+
 def test_a_member_who_left_the_conversation_can_still_report_what_hurt_them(
         client, member, talk):
     from forum.conversations.services import leave

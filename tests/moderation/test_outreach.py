@@ -5,10 +5,10 @@ happened, never what was said); nothing to appeal."""
 import pytest
 
 from forum.conversations.models import Conversation, Message
-from forum.moderation.models import ModerationAction
+from forum.moderation.models import ModerationAction, Report
 from forum.moderation.reports import file_crisis_report
 from posts.services import post_comment
-from tests.factories import make_user
+from tests.factories import make_post, make_user
 from tests.moderation.messaging import converse, verified
 
 
@@ -21,15 +21,22 @@ def worried(post, other_member):
     return comment
 
 
-def compose_url(handle):
-    return f"/moderation/outreach/to/{handle}/"
+@pytest.fixture
+def crisis(worried):
+    """The crisis report about ash's comment: what outreach to ash follows from."""
+    return worried.reports.get()
+
+
+def compose_url(handle, report=None):
+    url = f"/moderation/outreach/to/{handle}/"
+    return f"{url}?report={report.pk}" if report is not None else url
 
 
 def test_a_crisis_item_offers_to_reach_out_privately_next_to_dismiss(
-        client, acting_moderator, worried):
+        client, acting_moderator, crisis):
     client.force_login(acting_moderator)
     page = client.get("/moderation/").content.decode()
-    assert f'href="{compose_url("ash")}"' in page
+    assert f'href="{compose_url("ash", crisis)}"' in page
     assert "Dismissing a crisis report does not drop the person" in page
 
 
@@ -43,18 +50,18 @@ def test_an_ordinary_report_offers_no_outreach(client, acting_moderator, post, o
 
 
 def test_the_opening_is_warm_editable_and_carries_the_helplines(client, acting_moderator,
-                                                                 other_member):
+                                                                 crisis):
     client.force_login(acting_moderator)
-    page = client.get(compose_url("ash")).content.decode()
+    page = client.get(compose_url("ash", crisis)).content.decode()
     assert "Hello ash" in page and "116 123" in page and "988" in page
     assert "<textarea" in page
 
 
 def test_reaching_out_opens_a_team_conversation_and_logs_that_it_happened_only(
-        client, acting_moderator, other_member):
+        client, acting_moderator, other_member, crisis):
     client.force_login(acting_moderator)
     words = "Hello ash, we are thinking of you. Samaritans: 116 123."
-    response = client.post(compose_url("ash"), {"body": words})
+    response = client.post(compose_url("ash", crisis), {"body": words})
     conversation = Conversation.objects.get()
     assert response.status_code == 302
     assert response.url == f"/moderation/outreach/{conversation.pk}/"
@@ -63,7 +70,8 @@ def test_reaching_out_opens_a_team_conversation_and_logs_that_it_happened_only(
     action = ModerationAction.objects.get()
     assert (action.kind, action.member, action.conversation) == (
         "outreach", other_member, conversation)
-    assert action.statement == "Reached out privately after a crisis report."
+    assert action.statement == (f"Reached out privately after crisis report #{crisis.pk} "
+                                "about their comment.")
     assert "116 123" not in action.statement and not action.can_be_appealed
     client.force_login(acting_moderator)
     log = client.get("/moderation/log/").content.decode()
@@ -71,27 +79,27 @@ def test_reaching_out_opens_a_team_conversation_and_logs_that_it_happened_only(
 
 
 def test_the_member_finds_it_in_their_inbox_from_the_kindred_moderators(
-        client, acting_moderator, other_member):
+        client, acting_moderator, other_member, crisis):
     client.force_login(acting_moderator)
-    client.post(compose_url("ash"), {"body": "We are here for you."})
+    client.post(compose_url("ash", crisis), {"body": "We are here for you."})
     client.force_login(other_member)
     page = client.get("/messages/").content.decode()
     assert "Kindred moderators" in page and acting_moderator.username not in page
 
 
 def test_an_empty_outreach_is_refused_and_nothing_is_sent(client, acting_moderator,
-                                                          other_member):
+                                                          crisis):
     client.force_login(acting_moderator)
-    response = client.post(compose_url("ash"), {"body": "   "})
+    response = client.post(compose_url("ash", crisis), {"body": "   "})
     assert response.status_code == 400
     assert "Write a message" in response.content.decode()
     assert not Conversation.objects.exists() and not ModerationAction.objects.exists()
 
 
-def test_too_long_an_outreach_keeps_the_words(client, acting_moderator, other_member):
+def test_too_long_an_outreach_keeps_the_words(client, acting_moderator, crisis):
     client.force_login(acting_moderator)
     words = "Thinking of you. " * 400
-    response = client.post(compose_url("ash"), {"body": words})
+    response = client.post(compose_url("ash", crisis), {"body": words})
     assert response.status_code == 400 and "Thinking of you." in response.content.decode()
     assert not Conversation.objects.exists()
 
@@ -109,7 +117,63 @@ def test_outreach_to_an_unknown_member_is_refused(client, acting_moderator, othe
 def _reach_out(moderator, member, body="We are here."):
     from forum.moderation.services.outreach import reach_out
 
-    return reach_out(moderator=moderator, member=member, body=body).conversation
+    report = (Report.objects.crisis_about(member).first()
+              or file_crisis_report(post=make_post(member)))
+    return reach_out(moderator=moderator, member=member, report=report,
+                     body=body).conversation
+
+
+@pytest.mark.parametrize("which", ["none", "not_a_number", "about_someone_else",
+                                   "not_about_a_crisis"])
+def test_outreach_without_a_crisis_report_about_the_member_is_refused_and_nothing_is_sent(
+        client, acting_moderator, member, other_member, post, crisis, which):
+    from forum.moderation.reports import file_report
+
+    report = {"none": None, "not_a_number": "abc",
+              "about_someone_else": file_crisis_report(post=post),  # rowan's post
+              "not_about_a_crisis": file_report(reporter=member, post=crisis.post,
+                                                comment=crisis.comment, reason="spam"),
+              }[which]
+    url = compose_url("ash") + (f"?report={report.pk if hasattr(report, 'pk') else report}"
+                                if report is not None else "")
+    client.force_login(acting_moderator)
+    status = 400 if which in {"none", "not_a_number"} else 404
+    page = client.get(url)
+    assert page.status_code == status
+    assert "after a crisis report about the member" in page.content.decode()
+    response = client.post(url, {"body": "Thinking of you today."})
+    assert response.status_code == status
+    assert "Thinking of you today." in response.content.decode()  # the words, kept
+    assert not Conversation.objects.exists() and not ModerationAction.objects.exists()
+
+
+def test_dismissing_a_crisis_report_does_not_stop_outreach_after_it(
+        client, acting_moderator, crisis):
+    from forum.moderation.services import dismiss
+
+    dismiss(moderator=acting_moderator, post=crisis.post, comment=crisis.comment)
+    client.force_login(acting_moderator)
+    response = client.post(compose_url("ash", crisis), {"body": "Thinking of you."})
+    assert response.status_code == 302
+    assert ModerationAction.objects.filter(kind="outreach").get().statement.startswith(
+        f"Reached out privately after crisis report #{crisis.pk}")
+
+
+def test_a_crisis_item_about_a_private_message_offers_outreach_after_its_report(
+        client, acting_moderator, member, other_member):
+    from forum.moderation.reports import file_message_crisis_report
+
+    _, (hello, heavy) = converse(member, other_member, "How are you?", "Not good. Not good.")
+    crisis = file_message_crisis_report(heavy)
+    client.force_login(acting_moderator)
+    link = f'href="{compose_url("ash", crisis)}"'
+    assert link in client.get("/moderation/").content.decode()
+    assert link in client.get(f"/moderation/messages/{heavy.pk}/act/").content.decode()
+    compose = client.get(compose_url("ash", crisis)).content.decode()
+    assert f"/moderation/messages/{heavy.pk}/act/" in compose
+    assert client.post(compose_url("ash", crisis), {"body": "We are here."}).status_code == 302
+    assert ModerationAction.objects.get().statement == (
+        f"Reached out privately after crisis report #{crisis.pk} about their private message.")
 
 
 def test_every_moderator_reads_and_answers_the_team_inbox_unread_first(
@@ -181,20 +245,22 @@ def test_a_team_conversation_page_has_a_fixed_query_budget(
 
 
 @pytest.mark.parametrize("count", [0, 30])
-def test_the_compose_page_has_a_fixed_query_budget(client, acting_moderator, other_member,
-                                                   count, django_assert_max_num_queries):
+def test_the_compose_page_has_a_fixed_query_budget(client, acting_moderator, crisis,
+                                                   other_member, count,
+                                                   django_assert_max_num_queries):
     for _ in range(count):
         _reach_out(acting_moderator, other_member, body=f"Checking in {_}")
     client.force_login(acting_moderator)
-    with django_assert_max_num_queries(7):
-        response = client.get(compose_url("ash"))
+    with django_assert_max_num_queries(8):  # the 8th: the crisis report it follows
+        response = client.get(compose_url("ash", crisis))
     assert response.status_code == 200
 
 
-def test_the_crisis_items_own_page_offers_outreach_too(client, acting_moderator, worried):
+def test_the_crisis_items_own_page_offers_outreach_too(client, acting_moderator, worried,
+                                                       crisis):
     client.force_login(acting_moderator)
     page = client.get(f"/moderation/items/{worried.post_id}/{worried.pk}/act/")
-    assert f'href="{compose_url("ash")}"' in page.content.decode()
+    assert f'href="{compose_url("ash", crisis)}"' in page.content.decode()
 
 
 def test_a_moderator_answering_from_the_messages_page_is_on_the_record_too(

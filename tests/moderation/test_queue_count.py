@@ -47,11 +47,15 @@ def test_a_member_answering_the_team_counts_as_waiting_until_a_moderator_reads_i
     """Someone the moderators reached out to writes back: every moderator's header and the
     queue say an answer is awaited, until one of them opens the conversation."""
     from forum.conversations.services import reply
+    from forum.moderation.reports import file_crisis_report
+    from forum.moderation.services import dismiss
     from forum.moderation.services.outreach import reach_out
     from tests.moderation.messaging import verified
 
+    crisis = file_crisis_report(post=make_post(other_member))
+    dismiss(moderator=moderator, post=crisis.post)  # the queue is about the conversation
     conversation = reach_out(moderator=moderator, member=verified(other_member),
-                             body="We are here if you want to talk.").conversation
+                             report=crisis, body="We are here if you want to talk.").conversation
     assert queue_size() == 0  # the team wrote last
     reply(sender=other_member, conversation=conversation, body="Thank you. It is hard.")
     assert queue_size() == 1

@@ -175,3 +175,36 @@ def test_notification_settings_query_budget(client, member, django_assert_max_nu
     client.force_login(member)
     with django_assert_max_num_queries(4):
         assert client.get("/settings/notifications/").status_code == 200
+
+
+def test_the_notification_admin_names_conversations_and_decisions_by_id_not_in_a_list(
+        admin_client):
+    """A drop-down would load every conversation and every moderation decision into one
+    page (and grow with the site): the admin form asks for their ids instead."""
+    from forum.conversations.services import start_conversation
+    from forum.moderation.models import Report
+    from forum.moderation.services import hide
+    from tests.factories import make_verified_user
+    from tests.moderation.messaging import report
+
+    writer, reader = make_verified_user("juniper"), make_verified_user("wren")
+    for number in range(3):
+        make_verified_user(f"pen{number}")
+        start_conversation(sender=writer, recipient_handle=f"pen{number}", body="Hi")
+    message = start_conversation(sender=writer, recipient_handle="wren", body="Go away")
+    report(message, reader)
+    hide(moderator=make_user("mod", moderator=True), message=message,
+         guideline="be_gentle", statement="Unkind.")
+    decided = Notification.objects.get(recipient=writer, kind="moderation")
+    told = Notification.objects.get(recipient=reader, kind="message")
+    for note in (decided, told):
+        page = admin_client.get(f"/admin/notifications/notification/{note.pk}/change/")
+        html = page.content.decode()
+        assert page.status_code == 200
+        assert '<select name="conversation"' not in html and '<select name="action"' not in html
+        assert 'name="conversation"' in html and 'name="action"' in html
+    # The moderation log and reports are read-only in the admin: shown as text, no list.
+    for url in (f"/admin/moderation/moderationaction/{decided.action_id}/change/",
+                f"/admin/moderation/report/{Report.objects.get().pk}/change/"):
+        html = admin_client.get(url).content.decode()
+        assert "<select" not in html, url

@@ -90,10 +90,12 @@ def _extras():
     # to the member whose words filed the crisis report, who has written back.
     from forum.conversations.models import Conversation
     from forum.conversations.services import reply
+    from forum.moderation.models import Report
     from forum.moderation.services.outreach import reach_out
 
     conversation = Conversation.objects.of(demo).order_by("pk").first()
     outreach = reach_out(moderator=mod, member=others[1],
+                         report=Report.objects.crisis_about(others[1]).order_by("-pk").first(),
                          body="We read what you wrote tonight and wanted to check in. "
                               "You are not alone here.").conversation
     reply(sender=others[1], conversation=outreach,
