@@ -35,7 +35,11 @@ def _project_migration_packages():
     Django's or a library's), read from INSTALLED_APPS, so a new app is checked too."""
     packages = {}
     for config in apps.get_app_configs():
-        if ROOT not in Path(config.path).resolve().parents:
+        path = Path(config.path).resolve()
+        if ROOT not in path.parents:
+            continue
+        inside = path.relative_to(ROOT).parts  # a virtualenv in the checkout (.venv) is not ours
+        if inside[0].startswith(".") or "site-packages" in inside:
             continue
         module, _ = MigrationLoader.migrations_module(config.label)
         if module:
