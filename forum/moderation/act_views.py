@@ -104,8 +104,7 @@ def _history(post, comment):
 def act(request, post_id, comment_id=None):
     post, comment = _item(post_id, comment_id)
     form = ActionForm(request.POST or None)
-    crisis_report = Report.objects.open().filter(post=post, comment=comment,
-                                                 reason=Reason.CRISIS).first()
+    crisis_report = _latest_crisis_report(post=post, comment=comment, message=None)
     context = {"post": post, "comment": comment, "target": comment or post, "form": form,
                "sanctions": SANCTION_CHOICES, "open_reports": Report.objects.open().filter(
                    post=post, comment=comment).exists(),
@@ -125,6 +124,12 @@ def act(request, post_id, comment_id=None):
         return redirect(BACK[data["next"]])
     context["history"] = _history(post, comment)
     return render(request, "moderation/act.html", context)
+
+
+def _latest_crisis_report(**about):
+    """The newest crisis report about an item, open or dismissed: dismissing it does not drop
+    the person, so outreach after it stays offered (outreach accepts either)."""
+    return Report.objects.filter(reason=Reason.CRISIS, **about).order_by("-pk").first()
 
 
 def _reported_message(message_id):
@@ -147,6 +152,8 @@ def act_message(request, message_id):
     form = ActionForm(request.POST or None)
     context = {"message": message, "entry": item, "target": message, "form": form,
                "sanctions": MESSAGE_SANCTIONS,
+               "crisis_report": item.crisis_report or _latest_crisis_report(
+                   post=None, comment=None, message=message),
                "open_reports": Report.objects.open().filter(message=message).exists()}
     if request.method == "POST":
         try:

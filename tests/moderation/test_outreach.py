@@ -281,3 +281,28 @@ def test_a_moderator_answering_from_the_messages_page_is_on_the_record_too(
     answer = ModerationAction.objects.filter(actor=second_moderator).get()
     assert (answer.kind, answer.conversation, answer.member) == (
         "outreach", conversation, other_member)
+
+
+def test_after_dismissing_a_crisis_item_its_page_still_offers_outreach(
+        client, acting_moderator, crisis):
+    """The queue says dismissing does not drop the person: the item's own page (reached from
+    the log or the member's history) keeps the way to reach out."""
+    from forum.moderation.services import dismiss
+
+    dismiss(moderator=acting_moderator, post=crisis.post, comment=crisis.comment)
+    client.force_login(acting_moderator)
+    page = client.get(f"/moderation/items/{crisis.post_id}/{crisis.comment_id}/act/")
+    assert f'href="{compose_url("ash", crisis)}"' in page.content.decode()
+
+
+def test_after_dismissing_a_crisis_message_its_page_still_offers_outreach(
+        client, acting_moderator, member, other_member):
+    from forum.moderation.reports import file_message_crisis_report
+    from forum.moderation.services import dismiss
+
+    _, (hello, heavy) = converse(member, other_member, "How are you?", "I can't go on.")
+    crisis = Report.objects.filter(message=heavy).first() or file_message_crisis_report(heavy)
+    dismiss(moderator=acting_moderator, message=heavy)
+    client.force_login(acting_moderator)
+    page = client.get(f"/moderation/messages/{heavy.pk}/act/").content.decode()
+    assert f'href="{compose_url("ash", crisis)}"' in page
