@@ -1,5 +1,7 @@
 from django import forms
 
+from accounts.widgets import Textarea
+
 from .rules import MAX_LENGTH
 
 
@@ -9,7 +11,7 @@ class MessageForm(forms.Form):
 
     body = forms.CharField(
         label="Your message", required=False, strip=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=Textarea(attrs={"rows": 6}),
         help_text=f"Only the two of you can read it. Markdown works. Up to {MAX_LENGTH:,} "
                   "characters.",
     )
