@@ -3,6 +3,7 @@ import re
 from django import template
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from accounts.avatars import avatar_html
@@ -88,3 +89,12 @@ def words_anchor(message):
         if tag.startswith("words-"):
             return tag.removeprefix("words-")
     return ""
+
+
+@register.simple_tag
+def options(choices, chosen):
+    """The <option>s of a select, `chosen` selected: the header's display tools write them on
+    every page (in Python: the template loop cost ~0.3 ms a page)."""
+    return mark_safe("".join(
+        f'<option value="{conditional_escape(value)}"{" selected" if value == chosen else ""}>'
+        f"{conditional_escape(label)}</option>" for value, label in choices))
