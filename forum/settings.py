@@ -136,6 +136,11 @@ else:
     # Culling at Django's default 300 entries would drop live rate-limit counters.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
                           "LOCATION": "kindred_cache", "OPTIONS": {"MAX_ENTRIES": 100_000}}}
+# Sessions: read from Redis when there is one (written through to the database, so a
+# restart or a flushed cache logs nobody out); a member's every page read them from the
+# database before. Without Redis the database cache would only add a second read.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous pages from the cache (posts/page_cache.py) need a cache that every worker shares:
 # a per-process LocMem cache would keep serving a page that another worker's write retired.
 KINDRED_PAGE_CACHE = env_bool(

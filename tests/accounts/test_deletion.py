@@ -272,3 +272,29 @@ def test_the_export_costs_the_same_queries_however_much_there_is(
         make_post(member, title=f"Story number {number}")
     with django_assert_max_num_queries(20):
         assert client.post("/settings/export/").status_code == 200
+
+
+@pytest.mark.parametrize("mode", ["delete", "anonymise"])
+def test_leaving_ends_the_session_on_the_other_device_cached_copy_included(
+        client, member, mode, settings):
+    """With sessions read from the cache (production with Redis), the other device's session,
+    which can hold words kept for after a login, is gone from the cache as well as the
+    database."""
+    from django.contrib.sessions.backends.cached_db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.core.cache import caches
+    from django.test import Client
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    phone = Client()
+    phone.force_login(member)
+    key = phone.cookies[settings.SESSION_COOKIE_NAME].value
+    kept = SessionStore(key)
+    kept["kept-draft"] = "words I meant to finish later"
+    kept.save()
+    assert caches[settings.SESSION_CACHE_ALIAS].get(kept.cache_key) is not None
+
+    leave(client, member, mode)
+    assert not Session.objects.filter(session_key=key).exists()
+    assert caches[settings.SESSION_CACHE_ALIAS].get(kept.cache_key) is None
+    assert "kept-draft" not in SessionStore(key).load()
