@@ -16,6 +16,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 KINDRED_PAGE_CACHE = True  # one process: LocMem is shared by everything a test does
+# Sessions in the database on both CI passes (the Redis pass would read them from the
+# cache), so query budgets count the same; tests/accounts/test_deletion.py covers cached_db.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
