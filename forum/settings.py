@@ -150,7 +150,12 @@ KINDRED_PAGE_CACHE = env_bool(
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Django's and allauth's backends, loading the member with their moderator flag in one
+# statement (accounts/backends.py); the library backends stay listed after them so sessions
+# made before keep working.
 AUTHENTICATION_BACKENDS = [
+    "accounts.backends.ModelBackend",
+    "accounts.backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

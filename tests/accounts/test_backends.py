@@ -1,0 +1,61 @@
+"""Members are loaded with their moderator flag in one statement (accounts/backends.py), and
+the flag is still asked afresh on every request."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts.backends import member_with_moderator_flag
+from accounts.models import MODERATORS_GROUP
+from tests.factories import PASSWORD, make_user
+
+
+@pytest.fixture
+def june(db):
+    return make_user("june", moderator=True)
+
+
+def test_a_moderators_queue_link_comes_with_the_member_in_one_query(
+        client, june, django_assert_num_queries):
+    client.force_login(june)
+    with django_assert_num_queries(1):
+        user = member_with_moderator_flag(june.pk)
+        assert user.is_moderator
+    assert "Moderation" in client.get("/settings/").content.decode()
+
+
+def test_a_member_is_not_a_moderator(client, member):
+    client.force_login(member)
+    assert member_with_moderator_flag(member.pk).is_moderator is False
+    assert "/moderation/" not in client.get("/settings/").content.decode()
+
+
+def test_a_demoted_moderator_loses_the_queue_on_their_next_page(client, june):
+    client.force_login(june)
+    assert client.get("/moderation/").status_code == 200
+    june.groups.remove(Group.objects.get(name=MODERATORS_GROUP))
+    assert client.get("/moderation/").status_code == 403
+
+
+def test_staff_count_as_moderators(db):
+    staff = make_user("ops", is_staff=True)
+    assert member_with_moderator_flag(staff.pk).is_moderator is True
+
+
+@pytest.mark.parametrize("bogus", ["abc", "", None, "1; DROP TABLE x", "99999999"])
+def test_a_session_naming_no_member_loads_nobody(db, bogus):
+    assert member_with_moderator_flag(bogus) is None
+
+
+def test_logging_in_by_name_or_email_records_the_one_statement_backend(client, member):
+    for login in (member.username, member.email):
+        client.logout()
+        assert client.login(username=login, password=PASSWORD)
+        assert client.session["_auth_user_backend"].startswith("accounts.backends.")
+
+
+def test_a_session_from_before_these_backends_still_works(client, june):
+    """Sessions naming the library backends (made before this change) stay logged in."""
+    client.force_login(june, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get("/moderation/").status_code == 200
+    client.force_login(june, backend="allauth.account.auth_backends.AuthenticationBackend")
+    assert client.get("/moderation/").status_code == 200
