@@ -21,14 +21,27 @@ from .models import MODERATORS_GROUP, User
 
 
 @cache
-def _statement() -> str:
+def _loader() -> tuple[str, list[str], list[tuple[int, list, object]]]:
+    """The statement, the fields' names in its order and each column's converters (as the
+    ORM's compiler finds them), worked out once: a raw queryset works them out per query."""
     quote = connection.ops.quote_name
     through = User.groups.through._meta
     group = through.get_field("group").related_model._meta
-    return (f"SELECT *, EXISTS(SELECT 1 FROM {quote(through.db_table)} member "
-            f"INNER JOIN {quote(group.db_table)} grp ON grp.id = member.group_id "
-            f"WHERE member.user_id = %s AND grp.name = %s) AS moderator_flag "
-            f"FROM {quote(User._meta.db_table)} WHERE id = %s")
+    fields = User._meta.concrete_fields
+    table = User._meta.db_table
+    columns = ", ".join(quote(field.column) for field in fields)
+    statement = (f"SELECT {columns}, EXISTS(SELECT 1 FROM {quote(through.db_table)} member "
+                 f"INNER JOIN {quote(group.db_table)} grp ON grp.id = member.group_id "
+                 f"WHERE member.user_id = %s AND grp.name = %s) "
+                 f"FROM {quote(table)} WHERE {quote(User._meta.pk.column)} = %s")
+    converters = []
+    for index, field in enumerate(fields):
+        column = field.get_col(table)
+        found = (connection.ops.get_db_converters(column)
+                 + column.get_db_converters(connection))
+        if found:
+            converters.append((index, found, column))
+    return statement, [field.attname for field in fields], converters
 
 
 def member_with_moderator_flag(user_id: object) -> User | None:
@@ -38,11 +51,20 @@ def member_with_moderator_flag(user_id: object) -> User | None:
         pk = User._meta.pk.to_python(user_id)
     except ValidationError:
         return None
-    found = list(User.objects.raw(_statement(), [pk, MODERATORS_GROUP, pk]))
-    if not found:
+    if pk is None:
         return None
-    user = found[0]
-    user.__dict__["is_moderator"] = bool(user.is_staff or user.moderator_flag)
+    statement, names, converters = _loader()
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [pk, MODERATORS_GROUP, pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = list(row[:-1])
+    for index, functions, column in converters:
+        for convert in functions:
+            values[index] = convert(values[index], column, connection)
+    user = User.from_db(connection.alias, names, values)
+    user.__dict__["is_moderator"] = bool(user.is_staff or row[-1])
     return user
 
 

@@ -56,9 +56,10 @@ def reactions_for(post: Post, comment_ids: Iterable[int], user: User | Anonymous
                   *, counts: dict[int | None, dict[str, int]] | None = None) -> Reactions:
     """Counts for the post and the comments on this page (unless given: the shared tree
     keeps them, posts/thread_cache.py), and the reader's own reactions and saved items in
-    one query."""
+    one query; none when their state on the post says they have neither (`my_marks`,
+    reading.with_member_state)."""
     summary = Reactions(counts=reaction_counts(post, comment_ids) if counts is None else counts)
-    if user.is_authenticated:
+    if user.is_authenticated and getattr(post, "my_marks", True):
         with connection.cursor() as cursor:
             cursor.execute(_mine_statement(), {"post": post.pk, "user": user.pk,
                                                "saved": SAVED})

@@ -23,13 +23,15 @@ if TYPE_CHECKING:
 
 def member_state(*, user: User, post: Post) -> dict[str, Any]:
     """{attribute: value} as `with_member_state` sets them on the post: `my_read_up_to`,
-    `my_waiting`, `my_follow`, `my_seen` (-1: never opened) and `my_first_unread`."""
+    `my_marks` (reacted to or saved anything here), `my_waiting`, `my_follow`, `my_seen`
+    (-1: never opened) and `my_first_unread`."""
     watermark = seen_up_to(user, post, None)
     watermark = -1 if watermark is None else watermark
-    read_up_to, waiting, follow, first_unread = member_state_row(
+    read_up_to, marks, waiting, follow, first_unread = member_state_row(
         post_id=post.pk, user_id=user.pk, watermark=watermark)
     return {
-        "my_read_up_to": read_up_to, "my_waiting": waiting, "my_follow": follow,
+        "my_read_up_to": read_up_to, "my_marks": marks, "my_waiting": waiting,
+        "my_follow": follow,
         "my_seen": max(-1 if read_up_to is None else read_up_to, watermark),
         "my_first_unread": first_unread,
     }

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, TypeIs
 
 from django.core.cache import cache
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Exists,
+    ExpressionWrapper,
     IntegerField,
     Max,
     OuterRef,
@@ -32,7 +34,7 @@ from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Comment, PostFollow, ReadMark
+from .models import Bookmark, Comment, PostFollow, Reaction, ReadMark
 from .threads import location
 
 if TYPE_CHECKING:
@@ -73,12 +75,18 @@ def _comments_after_seen(user: User) -> QuerySet[Comment]:
 def with_member_state[Posts: QuerySet[Post]](posts: Posts, user: Viewer) -> Posts:
     """The member's read mark (`my_read_up_to`), chosen follow level (`my_follow`), first
     new comment (`my_first_unread`) and whether they have comments waiting for review here
-    (`my_waiting`, posts/thread_cache.py) on the post itself: no query of their own."""
+    (`my_waiting`, posts/thread_cache.py) on the post itself, and whether they reacted to or
+    saved anything on it (`my_marks`: when not, the page skips asking which): no query of
+    their own."""
     if not _member(user):
         return posts
     read_up_to, seen = _seen_sql(user)
+    mine = {"post": OuterRef("pk"), "user": user}
     return posts.annotate(
         my_read_up_to=read_up_to,
+        my_marks=ExpressionWrapper(Q(Exists(Reaction.objects.filter(**mine)))
+                                   | Q(Exists(Bookmark.objects.filter(**mine))),
+                                   output_field=BooleanField()),
         my_waiting=Exists(Comment.objects.waiting_for_review().filter(
             post=OuterRef("pk"), author=user)),
         my_follow=Subquery(PostFollow.objects.filter(user=user, post=OuterRef("pk"))

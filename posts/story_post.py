@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 POST_TTL = 60 * 60
-MEMBER_STATE = ("my_read_up_to", "my_waiting", "my_follow", "my_seen", "my_first_unread")
+MEMBER_STATE = ("my_read_up_to", "my_marks", "my_waiting", "my_follow", "my_seen",
+                "my_first_unread")
 # What the page shows of the author (a change to any bumps the site, see cache_hooks); the
 # rest of the row is left deferred, so nothing else of theirs is stored or goes stale.
 AUTHOR_FIELDS = ("id", "username", "profile_visibility", "is_active")

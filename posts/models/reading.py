@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import connection, models
 
 from .comments import Comment
+from .community import Bookmark, Reaction
 
 
 class ReadMark(models.Model):
@@ -62,8 +63,11 @@ def _member_state_statement() -> str:
     comments, marks, follows = _table(Comment), _table(ReadMark), _table(PostFollow)
     read_mark = (f"SELECT last_comment_id FROM {marks} "
                  f"WHERE post_id = %(post)s AND user_id = %(user)s")
+    mine = "WHERE post_id = %(post)s AND user_id = %(user)s"
     return (
         f"SELECT ({read_mark}), "
+        f"(EXISTS(SELECT 1 FROM {_table(Reaction)} {mine}) "
+        f"OR EXISTS(SELECT 1 FROM {_table(Bookmark)} {mine})), "
         f"EXISTS(SELECT 1 FROM {comments} WHERE post_id = %(post)s AND author_id = %(user)s "
         f"AND status = %(pending)s), "
         f"(SELECT level FROM {follows} WHERE post_id = %(post)s AND user_id = %(user)s), "
@@ -73,16 +77,17 @@ def _member_state_statement() -> str:
     )
 
 
-def member_state_row(*, post_id: int, user_id: int,
-                     watermark: int) -> tuple[int | None, bool, str | None, int | None]:
-    """(read mark, has a comment waiting for review, follow level, first public comment by
-    someone else after what was seen) in one plain SQL statement, which runs on SQLite and
-    PostgreSQL alike. The comment states it asks for are stated here, with the models;
-    posts/member_state.py turns the row into the page's attributes."""
+def member_state_row(*, post_id: int, user_id: int, watermark: int
+                     ) -> tuple[int | None, bool, bool, str | None, int | None]:
+    """(read mark, has reacted to or saved anything here, has a comment waiting for review,
+    follow level, first public comment by someone else after what was seen) in one plain
+    SQL statement, which runs on SQLite and PostgreSQL alike. The comment states it asks
+    for are stated here, with the models; posts/member_state.py turns the row into the
+    page's attributes."""
     with connection.cursor() as cursor:
         cursor.execute(_member_state_statement(), {
             "post": post_id, "user": user_id, "watermark": watermark,
             "pending": Comment.Status.PENDING.value, "visible": Comment.Status.VISIBLE.value,
         })
-        read_up_to, waiting, follow, first_unread = cursor.fetchone()
-    return read_up_to, bool(waiting), follow, first_unread
+        read_up_to, marks, waiting, follow, first_unread = cursor.fetchone()
+    return read_up_to, bool(marks), bool(waiting), follow, first_unread

@@ -59,3 +59,17 @@ def test_a_session_from_before_these_backends_still_works(client, june):
     assert client.get("/moderation/").status_code == 200
     client.force_login(june, backend="allauth.account.auth_backends.AuthenticationBackend")
     assert client.get("/moderation/").status_code == 200
+
+
+def test_the_member_loaded_in_one_statement_is_the_member_the_orm_loads(db):
+    """Every field, with the database's conversions (SQLite's dates and flags included)."""
+    from django.utils import timezone
+
+    member = make_user("rowan", silenced_until=timezone.now(), theme="dark",
+                       is_staff=False, time_zone="Europe/Paris")
+    loaded = member_with_moderator_flag(member.pk)
+    expected = type(member).objects.get(pk=member.pk)
+    for field in type(member)._meta.concrete_fields:
+        assert getattr(loaded, field.attname) == getattr(expected, field.attname), field.name
+        assert type(getattr(loaded, field.attname)) is type(getattr(expected, field.attname))
+    assert loaded._state.adding is False and loaded._state.db == "default"

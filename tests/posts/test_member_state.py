@@ -11,7 +11,8 @@ from posts.services import post_comment
 from posts.services.follows import set_post_follow
 from tests.factories import make_pending_comment, make_user
 
-NAMES = ("my_read_up_to", "my_waiting", "my_follow", "my_seen", "my_first_unread")
+NAMES = ("my_read_up_to", "my_marks", "my_waiting", "my_follow", "my_seen",
+         "my_first_unread")
 
 
 def annotated(user, post):
@@ -69,3 +70,24 @@ def test_a_member_who_follows_and_has_a_comment_waiting(settings, post, reader, 
 def test_a_post_without_comments(post, reader):
     assert member_state(user=reader, post=post) == annotated(reader, post)
     assert member_state(user=reader, post=post)["my_first_unread"] is None
+
+
+@pytest.mark.parametrize("mark", ["none", "reaction to a comment", "reaction to the post",
+                                  "saved comment", "saved post", "someone else's reaction"])
+def test_whether_a_member_reacted_to_or_saved_anything_here(post, reader, other_member,
+                                                           comments, mark):
+    from posts.services import toggle_bookmark, toggle_reaction
+
+    if mark == "reaction to a comment":
+        toggle_reaction(user=reader, post=post, comment=comments[0], kind="hug")
+    elif mark == "reaction to the post":
+        toggle_reaction(user=reader, post=post, kind="me_too")
+    elif mark == "saved comment":
+        toggle_bookmark(user=reader, post=post, comment=comments[0])
+    elif mark == "saved post":
+        toggle_bookmark(user=reader, post=post)
+    elif mark == "someone else's reaction":
+        toggle_reaction(user=other_member, post=post, kind="hug")
+    state = member_state(user=reader, post=post)
+    assert state == annotated(reader, post)
+    assert state["my_marks"] is (mark not in ("none", "someone else's reaction"))

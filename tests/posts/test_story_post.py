@@ -84,18 +84,27 @@ def test_a_missing_post_is_a_404_for_a_member(other_member):
 
 
 @pytest.mark.parametrize("comments", [3, 40])
-def test_a_returning_members_story_page_costs_six_queries_however_many_comments(
-        settings, post, other_member, comments, django_assert_max_num_queries):
-    """Session, member, moderator check, their state on the post, their reactions and
-    saved items, the header's counts; the post, its tree, its thread HTML and where the
-    first new comment sits come from the cache."""
+@pytest.mark.parametrize(("reacted", "budget"), [(False, 4), (True, 5)])
+def test_a_returning_members_story_page_costs_four_queries_however_many_comments(
+        settings, post, other_member, comments, reacted, budget,
+        django_assert_max_num_queries):
+    """Session, member with their moderator flag, their state on the post (with whether they
+    reacted to or saved anything), the header's counts; and their reactions and saved items
+    only when they have some. The post, its tree, its thread HTML and where the first new
+    comment sits come from the cache."""
+    from posts.services import toggle_reaction
+
     settings.KINDRED_COMMENTS_PER_PAGE = 2  # the first new comment is on a later page
     for n in range(comments):
         post_comment(author=other_member, post=post, body=f"Comment {n}")
-    client = logged_in(make_user("fernwalker"))
+    reader = make_user("fernwalker")
+    if reacted:
+        toggle_reaction(user=reader, post=post, comment=None, kind="hug")
+    client = logged_in(reader)
     client.get(post.get_absolute_url())  # opens the story: what page 1 shows is read
     client.get(post.get_absolute_url())  # stores where the first new comment sits
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(budget):
         page = client.get(post.get_absolute_url())
     assert page.status_code == 200
+    assert ('aria-pressed="true">Sending a hug' in page.text) is reacted
     assert "Jump to the first new comment" in page.text
