@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from .models import MODERATORS_GROUP, User
+from .statements import prepared_cursor
 
 
 @cache
@@ -54,7 +55,7 @@ def member_with_moderator_flag(user_id: object) -> User | None:
     if pk is None:
         return None
     statement, names, converters = _loader()
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(statement, [pk, MODERATORS_GROUP, pk])
         row = cursor.fetchone()
     if row is None:

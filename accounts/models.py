@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from .notification_choices import DIGEST, DIGEST_CHOICES, EMAIL_CHOICES, IMMEDIATE
+from .statements import prepared_cursor
 
 MODERATORS_GROUP = "Moderators"
 
@@ -134,7 +135,7 @@ class User(AbstractUser):
         through = self.groups.through._meta
         group = through.get_field("group").related_model._meta
         quote = connection.ops.quote_name
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             cursor.execute(
                 f"SELECT 1 FROM {quote(through.db_table)} member INNER JOIN "
                 f"{quote(group.db_table)} grp ON grp.id = member.group_id "

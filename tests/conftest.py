@@ -13,6 +13,13 @@ from tests.shipped import flush_and_restore, take_snapshot
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def _is_a_test_database(settings_dict):
+    """Set up for this run: named as its TEST NAME says (SQLite's file, xdist's
+    test_kindred_gw0) or with Django's test_ prefix (PostgreSQL in one process)."""
+    name = str(settings_dict["NAME"])
+    return name == str(settings_dict.get("TEST", {}).get("NAME")) or name.startswith("test_")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def shipped_rows_survive_flushes(django_db_setup, django_db_blocker):
     """After each transactional test's flush, put back the rows the migrations shipped
@@ -24,8 +31,7 @@ def shipped_rows_survive_flushes(django_db_setup, django_db_blocker):
     # read the development database behind a test run's back.
     with django_db_blocker.unblock():
         snapshots = {alias: take_snapshot(alias) for alias in connections
-                     if connections[alias].settings_dict["NAME"]
-                     == connections[alias].creation._get_test_db_name()}
+                     if _is_a_test_database(connections[alias].settings_dict)}
 
     def flush_keeping_shipped_rows(test_case):
         for alias in test_case._databases_names(include_mirrors=False):

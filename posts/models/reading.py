@@ -7,6 +7,8 @@ from functools import cache
 from django.conf import settings
 from django.db import connection, models
 
+from accounts.statements import prepared_cursor
+
 from .comments import Comment
 from .community import Bookmark, Reaction
 
@@ -84,7 +86,7 @@ def member_state_row(*, post_id: int, user_id: int, watermark: int
     SQL statement, which runs on SQLite and PostgreSQL alike. The comment states it asks
     for are stated here, with the models; posts/member_state.py turns the row into the
     page's attributes."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_member_state_statement(), {
             "post": post_id, "user": user_id, "watermark": watermark,
             "pending": Comment.Status.PENDING.value, "visible": Comment.Status.VISIBLE.value,
