@@ -81,13 +81,12 @@ class PrivacyForm(forms.ModelForm):
         fields = ["profile_visibility", "messages_from"]
         labels = {"profile_visibility": "Who can see my profile",
                   "messages_from": "Who can send me private messages"}
-        help_texts = {"messages_from": "This applies to every message, in conversations "
-                                       "already open too: anyone it leaves out reads “This "
-                                       "member isn't receiving messages”. With “Nobody” you "
-                                       "can't write to members either, as they could not "
-                                       "answer you. The Kindred moderators can always write "
-                                       "to you, and you can always answer them. A member "
-                                       "you blocked can never message you."}
+        help_texts = {"messages_from": "Your choice counts for every message, in "
+                                       "conversations already open too. Anyone it leaves "
+                                       "out only sees “This member isn't receiving "
+                                       "messages”. With “Nobody”, you can't write to other "
+                                       "members either. The Kindred moderators can always "
+                                       "write to you, and you can always answer them."}
         widgets = {"profile_visibility": forms.RadioSelect, "messages_from": forms.RadioSelect}
 
 
