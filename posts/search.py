@@ -17,7 +17,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from django.db import connection
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Q, Value
 from django.db.models.expressions import RawSQL
 
 from accounts.refusals import Refused
@@ -113,7 +113,7 @@ def search(query: str | None, user: Viewer, *,
         # whether a matching post carries the symptom is asked of that post alone.
         tagged_only = set(listed.tagged_any(symptom_ids).latest()
                           .values_list("pk", flat=True)[:TAGGED_ONLY])
-        in_tags = Exists(Post.objects.tagged_any(symptom_ids).filter(pk=OuterRef("pk")))
+        in_tags = Post.objects.carries_any(symptom_ids)
     signals: dict[int, Signals] = {}
     # has_helped is with_helped()'s annotation, which the stubs cannot see through Self.
     rows = (listed.filter(pk__in=set(found) | tagged_only).with_helped()

@@ -125,7 +125,13 @@ class PostQuerySet(VersionedQuerySet["Post"]):
 
     def tagged_any(self, tag_ids: Iterable[int]) -> Self:
         """Posts carrying any of these tags (each post once)."""
-        return self.filter(self._tag_exists(tag__in=tag_ids))
+        return self.filter(self.carries_any(tag_ids))
+
+    @staticmethod
+    def carries_any(tag_ids: Iterable[int]) -> Exists:
+        """Whether the post in hand carries any of these tags: an expression to annotate
+        with, asked of each post's own taggings (no join back to the posts)."""
+        return PostQuerySet._tag_exists(tag__in=tag_ids)
 
     def without_muted(self, user: Viewer) -> Self:
         """Leave out posts carrying a tag this member muted."""
