@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Exists, ExpressionWrapper, Q, Value
 from django.db.models.expressions import RawSQL
 
 from accounts.refusals import Refused
 
+from . import cache_versions
 from .models import Comment, Post, Symptom, SymptomSynonym
 from .search_ranking import Signals, ranked_ids, telling_words, words
 
@@ -69,11 +71,10 @@ def terms_of(query: str | None) -> tuple[str, list[str]]:
     return query, terms
 
 
-def expansions(query: str) -> tuple[set[int], list[str]]:
-    """Symptoms the query names, by name or synonym or by a telling word of a name (see
-    search_ranking), and all the words people use for them."""
-    query_words = words(query)
-    text, said = f" {' '.join(query_words)} ", set(query_words)
+Vocabulary = tuple[list[tuple[int, str]], list[tuple[int, str]]]
+
+
+def _vocabulary_from_the_database() -> Vocabulary:
     rows = (Symptom.objects.filter(is_curated=True).annotate(synonym=Value(False))
             .values_list("pk", "name", "synonym").order_by()
             .union(SymptomSynonym.objects.filter(symptom__is_curated=True)
@@ -83,6 +84,36 @@ def expansions(query: str) -> tuple[set[int], list[str]]:
     synonyms: list[tuple[int, str]] = []
     for pk, name, synonym in rows:
         (synonyms if synonym else names).append((pk, name))
+    return names, synonyms
+
+
+def vocabulary() -> Vocabulary:
+    """(names, synonyms) of the curated symptoms: read once per site version (a symptom or
+    a synonym saved or deleted bumps it, posts/cache_hooks.py), from the database when the
+    cache is down."""
+    versions = cache_versions.current_versions([cache_versions.SITE])
+    key = f"symptom-words-v1:{versions[0]}" if versions else None
+    try:
+        stored = cache.get(key) if key else None
+    except Exception:
+        stored = None
+    if stored is not None:
+        return stored
+    found = _vocabulary_from_the_database()
+    if key:
+        try:
+            cache.set(key, found, 60 * 60)
+        except Exception:
+            pass  # the next search reads the database again
+    return found
+
+
+def expansions(query: str) -> tuple[set[int], list[str]]:
+    """Symptoms the query names, by name or synonym or by a telling word of a name (see
+    search_ranking), and all the words people use for them."""
+    query_words = words(query)
+    text, said = f" {' '.join(query_words)} ", set(query_words)
+    names, synonyms = vocabulary()
     matched = {pk for pk, name in names + synonyms if f" {' '.join(words(name))} " in text}
     matched |= {pk for pk, name in names if telling_words(name) & said}
     phrases = sorted({name for pk, name in names + synonyms if pk in matched})

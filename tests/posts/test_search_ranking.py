@@ -115,3 +115,17 @@ def test_symptom_only_and_ranked_searches_keep_a_fixed_query_budget(
     for query in ({"tag": "ms-hug"}, {"q": "banding"}, {"q": "banding", "tag": "ms-hug"}):
         with django_assert_max_num_queries(10, info=str(query)):
             assert client.get("/search/", query).status_code == 200
+
+
+def test_a_synonym_added_in_the_admin_is_understood_by_the_very_next_search(client, member):
+    """Symptom words are kept in the cache under the site version; adding or removing a
+    synonym changes it, so no search is answered from the old words."""
+    from posts.models import SymptomSynonym
+
+    hug = Symptom.objects.get(slug="ms-hug")
+    post = make_post(member, title="Evenings are hard", body="It squeezes.", symptoms=[hug])
+    assert post.title not in client.get("/search/", {"q": "corset feeling"}).text
+    synonym = SymptomSynonym.objects.create(symptom=hug, name="corset feeling")
+    assert post.title in client.get("/search/", {"q": "corset feeling"}).text
+    synonym.delete()
+    assert post.title not in client.get("/search/", {"q": "corset feeling"}).text
