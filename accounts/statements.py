@@ -11,9 +11,12 @@ them. Only statements written here for it use this (their parameters are plain i
 states); the ORM's queries stay as Django sends them. On SQLite it is an ordinary cursor.
 """
 
+from functools import cache
+
 from django.db import connection
 
 
+@cache
 def _prepared_cursor_class():
     from django.db.backends.postgresql.base import ServerBindingCursor
 
@@ -24,20 +27,18 @@ def _prepared_cursor_class():
     return PreparedCursor
 
 
-_classes = {}
-
-
 def prepared_cursor():
+    """What `connection.cursor()` gives (the same checks, logging and error wrapping), but
+    binding on the server and preparing each statement it runs."""
     if connection.vendor != "postgresql":
         return connection.cursor()
-    if "cursor" not in _classes:
-        _classes["cursor"] = _prepared_cursor_class()
     connection.close_if_health_check_failed()
     connection.ensure_connection()
     if connection.connection.prepare_threshold is None:  # KINDRED_DB_PREPARED=0
         return connection.cursor()
+    connection.validate_thread_sharing()
     with connection.wrap_database_errors:
-        cursor = _classes["cursor"](connection.connection)
+        cursor = _prepared_cursor_class()(connection.connection)
     if connection.queries_logged:
         return connection.make_debug_cursor(cursor)
     return connection.make_cursor(cursor)
