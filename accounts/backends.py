@@ -17,7 +17,7 @@ from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from .models import MODERATORS_GROUP, User
+from .models import MODERATORS_GROUP, User, in_moderators_group_sql
 from .statements import prepared_cursor
 
 
@@ -26,14 +26,10 @@ def _loader() -> tuple[str, list[str], list[tuple[int, list, object]]]:
     """The statement, the fields' names in its order and each column's converters (as the
     ORM's compiler finds them), worked out once: a raw queryset works them out per query."""
     quote = connection.ops.quote_name
-    through = User.groups.through._meta
-    group = through.get_field("group").related_model._meta
     fields = User._meta.concrete_fields
     table = User._meta.db_table
     columns = ", ".join(quote(field.column) for field in fields)
-    statement = (f"SELECT {columns}, EXISTS(SELECT 1 FROM {quote(through.db_table)} member "
-                 f"INNER JOIN {quote(group.db_table)} grp ON grp.id = member.group_id "
-                 f"WHERE member.user_id = %s AND grp.name = %s) "
+    statement = (f"SELECT {columns}, {in_moderators_group_sql()} "
                  f"FROM {quote(table)} WHERE {quote(User._meta.pk.column)} = %s")
     converters = []
     for index, field in enumerate(fields):
