@@ -44,7 +44,8 @@ OWN_CHOICE = ("You chose to receive no private messages, so you can't send any t
 MAX_LENGTH = 5000
 
 
-def _writer_refusal(sender: Viewer) -> Refused | None:
+def writing_refusal(sender: Viewer) -> Refused | None:
+    """The writer's side alone, or None (said up front on the "new message" form too)."""
     try:
         ensure_can_write(sender)
     except Refused as refusal:
@@ -106,7 +107,7 @@ def _in_a_block(a: User, b: User) -> bool:
 
 def message_refusal(sender: Viewer, recipient: User | None) -> Refused | None:
     """Why `sender` may not write to `recipient`, or None."""
-    refusal = _writer_refusal(sender)
+    refusal = writing_refusal(sender)
     if refusal is not None:
         return refusal
     assert sender is not None and sender.is_authenticated
@@ -137,14 +138,9 @@ def closed_to(sender: User, recipient: User) -> str:
     return "" if receives_from(recipient, sender) else NOT_RECEIVING
 
 
-def writing_refusal(sender: Viewer) -> Refused | None:
-    """The writer's side alone, or None: said up front on the "new message" form."""
-    return _writer_refusal(sender)
-
-
 def ensure_can_write_messages(sender: Viewer) -> None:
     """The writer's side alone (the "new message" form before a recipient is named)."""
-    refusal = _writer_refusal(sender)
+    refusal = writing_refusal(sender)
     if refusal is not None:
         raise refusal
 
