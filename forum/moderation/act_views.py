@@ -19,7 +19,7 @@ from posts.models import Comment, Post
 
 from . import queue, services
 from .forms import MESSAGE_SANCTIONS, SANCTION_CHOICES, ActionForm, MemberActionForm
-from .models import ModerationAction, Reason, Report
+from .models import ModerationAction, Report
 from .views import moderators_only
 
 K = ModerationAction.Kind
@@ -129,7 +129,7 @@ def act(request, post_id, comment_id=None):
 def _latest_crisis_report(**about):
     """The newest crisis report about an item, open or dismissed: dismissing it does not drop
     the person, so outreach after it stays offered (outreach accepts either)."""
-    return Report.objects.filter(reason=Reason.CRISIS, **about).order_by("-pk").first()
+    return Report.objects.crisis().filter(**about).order_by("-pk").first()
 
 
 def _reported_message(message_id):

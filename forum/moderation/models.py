@@ -31,10 +31,14 @@ class ReportQuerySet(models.QuerySet):
         """Reports no moderator has acted on or dismissed yet."""
         return self.filter(status=Report.Status.OPEN)
 
+    def crisis(self):
+        """Crisis reports, open or closed (what moderators' outreach follows from)."""
+        return self.filter(reason=Reason.CRISIS)
+
     def crisis_about(self, member):
         """Crisis reports, open or closed, about what `member` wrote: a post, a comment or
-        a private message of theirs (what moderators' outreach follows from)."""
-        return self.filter(reason=Reason.CRISIS).filter(
+        a private message of theirs."""
+        return self.crisis().filter(
             Q(comment__author=member) | Q(comment__isnull=True, post__author=member)
             | Q(message__sender=member, message__from_team=False))
 
