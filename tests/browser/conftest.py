@@ -23,7 +23,11 @@ from urllib.parse import urljoin
 import pytest
 
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium-headless-shell first: the same Blink, built from the same source package
+# at the same version as /usr/bin/chromium, without the desktop browser around it (Playwright
+# runs its own downloaded headless shell for the same reason). The browser suite costs about
+# 30 % less CPU with it. Where only the full browser is installed, the suite runs in that.
+CHROMIUM_BINARIES = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -39,8 +43,10 @@ PASSWORD = "a-long-test-passphrase-42"
 
 @pytest.fixture(scope="package")
 def browser():
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        message = f"Chromium is not installed at {CHROMIUM}; the browser suite cannot run."
+    chromium = installed_chromium()
+    if chromium is None:
+        message = (f"Chromium is not installed ({' or '.join(CHROMIUM_BINARIES)}); "
+                   "the browser suite cannot run.")
         if os.environ.get("CI") == "true":
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
@@ -50,19 +56,27 @@ def browser():
     os.environ[ASYNC_UNSAFE] = "true"
     playwright = sync_playwright().start()
     try:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        launched = playwright.chromium.launch(
+            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
         )
         try:
-            yield chromium
+            yield launched
         finally:
-            chromium.close()
+            launched.close()
     finally:
         playwright.stop()
         if previous is None:
             os.environ.pop(ASYNC_UNSAFE, None)
         else:
             os.environ[ASYNC_UNSAFE] = previous
+
+
+def installed_chromium():
+    """The first of CHROMIUM_BINARIES that is installed, or None."""
+    for path in CHROMIUM_BINARIES:
+        if Path(path).exists() and shutil.which(path) is not None:
+            return path
+    return None
 
 
 class ContextPool:
