@@ -7,7 +7,8 @@ from django.dispatch import receiver
 from django.tasks import task_backends
 
 from tests.factories import make_post, make_user
-from tests.shipped import flush_and_restore, take_snapshot
+from tests.shipped import RestorePoint, take_snapshot
+from tests.worlds import flushed_world
 
 # With CI=true a missing service is a failure, never a silent skip.
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -30,18 +31,24 @@ def shipped_rows_survive_flushes(django_db_setup, django_db_blocker):
     # Only databases pytest-django set up for this run (none when no test needs one): never
     # read the development database behind a test run's back.
     with django_db_blocker.unblock():
-        snapshots = {alias: take_snapshot(alias) for alias in connections
-                     if _is_a_test_database(connections[alias].settings_dict)}
+        point = RestorePoint({alias: take_snapshot(alias) for alias in connections
+                              if _is_a_test_database(connections[alias].settings_dict)})
 
     def flush_keeping_shipped_rows(test_case):
         for alias in test_case._databases_names(include_mirrors=False):
-            flush_and_restore(alias, snapshots.get(alias, []),
-                              allow_cascade=test_case.available_apps is not None)
+            point.restore(alias, allow_cascade=test_case.available_apps is not None)
 
     original = TransactionTestCase._fixture_teardown
     TransactionTestCase._fixture_teardown = flush_keeping_shipped_rows
-    yield
+    yield point
     TransactionTestCase._fixture_teardown = original
+
+
+@pytest.fixture(scope="module")
+def live_world(request, shipped_rows_survive_flushes, django_db_blocker):
+    """``live_world(build)``: the module's live-server tests all start from what ``build()``
+    made, built once (see tests/worlds.py)."""
+    yield from flushed_world(request, django_db_blocker, shipped_rows_survive_flushes)
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,10 @@ a row). Instead the suite copies the rows once, right after the test database is
 and after each flush puts the same rows back, with the same primary keys, in one
 transaction: the database every test starts from is the migrated one, whatever ran before
 it, and cached content-type ids stay right.
+
+A module of live-server tests that all start from the same data can have the flushes put
+that data back too (``RestorePoint.rows``, set by ``live_world`` in tests/worlds.py), instead
+of every test building it again.
 """
 
 from django.apps import apps
@@ -40,3 +44,15 @@ def flush_and_restore(alias, snapshot, *, allow_cascade=False):
     with transaction.atomic(using=alias):
         for model, rows in snapshot:
             model._base_manager.using(alias).bulk_create(rows)
+
+
+class RestorePoint:
+    """What the flush that ends a transactional test puts back, per database alias: the
+    shipped rows, or, while a module's tests share a world, the shipped rows and the world's."""
+
+    def __init__(self, shipped):
+        self.shipped = shipped
+        self.rows = shipped
+
+    def restore(self, alias, *, allow_cascade=False):
+        flush_and_restore(alias, self.rows.get(alias, []), allow_cascade=allow_cascade)

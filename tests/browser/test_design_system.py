@@ -78,9 +78,14 @@ SMALL_TARGETS = """
 """
 
 
-@pytest.fixture
-def site(transactional_db):
-    """A moderator-member with a tagged story, a reply thread and a bookmark."""
+@pytest.fixture(scope="module")
+def site(live_world):
+    """A moderator-member with a tagged story, a reply thread, a bookmark and a message; built
+    once for the module, and every test starts from it as built (``live_world``)."""
+    return live_world(build_site)
+
+
+def build_site():
     from forum.conversations.services import start_conversation
     from posts.models import Symptom
     from posts.services import create_post, post_comment, toggle_bookmark
