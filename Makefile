@@ -35,7 +35,8 @@ run: venv
 	wait -n
 
 # One pytest worker per core (pytest-xdist); each worker has its own test database, live
-# server and Chromium. PYTEST_WORKERS=0 runs in one process (easier to debug).
+# server and Chromium. PYTEST_WORKERS=0 runs in one process (easier to debug). Work stealing
+# keeps both workers busy to the end: the slow browser tests are not all dealt out up front.
 # The layering contract and the types of the services and selectors first (pyproject.toml):
 # a backwards import or a type error fails before any test runs (mypy: about 4 s with its
 # cache, under 20 s without on this 2-core machine).
@@ -44,7 +45,7 @@ PYTEST_WORKERS ?= auto
 test: dev-deps
 	$(VENV)/bin/lint-imports --no-logo
 	$(VENV)/bin/mypy
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: dev-deps
 	$(PY) -m ruff check .
