@@ -3,16 +3,21 @@ import threading
 import pytest
 from django.db import connection
 from django.db.models import Count
+from django_tasks_db.models import DBTaskResult
 
+from forum.notifications.models import Notification
 from posts.models import Comment
 from posts.services import post_comment
 from tests.factories import make_post, make_user
 
 WRITERS, EACH = 8, 50
+EMAIL_TASK = "forum.notifications.tasks.email_notifications"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_eight_members_commenting_at_once_lose_nothing_and_counts_stay_exact():
+def test_eight_members_commenting_at_once_lose_nothing_and_counts_stay_exact(task_queue):
+    # task_queue: the production queue, so each reply's email waits for the worker as it
+    # would in production (and the test checks the queue as it checks the comments).
     story = make_post(make_user("storyteller"), title="Busy thread")
     authors = [make_user(f"writer{n}") for n in range(WRITERS)]
     root = post_comment(author=authors[0], post=story, body="Where it starts")
@@ -48,3 +53,13 @@ def test_eight_members_commenting_at_once_lose_nothing_and_counts_stay_exact():
     )
     for comment in Comment.objects.filter(post=story):
         assert comment.reply_count == actual_replies.get(comment.pk, 0), comment.pk
+    # Every notification the replies made is queued for its email exactly once; writer0
+    # hears of each reply to the first comment but their own.
+    notes = Notification.objects.filter(comment__post=story)
+    assert notes.filter(recipient=authors[0],
+                        kind=Notification.Kind.REPLY_TO_COMMENT).count() == (
+        (WRITERS - 1) * EACH // 2)
+    queued = sorted(pk for task in DBTaskResult.objects.filter(task_path=EMAIL_TASK)
+                    for pk in task.args_kwargs["kwargs"]["ids"])
+    notes = sorted(notes.values_list("pk", flat=True))
+    assert queued == notes
