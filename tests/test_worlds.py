@@ -4,6 +4,7 @@ test starts from it exactly as built, and after the module the database is the m
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 
 from accounts.models import User
 from posts.models import Post, Symptom
@@ -51,6 +52,8 @@ def test_after_its_module_the_world_is_flushed_away_and_the_shipped_rows_stay(
     assert point.rows is not point.shipped
     other.close()  # the module ends
 
+    # Its connection is closed: PostgreSQL cannot drop a test database with a session open.
+    assert connection.connection is None
     assert point.rows is point.shipped
     assert not User.objects.exists()
     assert Symptom.objects.filter(is_curated=True).exists()

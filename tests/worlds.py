@@ -13,7 +13,7 @@ it back, row for row (tests/shipped.py), so each still starts from the world as 
 """
 
 import pytest
-from django.db import transaction
+from django.db import connections, transaction
 
 from tests.shipped import take_snapshot
 
@@ -50,6 +50,9 @@ def flushed_world(request, django_db_blocker, point):
         point.rows = point.shipped
         for alias in aliases:
             point.restore(alias)
+            # Closed here: while Playwright runs, this connection is not the one the end of
+            # the session closes, and PostgreSQL would refuse to drop the test database.
+            connections[alias].close()
 
     try:
         yield build_once
