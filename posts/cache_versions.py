@@ -19,6 +19,7 @@ are logged, and a read without versions is simply rendered.
 
 import logging
 import time
+from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -99,6 +100,23 @@ def current_versions(keys):
     except Exception:
         logger.warning("The page cache is unavailable; rendering afresh", exc_info=True)
         return None
+
+
+def remembered[T](key: str, compute: Callable[[], T], ttl: int, *, what: str) -> T:
+    """What is stored under `key`, or `compute()` stored there for `ttl` seconds. A cache
+    that is down is logged (`what` names the cache) and `compute()` answers, unstored."""
+    try:
+        stored = cache.get(key)
+    except Exception:
+        logger.warning("The %s cache is unavailable", what, exc_info=True)
+        return compute()
+    if stored is None:
+        stored = compute()
+        try:
+            cache.set(key, stored, ttl)
+        except Exception:
+            logger.warning("Could not store in the %s cache", what, exc_info=True)
+    return stored
 
 
 _M = TypeVar("_M", bound=models.Model)

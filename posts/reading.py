@@ -11,10 +11,8 @@ and nothing for readers.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, TypeIs
 
-from django.core.cache import cache
 from django.db.models import (
     BooleanField,
     Case,
@@ -34,6 +32,7 @@ from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 
+from .cache_versions import remembered
 from .models import Bookmark, Comment, PostFollow, Reaction, ReadMark
 from .threads import location
 
@@ -48,7 +47,6 @@ if TYPE_CHECKING:
 
     from .models import Post
 
-logger = logging.getLogger(__name__)
 JUMP_TTL = 60 * 60
 
 
@@ -228,25 +226,15 @@ class StoryReading:
         """`threads.location` of the first new comment. Every member without comments
         waiting here sees the same threads, so where a comment sits is stored under the
         post's versions (posts/story_post.py read them): two queries saved per visit."""
+        def locate() -> tuple[str, int]:
+            comment = Comment.objects.only("id", "path", "post_id").get(pk=first_unread_id)
+            return location(comment, self.user)
+
         versions = getattr(self.post, "versions_read", None)
-        key = None
-        if versions is not None and getattr(self.post, "my_waiting", True) is False:
-            key = f"jump-v1:{self.post.pk}:{versions[0]}:{versions[1]}:{first_unread_id}"
-            try:
-                found = cache.get(key)
-            except Exception:
-                logger.warning("The jump cache is unavailable", exc_info=True)
-                found = key = None
-            if found is not None:
-                return found
-        comment = Comment.objects.only("id", "path", "post_id").get(pk=first_unread_id)
-        found = location(comment, self.user)
-        if key is not None:
-            try:
-                cache.set(key, found, JUMP_TTL)
-            except Exception:
-                logger.warning("Could not store where a comment sits", exc_info=True)
-        return found
+        if versions is None or getattr(self.post, "my_waiting", True) is not False:
+            return locate()
+        key = f"jump-v1:{self.post.pk}:{versions[0]}:{versions[1]}:{first_unread_id}"
+        return remembered(key, locate, JUMP_TTL, what="jump")
 
     def mark_seen(self, shown_ids: Iterable[int]) -> None:
         """One upsert when the member saw something newer (or opened the post at all)."""

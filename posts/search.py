@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Exists, ExpressionWrapper, Q, Value
 from django.db.models.expressions import RawSQL
@@ -92,20 +91,11 @@ def vocabulary() -> Vocabulary:
     a synonym saved or deleted bumps it, posts/cache_hooks.py), from the database when the
     cache is down."""
     versions = cache_versions.current_versions([cache_versions.SITE])
-    key = f"symptom-words-v1:{versions[0]}" if versions else None
-    try:
-        stored = cache.get(key) if key else None
-    except Exception:
-        stored = None
-    if stored is not None:
-        return stored
-    found = _vocabulary_from_the_database()
-    if key:
-        try:
-            cache.set(key, found, 60 * 60)
-        except Exception:
-            pass  # the next search reads the database again
-    return found
+    if not versions:
+        return _vocabulary_from_the_database()
+    return cache_versions.remembered(f"symptom-words-v1:{versions[0]}",
+                                     _vocabulary_from_the_database, 60 * 60,
+                                     what="symptom words")
 
 
 def expansions(query: str) -> tuple[set[int], list[str]]:

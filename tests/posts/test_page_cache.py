@@ -267,3 +267,24 @@ def test_a_member_who_hides_their_profile_is_no_longer_linked_for_the_next_reade
     assert client.post("/settings/privacy/", {"profile_visibility": "hidden",
                                               "messages_from": "members"}).status_code == 302
     assert f'href="/u/{other_member.username}/"' not in story(reader, post)
+
+
+def test_remembered_values_are_computed_once_and_every_time_when_the_cache_is_dead(caplog):
+    from posts.cache_versions import remembered
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return ["hug", "banding"]
+
+    assert remembered("words-test", compute, 60, what="test") == ["hug", "banding"]
+    assert remembered("words-test", compute, 60, what="test") == ["hug", "banding"]
+    assert len(calls) == 1
+    dead = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                        "LOCATION": "redis://127.0.0.1:9/0"}}  # nothing listens there
+    with override_settings(CACHES=dead):
+        assert remembered("words-test", compute, 60, what="test") == ["hug", "banding"]
+        assert remembered("words-test", compute, 60, what="test") == ["hug", "banding"]
+    assert len(calls) == 3
+    assert "The test cache is unavailable" in caplog.text
