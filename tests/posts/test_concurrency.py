@@ -6,12 +6,12 @@ from django.db.models import Count
 from django_tasks_db.models import DBTaskResult
 
 from forum.notifications.models import Notification
+from forum.notifications.tasks import email_notifications
 from posts.models import Comment
 from posts.services import post_comment
 from tests.factories import make_post, make_user
 
 WRITERS, EACH = 8, 50
-EMAIL_TASK = "forum.notifications.tasks.email_notifications"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -55,11 +55,11 @@ def test_eight_members_commenting_at_once_lose_nothing_and_counts_stay_exact(tas
         assert comment.reply_count == actual_replies.get(comment.pk, 0), comment.pk
     # Every notification the replies made is queued for its email exactly once; writer0
     # hears of each reply to the first comment but their own.
-    notes = Notification.objects.filter(comment__post=story)
-    assert notes.filter(recipient=authors[0],
-                        kind=Notification.Kind.REPLY_TO_COMMENT).count() == (
+    made = Notification.objects.filter(comment__post=story)
+    assert made.filter(recipient=authors[0],
+                       kind=Notification.Kind.REPLY_TO_COMMENT).count() == (
         (WRITERS - 1) * EACH // 2)
-    queued = sorted(pk for task in DBTaskResult.objects.filter(task_path=EMAIL_TASK)
+    queued = sorted(pk for task in DBTaskResult.objects.filter(
+                        task_path=email_notifications.module_path)
                     for pk in task.args_kwargs["kwargs"]["ids"])
-    notes = sorted(notes.values_list("pk", flat=True))
-    assert queued == notes
+    assert queued == sorted(made.values_list("pk", flat=True))
