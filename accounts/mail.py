@@ -1,5 +1,6 @@
 """Sending email off the request path: one message class for every email the site sends,
-a task that delivers a rendered message, and the retry rule shared by every email task."""
+a task that delivers a rendered message, the rule for queueing a task with the rows it
+names, and the retry rule shared by every email task."""
 
 import email.policy
 import logging
@@ -8,8 +9,12 @@ import smtplib
 from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives, mailers
+from django.db import DatabaseError, transaction
 from django.tasks import task
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+
+from .refusals import Refused
 
 logger = logging.getLogger("kindred.mail")
 
@@ -54,6 +59,29 @@ def from_data(data):
     for content, mimetype in data["alternatives"]:
         message.attach_alternative(content, mimetype)
     return message
+
+
+QUEUE_DOWN = ("We could not save this just now: the site could not queue its email. Nothing "
+              "was saved. Please try again in a minute; your words are below.")
+
+
+def enqueue_with_the_data(a_task, **kwargs):
+    """Queue `a_task` in the caller's transaction. django-tasks-db keeps the queue in the
+    same database, so the task row commits with the rows it names, or neither does: a
+    stored comment always has its email task, and a worker never sees a task before its
+    rows. A queue that cannot be written refuses the whole write (`Refused`, 503), so the
+    caller's transaction rolls back and the member gets their words back with the reason.
+    A backend outside the database (the immediate one in tests) runs after commit, so it
+    never reads rows that may still roll back."""
+    if not isinstance(a_task.get_backend(), DatabaseBackend):
+        transaction.on_commit(lambda: a_task.enqueue(**kwargs))
+        return
+    try:
+        a_task.enqueue(**kwargs)
+    except DatabaseError as error:
+        logger.error("Could not queue %s (%s); the write that needed it was refused",
+                     a_task.name, error)
+        raise Refused(QUEUE_DOWN, status=503) from error
 
 
 def retry_later(a_task, error, *, attempt, **kwargs):

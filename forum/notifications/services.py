@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.blocking import blocker_ids_among
+from accounts.mail import enqueue_with_the_data
 from accounts.mentions import mentioned_handles
 from accounts.models import Block
 from posts.models import PostFollow, TagFollow
@@ -28,10 +29,12 @@ MAX_MENTIONS = 10
 
 
 def _email_later(**selection: Any) -> None:
-    # After commit, so a worker never looks for rows that are not there yet.
-    transaction.on_commit(lambda: email_notifications.enqueue(**selection))
+    # In the transaction that writes the notifications (each caller below holds one): the
+    # task and its rows are stored together, or neither is.
+    enqueue_with_the_data(email_notifications, **selection)
 
 
+@transaction.atomic(savepoint=False)
 def notify_new_post(post: Post) -> None:
     """Everyone watching one of the post's tags, in one INSERT … SELECT whatever their number."""
     table = Notification._meta.db_table
@@ -115,6 +118,7 @@ def notify_post_mentions(post: Post) -> None:
     _create({user.pk: Notification.Kind.MENTION for user in users}, actor=post.author, post=post)
 
 
+@transaction.atomic(savepoint=False)
 def _create(recipients: dict[int, str], *, actor: User | None, post: Post,
             comment: Comment | None = None) -> None:
     """Members who blocked `actor` are left out (one query for all recipients)."""
@@ -138,6 +142,7 @@ def mark_read(user: User, notification_ids: Iterable[int] | None = None) -> int:
     return notes.update(read_at=timezone.now())
 
 
+@transaction.atomic(savepoint=False)
 def notify_message(*, recipient_id: int, conversation_id: int, actor: User | None,
                    actor_name: str) -> None:
     """A private message: one unread notice per conversation (a second message before they
@@ -159,6 +164,7 @@ def mark_conversation_read(user: User, conversation_id: int) -> int:
 
 
 # `action` is a forum.moderation ModerationAction: a layer above this one, so not imported.
+@transaction.atomic(savepoint=False)
 def notify_moderation(action: Any, *, recipient: User) -> Notification:
     """A decision about someone's content or account: always in-app and by email."""
     note = Notification.objects.create(

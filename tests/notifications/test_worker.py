@@ -9,14 +9,16 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
+from django.db import OperationalError
 from django.tasks import TaskResultStatus
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from accounts.mail import RETRY_DELAYS
 from forum.notifications.models import Notification
 from forum.notifications.tasks import email_notifications
-from posts.models import Symptom
+from posts.models import Comment, Symptom
 from posts.services import post_comment, set_follow
 from tests.factories import make_post, make_user
 
@@ -161,3 +163,22 @@ def test_digests_are_queued_by_cron_and_sent_by_the_worker_once(
     call_command("send_digests")
     task_queue()
     assert len(mail.outbox) == 5
+
+
+def test_a_comment_whose_email_cannot_be_queued_is_not_stored_and_the_member_gets_it_back(
+        client, member, other_member, post, task_queue, monkeypatch,
+        django_capture_on_commit_callbacks):
+    def database_gone(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(DatabaseBackend, "_task_to_db_task", database_gone)
+    client.force_login(other_member)
+    words = "Mornings are the worst, then it eases by noon."
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/posts/{post.slug}/comments/", {"body": words})
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert words in page and "Nothing was saved" in page
+    # Not stored without its email: no comment, no notification, nothing half-written.
+    assert not Comment.objects.filter(body=words).exists()
+    assert not Notification.objects.exists()
