@@ -6,6 +6,7 @@ import email.policy
 import logging
 import re
 import smtplib
+import time
 from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives, mailers
@@ -20,6 +21,8 @@ logger = logging.getLogger("kindred.mail")
 
 # Seconds to wait before attempt 2, 3, …; after the last one the task gives up loudly.
 RETRY_DELAYS = (30, 120, 600, 1800, 3600)
+# Seconds between tries of an enqueue or a record while the database restarts.
+QUEUE_PAUSES = (0.5, 1, 2, 4, 8)
 # What a mail server that is down, slow or refusing raises (socket timeouts are OSErrors).
 DELIVERY_ERRORS = (smtplib.SMTPException, OSError)
 # RFC 5322 allows 998 characters a header line. Folding at 78 made Python encode the
@@ -84,9 +87,26 @@ def enqueue_with_the_data(a_task, **kwargs):
         raise Refused(QUEUE_DOWN, status=503) from error
 
 
+class RetryQueued(Exception):
+    """This attempt failed and the next one is queued. Raised so the attempt's task result
+    reads FAILED (with the mail server's error as its cause), never SUCCESSFUL."""
+
+
+def _enqueue_patiently(a_task, **kwargs):
+    """The retry's enqueue outlasts a database restart (a few seconds); after that it raises,
+    and the worker's lease hands the attempt to another worker (forum.notifications.worker)."""
+    for pause in QUEUE_PAUSES:
+        try:
+            return a_task.enqueue(**kwargs)
+        except DatabaseError:
+            time.sleep(pause)
+    return a_task.enqueue(**kwargs)
+
+
 def retry_later(a_task, error, *, attempt, **kwargs):
-    """Enqueue the rest of the work again after a back-off, or give up loudly (logged, and
-    the task's result is marked failed, which the admin's task results list shows)."""
+    """Enqueue the rest of the work again after a back-off and fail this attempt, or give up
+    loudly (logged, and the task's result is marked failed, which the admin's task results
+    list shows). Either way this raises: a failed send is never recorded as a success."""
     if attempt > len(RETRY_DELAYS) or not a_task.get_backend().supports_defer:
         logger.error("Email task %s gave up after %d attempt(s): %s", a_task.name, attempt,
                      error)
@@ -94,8 +114,10 @@ def retry_later(a_task, error, *, attempt, **kwargs):
     delay = RETRY_DELAYS[attempt - 1]
     logger.warning("Email task %s failed (attempt %d: %s); retrying in %d s", a_task.name,
                    attempt, error, delay)
-    a_task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
-        attempt=attempt + 1, **kwargs)
+    _enqueue_patiently(a_task.using(run_after=timezone.now() + timedelta(seconds=delay)),
+                       attempt=attempt + 1, **kwargs)
+    raise RetryQueued(f"Attempt {attempt} failed ({type(error).__name__}: {error}); "
+                      f"attempt {attempt + 1} is queued in {delay} s.") from error
 
 
 def close_quietly(connection):
@@ -112,5 +134,4 @@ def send_email(message, attempt=1):
         mailers.default.send_messages([from_data(message)])
     except DELIVERY_ERRORS as error:
         retry_later(send_email, error, attempt=attempt, message=message)
-        return 0
     return 1

@@ -41,6 +41,16 @@ class FailsOnSecondBackend(LocmemBackend):
         return super().send_messages(messages)
 
 
+class RefusesStartTLSBackend(LocmemBackend):
+    """A mail server that does not offer STARTTLS while the site requires it."""
+
+    def open(self):
+        raise smtplib.SMTPNotSupportedError("STARTTLS extension not supported by server.")
+
+    def send_messages(self, messages):
+        self.open()
+
+
 def mailer(backend):
     return {"default": {"BACKEND": f"{__name__}.{backend.__name__}"}}
 
@@ -182,3 +192,22 @@ def test_a_comment_whose_email_cannot_be_queued_is_not_stored_and_the_member_get
     # Not stored without its email: no comment, no notification, nothing half-written.
     assert not Comment.objects.filter(body=words).exists()
     assert not Notification.objects.exists()
+
+
+def test_a_mail_server_refusing_starttls_fails_the_task_and_the_retry_sends_once(
+        member, other_member, post, task_queue, settings):
+    settings.MAILERS = mailer(RefusesStartTLSBackend)
+    post_comment(author=other_member, post=post, body="Hello")
+    task_queue()
+    first = queued().earliest("enqueued_at")
+    assert first.status == TaskResultStatus.FAILED  # never SUCCESSFUL: nothing was sent
+    assert "STARTTLS" in first.traceback and mail.outbox == []
+    assert Notification.objects.get(recipient=member).emailed_at is None
+
+    settings.MAILERS = LOCMEM  # the mail server is fixed
+    time_passes()
+    task_queue()
+    retry = queued().latest("enqueued_at")
+    assert retry.status == TaskResultStatus.SUCCESSFUL
+    assert [m.to for m in mail.outbox] == [[member.email]]
+    assert Notification.objects.get(recipient=member).emailed_at is not None
