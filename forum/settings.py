@@ -235,6 +235,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Every email is a task. django-tasks-db keeps the queue in the database (SQLite or
 # PostgreSQL) and `manage.py db_worker` runs it; run as many workers as you like.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Seconds a task may stay RUNNING after its worker's last heartbeat before another worker
+# takes it again (a worker killed mid-task), and after which a notification claimed for
+# sending by a dead worker may be claimed again. Workers beat every quarter of it; /healthz
+# reports "degraded" when no worker has beaten, or a due task has waited, for longer.
+KINDRED_TASK_LEASE = float(os.environ.get("KINDRED_TASK_LEASE", 120))
 
 # --- Security -----------------------------------------------------------------------------------
 HTTPS = env_bool("KINDRED_HTTPS", not DEBUG)

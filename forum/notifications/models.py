@@ -33,6 +33,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Set by the attempt that is sending the email (forum/notifications/tasks.py); a claim
+    # older than KINDRED_TASK_LEASE belongs to a worker that died and may be taken again.
+    email_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]

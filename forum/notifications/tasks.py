@@ -1,19 +1,30 @@
 """Email work, done by the worker (`manage.py db_worker`), never inside a request.
 
-Each notification is marked emailed in the same transaction that sends it, so a retried or
-doubled batch never sends one twice; a mail server error retries the unsent rest later."""
+Each notification is sent at most once per claim: an attempt claims it (a committed mark,
+`email_claimed_at`), sends with no transaction open (a slow mail server holds no lock), then
+records `emailed_at`, retrying that record through a database restart. A retried or doubled
+batch skips what is emailed or claimed by a live attempt; a claim older than the task lease
+(its worker died mid-send) may be taken again. A mail server or database error retries the
+unsent rest later, and the attempt fails (never reads as a success)."""
 
+import logging
+import time
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.mail import mailers
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from accounts.mail import DELIVERY_ERRORS, close_quietly, retry_later
+from accounts.mail import DELIVERY_ERRORS, QUEUE_PAUSES, close_quietly, retry_later
 from accounts.notification_choices import ALWAYS_EMAILED, IMMEDIATE, IN_APP_ONLY, field_for
 
 from . import emails
 from .models import Notification
+
+logger = logging.getLogger("kindred.mail")
 
 
 def wants_now():
@@ -32,14 +43,51 @@ def _message(note):
                         kind=emails.ALL_KINDS if note.kind in ALWAYS_EMAILED else note.kind)
 
 
+def _claim(note):
+    """True if this attempt may send `note`: not emailed, and no claim younger than the lease
+    (one conditional UPDATE: two attempts never both win)."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.KINDRED_TASK_LEASE)
+    return bool(Notification.objects.filter(pk=note.pk, emailed_at__isnull=True).filter(
+        Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=stale),
+    ).update(email_claimed_at=now))
+
+
+def _release(note):
+    try:
+        Notification.objects.filter(pk=note.pk, emailed_at__isnull=True).update(
+            email_claimed_at=None)
+    except DatabaseError:
+        pass  # the claim runs out with the lease instead
+
+
+def _record_sent(note):
+    """Mark `note` emailed, through a database restart. If the database stays away, the
+    note keeps its claim: it was sent, so it is not sent again while the claim holds."""
+    for pause in (*QUEUE_PAUSES, None):
+        try:
+            with transaction.atomic():  # a failure leaves the connection usable for the next try
+                Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
+            return
+        except DatabaseError as error:
+            if pause is None:
+                logger.error("Notification %s was emailed but could not be recorded: %s",
+                             note.pk, error)
+                return
+            time.sleep(pause)
+
+
 def _send_once(connection, note, message):
-    """True if this call sent it; False if another attempt already had."""
-    with transaction.atomic():
-        claimed = Notification.objects.filter(pk=note.pk, emailed_at__isnull=True).update(
-            emailed_at=timezone.now())
-        if claimed:
-            connection.send_messages([message])  # an error rolls the mark back
-    return bool(claimed)
+    """True if this call sent it; False if another attempt has or is sending it."""
+    if not _claim(note):
+        return False
+    try:
+        connection.send_messages([message])
+    except BaseException:
+        _release(note)  # not sent: the retry may send it at once
+        raise
+    _record_sent(note)
+    return True
 
 
 @task
@@ -62,7 +110,7 @@ def email_notifications(ids=None, kind=None, post_id=None, attempt=1):
         for note in notes:
             sent += _send_once(connection, note, _message(note))
             done += 1
-    except DELIVERY_ERRORS as error:
+    except (*DELIVERY_ERRORS, DatabaseError) as error:
         retry_later(email_notifications, error, attempt=attempt,
                     ids=[note.pk for note in notes[done:]])
     finally:

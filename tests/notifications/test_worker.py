@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
@@ -211,3 +211,54 @@ def test_a_mail_server_refusing_starttls_fails_the_task_and_the_retry_sends_once
     assert retry.status == TaskResultStatus.SUCCESSFUL
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert Notification.objects.get(recipient=member).emailed_at is not None
+
+
+def test_a_notification_queued_twice_is_emailed_once(
+        member, other_member, post, task_queue):
+    post_comment(author=other_member, post=post, body="Hello")
+    note = Notification.objects.get(recipient=member)
+    email_notifications.enqueue(ids=[note.pk])  # a second task for the same notification
+    task_queue()
+    assert queued().filter(status=TaskResultStatus.SUCCESSFUL).count() == 2
+    assert [m.to for m in mail.outbox] == [[member.email]]
+
+
+def test_a_sent_email_whose_record_fails_is_recorded_when_the_database_answers_and_not_resent(
+        member, other_member, post, task_queue):
+    post_comment(author=other_member, post=post, body="Hello")
+    dropped = []
+
+    def database_restarts_once(execute, sql, params, many, context):
+        if 'SET "emailed_at"' in sql and not dropped:
+            dropped.append(sql)
+            raise OperationalError("terminating connection due to administrator command")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(database_restarts_once):
+        task_queue()
+    assert dropped  # the first record of the sent email was lost with the connection
+    note = Notification.objects.get(recipient=member)
+    assert note.emailed_at is not None and len(mail.outbox) == 1
+    email_notifications.enqueue(ids=[note.pk])  # the batch runs again
+    task_queue()
+    assert len(mail.outbox) == 1
+
+
+def test_a_notification_claimed_by_a_live_attempt_waits_and_one_whose_claim_ran_out_is_sent(
+        member, other_member, post, task_queue, settings):
+    post_comment(author=other_member, post=post, body="Hello")
+    note = Notification.objects.get(recipient=member)
+    sending = Notification.objects.filter(pk=note.pk)
+    sending.update(email_claimed_at=timezone.now())  # another worker is sending it now
+    task_queue()
+    assert mail.outbox == []
+    # That worker died before it sent: once the lease runs out the claim is void.
+    sending.update(email_claimed_at=timezone.now() - timedelta(
+        seconds=settings.KINDRED_TASK_LEASE + 1))
+    email_notifications.enqueue(ids=[note.pk])
+    task_queue()
+    assert [m.to for m in mail.outbox] == [[member.email]]
+    task_queue()
+    email_notifications.enqueue(ids=[note.pk])
+    task_queue()
+    assert len(mail.outbox) == 1
