@@ -77,3 +77,15 @@ class Notification(models.Model):
         if self.comment_id:
             return reverse("comment_permalink", args=[self.comment_id])
         return self.post.get_absolute_url() if self.post_id else reverse("notifications:inbox")
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of each task worker (`manage.py db_worker`): a worker whose beat
+    is older than KINDRED_TASK_LEASE is dead, and its RUNNING tasks are taken again
+    (forum/notifications/worker.py). /healthz reports the latest beat."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.worker_id} at {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -18,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from accounts.mail import RETRY_DELAYS
 from forum.notifications.models import Notification
 from forum.notifications.tasks import email_notifications
+from forum.notifications.worker import MAX_CLAIMS, beat, take_back_abandoned_tasks
 from posts.models import Comment, Symptom
 from posts.services import post_comment, set_follow
 from tests.factories import make_post, make_user
@@ -262,3 +263,39 @@ def test_a_notification_claimed_by_a_live_attempt_waits_and_one_whose_claim_ran_
     email_notifications.enqueue(ids=[note.pk])
     task_queue()
     assert len(mail.outbox) == 1
+
+
+def running_since_before_the_lease(settings, *worker_ids):
+    """The queued task, claimed by these workers in turn, the last one over a lease ago."""
+    long_ago = timezone.now() - timedelta(seconds=settings.KINDRED_TASK_LEASE + 1)
+    queued().update(status=TaskResultStatus.RUNNING, started_at=long_ago,
+                    worker_ids=list(worker_ids))
+    return queued().get()
+
+
+def test_a_task_whose_worker_stopped_beating_is_run_again_and_one_on_a_live_worker_is_left(
+        member, other_member, post, task_queue, settings):
+    post_comment(author=other_member, post=post, body="Hello")
+    task = running_since_before_the_lease(settings, "busy")
+    beat("busy")  # a long task on a worker that is alive
+    assert take_back_abandoned_tasks() == 0
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.RUNNING
+
+    task = running_since_before_the_lease(settings, "killed")  # never beat again
+    assert take_back_abandoned_tasks() == 1
+    task_queue()
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.SUCCESSFUL
+    assert task.worker_ids == ["killed", "test-worker"]
+    assert [m.to for m in mail.outbox] == [[member.email]]
+
+
+def test_a_task_that_every_worker_dies_running_is_failed_loudly_after_a_few_tries(
+        member, other_member, post, task_queue, settings, caplog):
+    post_comment(author=other_member, post=post, body="Hello")
+    task = running_since_before_the_lease(settings, *[f"w{n}" for n in range(MAX_CLAIMS)])
+    assert take_back_abandoned_tasks() == 0
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.FAILED and "WorkerLost" in task.traceback
+    assert "died running this task" in caplog.text
