@@ -12,6 +12,7 @@ from .sitemaps import SITEMAPS
 urlpatterns = [
     path("", anonymous_page("lists")(views.home), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz.json", views.healthz_detail, name="healthz_detail"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("pages/transparency/", moderation_views.transparency, name="transparency"),
     path("pages/<slug:slug>/", anonymous_page("lists")(views.editorial_page), name="page"),

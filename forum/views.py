@@ -3,11 +3,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from forum.notifications.worker import queue_health
 from posts.models import Post
 from posts.pagination import capped_page
 from posts.reading import annotate_unread, with_unread
@@ -48,14 +49,30 @@ def _cache_state():
     return "degraded" if getattr(cache, "degraded", lambda: False)() else "ok"
 
 
+def _database_answers():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
 @never_cache
 def healthz(request):
     """200 while the database answers (the load balancer keeps us); the body says whether
     the shared cache (rate limits) is degraded, for monitoring."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
+    _database_answers()
     return HttpResponse(f"ok\ncache: {_cache_state()}\n", content_type="text/plain")
+
+
+@never_cache
+def healthz_detail(request):
+    """The same probe for monitoring, as JSON: still 200 while the database answers, with
+    "status": "degraded" when the cache is, or when the email worker is dead or stuck (no
+    heartbeat, or a due task waiting, for longer than KINDRED_TASK_LEASE)."""
+    _database_answers()
+    cache_state, queue = _cache_state(), queue_health()
+    degraded = "degraded" in (cache_state, queue["status"])
+    return JsonResponse({"status": "degraded" if degraded else "ok", "database": "ok",
+                         "cache": cache_state, "queue": queue})
 
 
 def csrf_failure(request, reason=""):
