@@ -103,6 +103,24 @@ def _enqueue_patiently(a_task, **kwargs):
     return a_task.enqueue(**kwargs)
 
 
+def record_patiently(write, what):
+    """Run `write` (one small database write) in its own transaction, trying again through a
+    database restart (about 15 s). For the record that an email was sent: the email is gone,
+    so the record must not be lost to a failed COMMIT. False (and logged) if it never
+    could be written."""
+    for pause in (*QUEUE_PAUSES, None):
+        try:
+            with transaction.atomic():
+                write()
+            return True
+        except DatabaseError as error:
+            if pause is None:
+                logger.error("%s was sent but could not be recorded: %s", what, error)
+                return False
+            time.sleep(pause)
+    return False
+
+
 def retry_later(a_task, error, *, attempt, **kwargs):
     """Enqueue the rest of the work again after a back-off and fail this attempt, or give up
     loudly (logged, and the task's result is marked failed, which the admin's task results

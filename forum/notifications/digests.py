@@ -1,5 +1,6 @@
 """Daily and weekly digests: `send_digests` (cron) finds who is due and enqueues; the worker
-sends each digest and marks its notifications in the same transaction, once."""
+claims each member's notifications, sends their digest with no transaction open, and records
+it (as tasks.py does for one notification): a retried or doubled run sends each digest once."""
 
 from __future__ import annotations
 
@@ -8,16 +9,17 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.mail import mailers
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from accounts.mail import DELIVERY_ERRORS, close_quietly, retry_later
+from accounts.mail import DELIVERY_ERRORS, close_quietly, record_patiently, retry_later
 from accounts.notification_choices import ALWAYS_EMAILED, DIGEST, IN_APP_ONLY, field_for
 
 from . import emails
-from .models import Notification
+from .models import Notification, free_to_email
+from .tasks import release
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -54,25 +56,34 @@ def due_recipients(now: datetime) -> list[int]:
 
 
 def _send_digest(connection: BaseEmailBackend, recipient_id: int) -> int:
-    """One member's digest, sent and marked in one transaction: a second run finds it done."""
+    """One member's digest: claimed, sent, then recorded. A concurrent or later run finds
+    the notifications claimed or emailed, and sends nothing."""
     with transaction.atomic():
         now = timezone.now()
         # Lock the member's row (PostgreSQL); SQLite's IMMEDIATE transactions serialise
-        # writers already. A concurrent run then sees this one's marks and finds nothing.
+        # writers already. A concurrent run then sees this one's claims and finds nothing.
         members = get_user_model().objects.select_for_update().filter(pk=recipient_id)
         list(members.values_list("pk"))
-        notes = list(digest_notes(now).filter(recipient_id=recipient_id))
+        notes = list(digest_notes(now).filter(free_to_email(now), recipient_id=recipient_id))
         if not notes:
             return 0
-        message = emails.build(notes[0].recipient,
-                               subject=f"Your Kindred digest: {len(notes)} new",
-                               template="digest",
-                               context={"notes": notes,
-                                        "since": notes[0].recipient.last_digest_at},
-                               kind=emails.ALL_KINDS)
+        Notification.objects.filter(pk__in=[note.pk for note in notes]).update(
+            email_claimed_at=now)
+    message = emails.build(notes[0].recipient, subject=f"Your Kindred digest: {len(notes)} new",
+                           template="digest",
+                           context={"notes": notes, "since": notes[0].recipient.last_digest_at},
+                           kind=emails.ALL_KINDS)
+    try:
+        connection.send_messages([message])
+    except BaseException:
+        release(notes)
+        raise
+
+    def record() -> None:
         Notification.objects.filter(pk__in=[note.pk for note in notes]).update(emailed_at=now)
         members.update(last_digest_at=now)
-        connection.send_messages([message])  # an error rolls both marks back
+
+    record_patiently(record, f"The digest for member {recipient_id}")
     return 1
 
 
@@ -85,7 +96,7 @@ def send_digests_to(recipient_ids: list[int], attempt: int = 1) -> int:
         for recipient_id in recipient_ids:
             sent += _send_digest(connection, recipient_id)
             done += 1
-    except DELIVERY_ERRORS as error:
+    except (*DELIVERY_ERRORS, DatabaseError) as error:
         retry_later(send_digests_to, error, attempt=attempt, recipient_ids=recipient_ids[done:])
     finally:
         close_quietly(connection)

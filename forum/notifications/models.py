@@ -1,7 +1,17 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+
+def free_to_email(now):
+    """Notifications not emailed and not claimed by an attempt still within its lease (a
+    claim older than KINDRED_TASK_LEASE belongs to a worker that died before it sent)."""
+    stale = now - timedelta(seconds=settings.KINDRED_TASK_LEASE)
+    return Q(emailed_at__isnull=True) & (
+        Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=stale))
 
 
 class Notification(models.Model):

@@ -7,24 +7,17 @@ batch skips what is emailed or claimed by a live attempt; a claim older than the
 (its worker died mid-send) may be taken again. A mail server or database error retries the
 unsent rest later, and the attempt fails (never reads as a success)."""
 
-import logging
-import time
-from datetime import timedelta
-
-from django.conf import settings
 from django.core.mail import mailers
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from accounts.mail import DELIVERY_ERRORS, QUEUE_PAUSES, close_quietly, retry_later
+from accounts.mail import DELIVERY_ERRORS, close_quietly, record_patiently, retry_later
 from accounts.notification_choices import ALWAYS_EMAILED, IMMEDIATE, IN_APP_ONLY, field_for
 
 from . import emails
-from .models import Notification
-
-logger = logging.getLogger("kindred.mail")
+from .models import Notification, free_to_email
 
 
 def wants_now():
@@ -47,34 +40,19 @@ def _claim(note):
     """True if this attempt may send `note`: not emailed, and no claim younger than the lease
     (one conditional UPDATE: two attempts never both win)."""
     now = timezone.now()
-    stale = now - timedelta(seconds=settings.KINDRED_TASK_LEASE)
-    return bool(Notification.objects.filter(pk=note.pk, emailed_at__isnull=True).filter(
-        Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=stale),
-    ).update(email_claimed_at=now))
+    return bool(Notification.objects.filter(free_to_email(now), pk=note.pk)
+                .update(email_claimed_at=now))
 
 
-def _release(note):
+def release(notes):
+    """Not sent after all: a retry may send them at once (if the database is away too, the
+    claims run out with the lease instead)."""
     try:
-        Notification.objects.filter(pk=note.pk, emailed_at__isnull=True).update(
-            email_claimed_at=None)
+        with transaction.atomic():
+            Notification.objects.filter(pk__in=[note.pk for note in notes],
+                                        emailed_at__isnull=True).update(email_claimed_at=None)
     except DatabaseError:
-        pass  # the claim runs out with the lease instead
-
-
-def _record_sent(note):
-    """Mark `note` emailed, through a database restart. If the database stays away, the
-    note keeps its claim: it was sent, so it is not sent again while the claim holds."""
-    for pause in (*QUEUE_PAUSES, None):
-        try:
-            with transaction.atomic():  # a failure leaves the connection usable for the next try
-                Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
-            return
-        except DatabaseError as error:
-            if pause is None:
-                logger.error("Notification %s was emailed but could not be recorded: %s",
-                             note.pk, error)
-                return
-            time.sleep(pause)
+        pass
 
 
 def _send_once(connection, note, message):
@@ -84,9 +62,12 @@ def _send_once(connection, note, message):
     try:
         connection.send_messages([message])
     except BaseException:
-        _release(note)  # not sent: the retry may send it at once
+        release([note])
         raise
-    _record_sent(note)
+    # If the database stays away, the note keeps its claim: it was sent, so it is not sent
+    # again while the claim holds.
+    record_patiently(lambda: Notification.objects.filter(pk=note.pk).update(
+        emailed_at=timezone.now()), f"Notification {note.pk}")
     return True
 
 

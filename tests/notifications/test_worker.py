@@ -299,3 +299,25 @@ def test_a_task_that_every_worker_dies_running_is_failed_loudly_after_a_few_trie
     task.refresh_from_db()
     assert task.status == TaskResultStatus.FAILED and "WorkerLost" in task.traceback
     assert "died running this task" in caplog.text
+
+
+def test_a_digest_whose_record_fails_is_recorded_when_the_database_answers_and_not_resent(
+        other_member, task_queue):
+    reader = make_user("reader", email_reply_to_post="digest")
+    post_comment(author=other_member, post=make_post(reader), body="Hello")
+    call_command("send_digests")
+    dropped = []
+
+    def database_restarts_once(execute, sql, params, many, context):
+        if 'SET "emailed_at"' in sql and not dropped:
+            dropped.append(sql)
+            raise OperationalError("terminating connection due to administrator command")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(database_restarts_once):
+        task_queue()
+    assert dropped and [m.to for m in mail.outbox] == [[reader.email]]
+    assert Notification.objects.get(recipient=reader).emailed_at is not None
+    call_command("send_digests")  # the next hour's cron run
+    task_queue()
+    assert len(mail.outbox) == 1
