@@ -251,9 +251,9 @@ def test_the_search_migrations_can_be_unapplied_and_applied_again():
     assert executor.migration_plan(executor.loader.graph.leaf_nodes()) == []
 
 
-# The large, busy tables (README, "Migrations"): an index added to one once it exists is
-# built CONCURRENTLY on PostgreSQL (a plain CREATE INDEX locks the table's writes for the
-# whole build), through VendorSQL in a migration with atomic = False; SeparateDatabaseAndState
+# The large, busy tables (docs/architecture.md, "Migrations"): an index added to one once it
+# exists is built CONCURRENTLY on PostgreSQL (a plain CREATE INDEX locks the table's writes for
+# the whole build), through VendorSQL in a migration with atomic = False; SeparateDatabaseAndState
 # gives Django's model state the same index (posts/migrations/0017_*.py).
 LARGE_TABLES = {"posts_post", "posts_comment"}
 PLAIN_CREATE_INDEX = re.compile(
