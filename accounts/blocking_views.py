@@ -7,12 +7,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from . import blocking
+from .confirming import confirmed
 from .models import User
 from .refusals import Refused
 
 ACTIONS = ("block", "unblock")
-# The field the confirmation page's button sends: a POST without it only asks.
-CONFIRM_FIELD, CONFIRMED = "confirm", "yes"
 
 
 def _member_to_block(request, handle):
@@ -41,7 +40,7 @@ def block_member(request, handle):
     if action not in ACTIONS:
         raise Refused("Choose to block or to unblock this member.")
     if action == "block":
-        if request.POST.get(CONFIRM_FIELD) != CONFIRMED:
+        if not confirmed(request):
             return _confirmation(request, _member_to_block(request, handle))
         member = blocking.block(blocker=request.user, handle=handle)
         messages.success(request, f"You blocked {member.username}. You won’t see their posts "

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.confirming import confirmed
 from accounts.parsing import parse_id
 from accounts.refusals import Refused
 from posts import drafts as post_drafts
@@ -181,10 +182,6 @@ def reply(request, conversation_id):
     return _after_sending(request, message, f"c{conversation.pk}")
 
 
-# The field the confirmation page's button sends: a POST without it only asks.
-CONFIRM_FIELD, CONFIRMED = "confirm", "yes"
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def leave(request, conversation_id):
@@ -193,7 +190,7 @@ def leave(request, conversation_id):
     conversation = selectors.conversation_for(request.user, conversation_id)
     if conversation.side is None:
         raise Refused("Only the member in this conversation can leave it.", status=403)
-    if request.method == "GET" or request.POST.get(CONFIRM_FIELD) != CONFIRMED:
+    if not confirmed(request):
         return render(request, "conversations/leave.html", {"conversation": conversation})
     services.leave(member=request.user, conversation=conversation)
     messages.success(request, "You left the conversation. It is no longer in your messages.")
