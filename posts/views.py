@@ -204,7 +204,11 @@ def post_delete(request, slug):
     post = _visible_post_or_404(request, slug)
     ensure_can_edit_post(request.user, post)
     if confirmed(request):  # otherwise (a GET, or a POST without it) ask first
-        services.delete_post(actor=request.user, post=post)
+        kept = services.delete_post(actor=request.user, post=post)
+        messages.success(request, "Your post is deleted." if kept is None else
+                         "Your post is deleted. Others had replied, so their replies stay "
+                         "readable under a note saying the author deleted the post.")
         return redirect("home")
-    return render(request, "posts/post_confirm_delete.html", {"post": post})
+    return render(request, "posts/post_confirm_delete.html", {
+        "post": post, "others_replied": services.others_replied(post)})
 
