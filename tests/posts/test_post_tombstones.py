@@ -1,6 +1,7 @@
 """Deleting your post keeps others' words: a post with other members' replies becomes a
 tombstone ("The author deleted this post") at the same address, replies readable, closed to
-new comments, gone from every list; a post with none of theirs goes as before."""
+new comments, gone from every list; a post with none of theirs goes as before. The same when
+its author leaves with "delete everything"."""
 
 import html
 import json
@@ -12,7 +13,7 @@ from forum.moderation.models import ModerationAction, Report
 from forum.moderation.reports import file_report
 from posts.models import Comment, Poll, Post, Revision, Symptom
 from posts.services import delete_post, post_comment, set_poll, update_post
-from tests.factories import hide, make_post, make_user
+from tests.factories import PASSWORD, hide, make_post, make_user
 
 
 def text(response):
@@ -147,6 +148,24 @@ def test_others_replies_waiting_for_review_or_hidden_keep_the_post_as_a_tombston
     hide(reply)
     assert delete_post(actor=member, post=post) is not None
     assert Comment.objects.get(pk=reply.pk).body == "Hidden words"
+
+
+def test_a_member_who_leaves_keeps_others_replies_readable(client, member, other_member,
+                                                           post):
+    reply = post_comment(author=other_member, post=post, body="Sending strength")
+    post_comment(author=member, post=post, body="Thank you", parent=reply)
+    alone = make_post(member, title="Nobody answered this")
+    client.force_login(member)
+    response = client.post("/settings/delete/", {"mode": "delete", "password": PASSWORD})
+    assert response.status_code == 302
+    stored = Post.objects.get(pk=post.pk)
+    assert stored.is_deleted and stored.body == "" and stored.author is None
+    assert not Post.objects.filter(pk=alone.pk).exists()
+    assert list(Comment.objects.filter(post=stored).values_list("body", flat=True)) == [
+        "Sending strength"]  # theirs stays; the leaver's own reply (no replies) goes
+    page = text(client.get(f"/posts/{post.slug}/"))
+    assert "The author deleted this post" in page and "Sending strength" in page
+    assert "Does anyone else wake up" not in page and "rowan" not in page
 
 
 def test_the_moderation_record_and_exports_are_unaffected_by_a_tombstone(
