@@ -484,3 +484,17 @@ def test_the_form_says_up_front_when_the_member_is_not_receiving(client, writer,
     client.force_login(writer)
     page = client.get(reverse("conversations:new"), {"to": "wren"}).text
     assert "This member isn&#x27;t receiving messages." in page
+
+
+@pytest.mark.parametrize("count", [1, 500])
+def test_the_leave_page_costs_the_same_with_one_or_500_messages(
+        client, writer, reader, conversation, count, django_assert_max_num_queries):
+    Message.objects.bulk_create([Message(conversation=conversation, sender=reader,
+                                         body=f"Note {n}", body_html=f"<p>Note {n}</p>")
+                                 for n in range(count)])
+    client.force_login(writer)
+    url = reverse("conversations:leave", args=[conversation.pk])
+    with django_assert_max_num_queries(5):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(5):  # a POST without confirming only asks
+        assert client.post(url).status_code == 200

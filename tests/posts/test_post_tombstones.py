@@ -195,3 +195,22 @@ def moderators_log():
     page = client.get("/moderation/log/")
     assert page.status_code == 200 and "Buy my cure" not in text(page)
     return text(page).split("<main", 1)[1].split("</main>", 1)[0]
+
+
+@pytest.mark.parametrize("count", [5, 150])
+def test_a_tombstones_page_keeps_the_story_pages_query_budget(client, member, other_member,
+                                                              post, count,
+                                                              django_assert_max_num_queries):
+    parent = None
+    for number in range(count):
+        author = member if number % 2 else other_member
+        parent = post_comment(author=author, post=post, body=f"c{number}",
+                              parent=parent if number % 3 else None)
+    delete_post(actor=member, post=post)
+    for reader in (other_member, None):  # the story page's budget (test_comments.py)
+        client.logout()
+        if reader is not None:
+            client.force_login(reader)
+        with django_assert_max_num_queries(16):
+            response = client.get(post.get_absolute_url())
+        assert response.status_code == 200 and "c1<" in response.content.decode()
