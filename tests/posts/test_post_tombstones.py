@@ -214,3 +214,17 @@ def test_a_tombstones_page_keeps_the_story_pages_query_budget(client, member, ot
         with django_assert_max_num_queries(16):
             response = client.get(post.get_absolute_url())
         assert response.status_code == 200 and "c1<" in response.content.decode()
+
+
+def test_a_reply_saved_under_a_deleted_post_stays_saved_the_post_does_not(
+        client, member, other_member, post):
+    from posts.services import toggle_bookmark
+
+    reply = post_comment(author=other_member, post=post, body="Worth keeping")
+    toggle_bookmark(user=other_member, post=post)
+    toggle_bookmark(user=other_member, post=post, comment=reply)
+    delete_post(actor=member, post=post)
+    client.force_login(other_member)
+    page = text(client.get("/bookmarks/"))
+    assert "Worth keeping" in page and f'href="/comments/{reply.pk}/"' in page
+    assert f'href="/posts/{post.slug}/"' not in page
