@@ -228,3 +228,15 @@ def test_a_reply_saved_under_a_deleted_post_stays_saved_the_post_does_not(
     page = text(client.get("/bookmarks/"))
     assert "Worth keeping" in page and f'href="/comments/{reply.pk}/"' in page
     assert f'href="/posts/{post.slug}/"' not in page
+
+
+def test_a_reply_under_a_deleted_post_stays_on_its_authors_profile(client, member,
+                                                                    other_member, post):
+    reply = post_comment(author=other_member, post=post, body="My answer stays mine")
+    delete_post(actor=member, post=post)
+    for reader in (None, member):
+        client.logout()
+        if reader is not None:
+            client.force_login(reader)
+        page = text(client.get(f"/u/{other_member.username}/"))
+        assert "My answer stays mine" in page or f"/comments/{reply.pk}/" in page
