@@ -1,4 +1,4 @@
-"""Kindred settings, read from the environment (see the README's configuration table)."""
+"""Kindred settings, read from the environment (docs/configuration.md describes each one)."""
 
 import os
 from pathlib import Path

@@ -25,7 +25,8 @@ ALLOWED_TAGS = {
     "a", "h2", "h3", "h4", "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"], "ol": ["start"]}
-ALLOWED_PROTOCOLS = {"http", "https", "mailto"}
+# tel: and sms: so a helpline number, in a page or a comment, is one tap on a phone.
+ALLOWED_PROTOCOLS = {"http", "https", "mailto", "tel", "sms"}
 MEMBER_LINK_REL = "nofollow ugc noopener"
 
 

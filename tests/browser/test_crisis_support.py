@@ -6,6 +6,7 @@ words, and axe finds nothing. Without JavaScript the #crisis-support fragment al
 it into view."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
 
@@ -174,3 +175,29 @@ def test_without_javascript_the_fragment_brings_the_helplines_into_view(
 
     comment = Comment.objects.get(body=CRISIS)
     assert_the_helplines_come_first(page, PHONE, f"comment-{comment.pk}", focus=False)
+
+
+@pytest.mark.parametrize("viewport", [pytest.param(PHONE, id="375x740"),
+                                      pytest.param({"width": 320, "height": 640}, id="320x640"),
+                                      pytest.param(DESKTOP, id="1280x900")])
+def test_need_help_now_is_one_tap_from_the_top_of_any_page(new_context, base_url, member,
+                                                          long_story, viewport):
+    """On the first screen of a long story, without opening the menu: a 44 px target that
+    opens the helplines, and the keyboard reaches it right after the skip links and the
+    brand."""
+    page = open_as(new_context, base_url, member, f"/posts/{long_story.slug}/", viewport)
+    help_now = page.get_by_role("link", name="Need help now")
+    expect(help_now).to_be_visible()
+    box = help_now.bounding_box()
+    assert box["y"] + box["height"] <= viewport["height"]
+    assert box["width"] >= 44 and box["height"] >= 44
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.evaluate("document.activeElement.blur()")
+    for _ in range(5):  # three skip links, the brand, then help
+        page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_accessible_name("Need help now")
+    with page.expect_navigation():
+        help_now.click()
+    expect(page.locator('a[href="tel:116123"]')).to_be_visible()
+    call = page.locator('a[href="tel:988"]').bounding_box()
+    assert call["height"] >= 44

@@ -57,6 +57,18 @@ def test_the_opening_is_warm_editable_and_carries_the_helplines(client, acting_m
     assert "<textarea" in page
 
 
+def test_the_helplines_in_an_outreach_reach_the_member_one_tap_away(
+        client, acting_moderator, other_member, crisis):
+    from forum.moderation.outreach import opening
+
+    client.force_login(acting_moderator)
+    client.post(compose_url("ash", crisis), {"body": opening(other_member)})
+    client.force_login(other_member)
+    conversation = Conversation.objects.get()
+    page = client.get(f"/messages/{conversation.pk}/").content.decode()
+    assert 'href="tel:116123"' in page and 'href="sms:988"' in page
+
+
 def test_reaching_out_opens_a_team_conversation_and_logs_that_it_happened_only(
         client, acting_moderator, other_member, crisis):
     client.force_login(acting_moderator)
