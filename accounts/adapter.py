@@ -48,15 +48,6 @@ class AccountAdapter(DefaultAccountAdapter):
             validate_handle(username)
         return username
 
-    def pre_login(self, request, user, **kwargs):
-        """A suspended member cannot log in until the suspension ends."""
-        if getattr(user, "is_suspended", False):
-            from django.shortcuts import render
-
-            return render(request, "moderation/suspended.html", {"until": user.suspended_until},
-                          status=403)
-        return super().pre_login(request, user, **kwargs)
-
     def send_mail(self, template_prefix, email, context):
         """Verification and password-reset mails are rendered here and delivered by the
         worker, so a slow mail server never holds up the request."""
