@@ -1,6 +1,6 @@
 """No template source reaches a reader: every email the site sends (notifications, digests,
 allauth's account emails; HTML and text, and their subjects) and every page of the URL map,
-as a reader, a member and a moderator, is free of `{#`, `{%` and `{{`.
+as a reader, a member, a moderator and a suspended member, is free of `{#`, `{%` and `{{`.
 
 Django prints a `{# #}` comment that spans lines as text, and an unclosed tag or a typo in a
 variable can do the same; an email showed one at the top of every message."""
@@ -22,6 +22,7 @@ from forum.notifications import emails
 from forum.notifications.models import Notification
 from posts.models import Symptom
 from posts.services import post_comment
+from tests.factories import suspend
 from tests.forum.test_hostile_input import PATTERNS, _fill, _real, build_world
 
 SOURCE = re.compile(r"\{[#%{]")
@@ -127,14 +128,18 @@ def _values(world, visitor):
 SITE_PATTERNS = [(text, params) for text, params in PATTERNS if not text.startswith("admin/")]
 # Pages a visitor of each kind reads (200) in the sweep, at least: a floor that catches a
 # sweep which quietly stopped reaching the pages (a broken login, ids that no longer fit).
-READ_AT_LEAST = {"reader": 20, "member": 45, "moderator": 55}
+# A suspended member reads their decisions, the editorial pages and the suspended page.
+READ_AT_LEAST = {"reader": 20, "member": 45, "moderator": 55, "suspended": 4}
 
 
-@pytest.mark.parametrize("role", ["reader", "member", "moderator"])
+@pytest.mark.parametrize("role", ["reader", "member", "moderator", "suspended"])
 def test_no_page_shows_template_source(db, role):
     """Every pattern of the URL map, with real ids, read as each kind of visitor (whatever
     the answer: a page, a refusal or a 404 all have markup)."""
     world = build_world()
+    if role == "suspended":
+        world["suspended"] = world["member"]
+        suspend(world["member"], by=world["moderator"])
     visitor = world.get(role)
     client = Client(raise_request_exception=False)
     if visitor:
