@@ -10,8 +10,8 @@ AUTHENTICATION_BACKENDS (forum/settings.py): they keep working and ask the flag 
 
 Only `AuthenticationBackend` checks passwords, and it ends the attempt when the check fails:
 Django asks every listed backend in turn, so a wrong password used to be hashed once per
-backend (four times, 3.5x the CPU of a right one) and a few bad logins could occupy every
-web worker.
+backend (four hashes for a handle, six for an email: 4-6x the CPU of a right sign-in, which
+hashes once) and a few bad logins could occupy every web worker.
 """
 
 from __future__ import annotations
