@@ -125,6 +125,23 @@ def _decision_context(action, user, form=None):
     }
 
 
+def suspended_context(user):
+    """The suspended page: until when, and every decision about the member (each links to
+    its page, where they can appeal)."""
+    decisions = (ModerationAction.objects.filter(member=user).select_related("post")
+                 .exclude(kind=ModerationAction.Kind.DISMISS).order_by("-created_at", "-id"))
+    return {"until": user.suspended_until, "decisions": decisions[:50]}
+
+
+@login_required
+def suspended(request):
+    """Where a suspended member lands (forum/moderation/middleware.py): the decisions about
+    them, and signing out to read Kindred."""
+    if not request.user.is_suspended:
+        return redirect("home")
+    return render(request, "moderation/suspended.html", suspended_context(request.user))
+
+
 @login_required
 def decision(request, action_id):
     """What was decided about a member's content or account, why, and (for a sanction) how
