@@ -206,3 +206,36 @@ def test_an_ordinary_new_members_comment_carries_no_flag(client, settings, post,
     client.force_login(acting_moderator)
     (card,) = _cards(client.get(QUEUE).content.decode())
     assert 'class="flags"' not in card
+
+
+def test_a_card_acted_on_by_someone_else_meanwhile_says_so_on_the_queue(
+        client, settings, post, acting_moderator, second_moderator):
+    from tests.factories import approve
+
+    settings.KINDRED_NEW_MEMBER_REVIEW = 2
+    comment = post_comment(author=make_user("newcomer"), post=post, body="Hello everyone")
+    approve(comment, by=second_moderator)  # while the first moderator's page was open
+    client.force_login(acting_moderator)
+    response = card_act(client, comment, kind="approve", on_card="")
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Only what waits for review can be approved" in page
+    assert _cards(page) == []  # nothing left to show it on: the summary says it
+    assert ModerationAction.objects.filter(kind="approve").count() == 1
+
+
+@pytest.mark.parametrize("items", [2, 25])
+def test_a_refused_card_comes_back_within_a_fixed_query_budget(
+        client, post, member, acting_moderator, items, django_assert_max_num_queries):
+    from forum.moderation.reports import file_report
+
+    reporter = make_user("reporter")
+    comments = [post_comment(author=member, post=post, body=f"item {n}") for n in range(items)]
+    for comment in comments:
+        file_report(reporter=reporter, post=post, comment=comment, reason="spam")
+    client.force_login(acting_moderator)
+    # The queue page (12 at most) plus the act's own reads (the item, its reports): 17.
+    with django_assert_max_num_queries(17):
+        response = card_act(client, comments[-1], guideline="")
+    assert response.status_code == 400
+    assert "Choose the guideline" in response.content.decode()
