@@ -16,6 +16,7 @@ urlpatterns = [
          name="outreach_conversation"),
     path("appeals/", views.appeals, name="appeals"),
     path("log/", views.log, name="log"),
+    path("suspended/", views.suspended, name="suspended"),
     path("decisions/<id:action_id>/", views.decision, name="decision"),
     path("decisions/<id:action_id>/appeal/", views.appeal, name="appeal"),
 ]
