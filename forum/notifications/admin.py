@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Notification
+from .models import Notification, WorkerHeartbeat
 
 
 @admin.register(Notification)
@@ -10,3 +10,17 @@ class NotificationAdmin(admin.ModelAdmin):
     # Every foreign key by id: a drop-down would list every member, post, comment,
     # conversation and moderation decision on the change form.
     raw_id_fields = ("recipient", "actor", "post", "comment", "conversation", "action")
+
+
+@admin.register(WorkerHeartbeat)
+class WorkerHeartbeatAdmin(admin.ModelAdmin):
+    """Which workers are alive: the last beat of each (forum/notifications/worker.py)."""
+
+    list_display = ("worker_id", "beat_at")
+    ordering = ("-beat_at",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -67,3 +67,9 @@ def test_healthz_detail_query_budget_does_not_grow_with_the_queue(
         status=TaskResultStatus.SUCCESSFUL)
     with django_assert_max_num_queries(3):
         assert client.get("/healthz.json").status_code == 200
+
+
+def test_an_operator_sees_which_workers_beat_in_the_admin(admin_client, db):
+    beat("kindred-1-worker")
+    listing = admin_client.get("/admin/notifications/workerheartbeat/")
+    assert listing.status_code == 200 and "kindred-1-worker" in listing.content.decode()
