@@ -153,6 +153,9 @@ KINDRED_PAGE_CACHE = env_bool(
     "KINDRED_PAGE_CACHE",
     CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache",
 )
+# Names the running code in every page and thread cache key (posts/cache_versions.py): set it
+# to the release (e.g. the git commit) in production; unset, a digest of the code's files.
+KINDRED_CODE_VERSION = os.environ.get("KINDRED_CODE_VERSION", "")
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
