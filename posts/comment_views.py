@@ -17,7 +17,7 @@ from .models import Comment, Post
 from .permissions import ensure_can_change_comment, offers_reply
 from .personal_info import PersonalInfoFound
 from .reading import StoryReading
-from .thread_view import ThreadView
+from .thread_view import ThreadView, thread_html
 from .threads import comment_ids, location, subthread
 from .writing import after_writing, landing_url
 
@@ -100,9 +100,9 @@ def comment_thread(request, comment_id):
     if reading is not None:
         reading.mark_seen(comment_ids([top] if top else []))
     return render(request, "posts/comment_thread.html", {
-        "post": post, "comment": comment, "shown": view.shown([top] if top else []),
-        "draft": drafts.get(request, post, reply_to),
-        "login_url": reverse("account_login"), "post_url": post.get_absolute_url(),
+        "post": post, "comment": comment,
+        "thread_html": thread_html(request, post, view, [top] if top else [],
+                                   draft=drafts.get(request, post, reply_to)),
         "back_url": reverse("comment_permalink", args=[comment.root_id]),
     })
 

@@ -1,6 +1,6 @@
 """What one reader sees of a thread: the shared comment rows (posts/threads.py, cached as
 data by posts/thread_cache.py) paired with this reader's own state, for the templates
-(templates/posts/includes/comment.html) to write.
+(templates/jinja2/posts/thread.html) to write.
 
 Nothing here writes markup and nothing here is stored: a `Shown` is built per request from
 the rows and the reader's reactions, saved items, blocks, read state and reply box, so no
@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from accounts.privacy import can_see_profile
 
@@ -93,6 +95,8 @@ class ThreadView:
         self.reply_to = reply_to
         self.helped = can_mark_helped(viewer, post)
         self.links = Links(post, viewer)
+        # The labels translated once per page, not once per comment.
+        self.kinds = [(kind, str(label)) for kind, label in REACTION_KINDS]
 
     def shown(self, threads: list[ThreadItem]) -> list[Shown]:
         return [self._one(comment, None) for comment in threads]
@@ -110,7 +114,7 @@ class ThreadView:
             counts = self.reactions.counts.get(pk, {})
             shown.reactions = [(kind, label, counts.get(kind, 0),
                                 (pk, kind) in self.reactions.mine)
-                               for kind, label in REACTION_KINDS]
+                               for kind, label in self.kinds]
             shown.reaction_total = sum(counts.values())
             shown.saved = pk in self.reactions.saved
         shown.can_reply = bool(self.can_reply and public and author not in self.blocked_by)
@@ -131,3 +135,23 @@ class ThreadView:
                           for child in getattr(comment, "shown_children", ())]
         shown.reply_total = len(shown.children) + getattr(comment, "more_replies", 0)
         return shown
+
+
+def _context(request: Any, post: Any, **extra: Any) -> dict[str, Any]:
+    return {"member": request.user.is_authenticated, "post_id": post.pk,
+            "post_url": post.get_absolute_url(), "login_url": reverse("account_login"),
+            "comment_url": reverse("post_comment", args=[post.slug]), **extra}
+
+
+def thread_html(request: Any, post: Any, view: ThreadView, threads: list[ThreadItem], *,
+                draft: str = "") -> str:
+    """The thread, written by templates/jinja2/posts/thread.html for this reader."""
+    context = _context(request, post, shown=view.shown(threads), draft=draft)
+    return mark_safe(render_to_string("posts/thread.html", context, request, using="jinja2"))
+
+
+def reply_template_html(request: Any, post: Any) -> str:
+    """The blank reply box the script clones under a comment."""
+    context = _context(request, post, parent=None, name="", draft="")
+    return mark_safe(render_to_string("posts/reply_form.html", context, request,
+                                      using="jinja2"))

@@ -29,7 +29,7 @@ from .reading import StoryReading, with_member_state
 from .rendering import render_markdown
 from .services.follows import follow_level
 from .thread_cache import thread_page_for
-from .thread_view import REACTION_KINDS, ThreadView
+from .thread_view import REACTION_KINDS, ThreadView, reply_template_html, thread_html
 from .threads import comment_ids
 from .writing import after_writing, landing_url
 
@@ -79,9 +79,10 @@ def post_detail(request, slug):
         "jump_url": jump_url, "follow_level": follow_level(request.user, post),
         "follow_levels": PostFollow.Level.choices,
         "post": post, "can_edit": can_edit_post(request.user, post),
-        "comments": comments, "shown": view.shown(comments.threads),
-        "draft": drafts.get(request, post, reply_to) if reply_to else "",
-        "login_url": reverse("account_login"), "post_url": post.get_absolute_url(),
+        "comments": comments,
+        "thread_html": thread_html(request, post, view, comments.threads, draft=drafts.get(
+            request, post, reply_to) if reply_to else ""),
+        "reply_template": reply_template_html(request, post),
         "can_comment": can_comment(request.user, post) and not shut_out,
         "comment_form": comment_form, "author_blocked": post.author_id in blocks[0],
         "comment_refusal": NEUTRAL_REFUSAL if shut_out and can_comment(request.user, post)

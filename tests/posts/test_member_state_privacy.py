@@ -2,7 +2,7 @@
 from another member's visit first: reactions pressed, saved comments, Edit and Delete,
 "New" labels, blocks either way, moderator links, the reply box they opened, their time
 zone. The caches hold the comment rows as data (posts/thread_cache.py); each member's state
-is written per request (posts/thread_view.py, templates/posts/includes/comment.html)."""
+is written per request (posts/thread_view.py, templates/jinja2/posts/thread.html)."""
 
 import pytest
 from django.test import Client

@@ -222,11 +222,11 @@ def test_a_changed_template_is_served_at_once_after_a_restart(reader, post, sett
     original = (settings.BASE_DIR / "templates" / "includes" / "disclaimer.html").read_text()
     override = tmp_path / "includes" / "disclaimer.html"
     override.parent.mkdir()
-    engine = settings.TEMPLATES[0]
+    engine, *others = settings.TEMPLATES
 
     def start_server_with(marker):
         override.write_text(original + f"<!-- {marker} -->")
-        templates = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
+        templates = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}, *others]
         settings.TEMPLATES = templates  # fresh template engines, as a restart has
         code_version.cache_clear()  # read once per process
 

@@ -1,5 +1,5 @@
 """Every value a member controls comes out of the story page escaped: author and reply-to
-names, titles, bodies, poll text, a draft sent back (templates/posts/includes/)."""
+names, titles, bodies, poll text, a draft sent back (templates/, templates/jinja2/)."""
 
 from html.parser import HTMLParser
 
@@ -78,8 +78,8 @@ def test_a_hostile_draft_comes_back_escaped_in_the_reply_box(rf, hostile_thread)
     story, root = hostile_thread["story"], hostile_thread["root"]
     request = rf.get("/")
     request.user = make_user("marion")
-    html = render_to_string("posts/includes/reply_form.html", {
-        "post": story, "parent": root.pk, "name": root.author_name,
-        "draft": f"</textarea>{HOSTILE}"}, request=request)
+    html = render_to_string("posts/reply_form.html", {
+        "post_id": story.pk, "parent": root.pk, "name": root.author_name,
+        "draft": f"</textarea>{HOSTILE}"}, request=request, using="jinja2")
     assert injected(html) == []
     assert "&lt;/textarea&gt;&lt;script&gt;" in html
