@@ -92,8 +92,6 @@ TEMPLATES = [
                 "forum.conversations.context_processors.unread_counts",
                 "forum.moderation.context_processors.moderation",
             ],
-            # `{% url %}` remembers what it reversed (accounts/links.py).
-            "builtins": ["accounts.links"],
         },
     },
     # The comment thread of a story page only (templates/jinja2/, Django's own backend):
@@ -127,12 +125,6 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The plain statements every member page runs are prepared once per connection
-    # (accounts/statements.py); the ORM's queries are not (psycopg never prepares them).
-    # KINDRED_DB_PREPARED=0 turns it off behind a pooler in transaction mode.
-    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
-        5 if env_bool("KINDRED_DB_PREPARED", True) else None)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ---------------------------------------------------------------------------------
@@ -220,7 +212,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "accounts.links.RememberingStaticStorage"
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
