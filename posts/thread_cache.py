@@ -67,7 +67,10 @@ def thread_page_for(post, user, *, page_number=None, sort="oldest"):
     if versions is None:
         return _built(post, user, page_number, sort)
     post.versions_read = versions  # reading.StoryReading keys where a comment sits by them
+    key = _key(post, versions, page_number, sort)
     stored = cache_versions.remembered(
-        _key(post, versions, page_number, sort),
-        lambda: _stored(_built(post, user, page_number, sort)), TREE_TTL, what="thread rows")
-    return _rebuilt(stored)
+        key, lambda: _stored(_built(post, user, page_number, sort)), TREE_TTL,
+        what="thread rows")
+    comments = _rebuilt(stored)
+    comments.cache_key = key
+    return comments

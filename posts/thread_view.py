@@ -9,15 +9,20 @@ member's state can reach another member's page.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import AnonymousUser
+from django.template import engines
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from accounts.privacy import can_see_profile
 
+from .cache_versions import remembered
 from .models import Reaction
 from .permissions import can_mark_helped
 
@@ -59,6 +64,7 @@ class Shown:
     c: ThreadItem
     links: dict[str, str]
     children: list[Shown] = field(default_factory=list)
+    head: str | None = None  # the stored start of its byline (see `_shared_heads`)
     profile_visible: bool = False
     profile_url: str = ""
     reactions: list[tuple[str, str, int, bool]] = field(default_factory=list)
@@ -93,6 +99,7 @@ class ThreadView:
         self.blocked, self.blocked_by = blocks
         self.first_unread_id = reading.first_unread_id if reading else None
         self.reply_to = reply_to
+        self.heads: dict[int, str] = {}
         self.helped = can_mark_helped(viewer, post)
         self.links = Links(post, viewer)
         # The labels translated once per page, not once per comment.
@@ -104,7 +111,8 @@ class ThreadView:
     def _one(self, comment: ThreadItem, parent: ThreadItem | None) -> Shown:
         pk, author = comment.pk, comment.author_id
         public, mine = comment.is_public, self.member and author == self.user_id
-        shown = Shown(c=comment, links=self.links.of(pk), mine=bool(mine))
+        shown = Shown(c=comment, links=self.links.of(pk), mine=bool(mine),
+                      head=None if mine or pk not in self.heads else mark_safe(self.heads[pk]))
         shown.profile_visible = bool(author and can_see_profile(
             self.viewer, comment.author_visibility, author))
         if shown.profile_visible:
@@ -143,9 +151,50 @@ def _context(request: Any, post: Any, **extra: Any) -> dict[str, Any]:
             "comment_url": reverse("post_comment", args=[post.slug]), **extra}
 
 
+class _SomeMember:
+    """Whose eyes a stored byline is written with: a member, the author of no comment."""
+
+    pk = None
+    is_authenticated = True
+    is_moderator = False
+
+
+HEADS_TTL = 60 * 60
+
+
+def _shared_heads(request: Any, post: Any, threads: list[ThreadItem], rows_key: str
+                  ) -> dict[int, str]:
+    """The start of each comment's byline (templates/jinja2/posts/comment_head.html) as every
+    reader of this kind sees it: a member who wrote none of them, or a reader. Stored under
+    the rows' key and all it varies on: the kind of reader (whose profiles are linked),
+    the time zone (exact times) and the minute ("5 minutes ago"). A member's own comments
+    are written afresh (their profile is always linked for them). Nothing else of any
+    member is in it: it is written for no member at all."""
+    member = request.user.is_authenticated
+    zone = timezone.get_current_timezone_name()
+    key = f"{rows_key}:heads:{int(member)}:{zone}:{int(time.time() // 60)}"
+
+    def write() -> dict[int, str]:
+        someone = ThreadView(_SomeMember() if member else AnonymousUser(), post,
+                             can_reply=False, reactions=None)
+        head = engines["jinja2"].env.get_template("posts/comment_head.html").module.head
+        heads, stack = {}, someone.shown(threads)
+        while stack:
+            s = stack.pop()
+            heads[s.c.pk] = str(head(s.c, s.profile_visible, s.profile_url, s.flat_parent,
+                                     s.links["permalink"]))
+            stack.extend(s.children)
+        return heads
+
+    return remembered(key, write, HEADS_TTL, what="thread bylines")
+
+
 def thread_html(request: Any, post: Any, view: ThreadView, threads: list[ThreadItem], *,
-                draft: str = "") -> str:
-    """The thread, written by templates/jinja2/posts/thread.html for this reader."""
+                draft: str = "", rows_key: str | None = None) -> str:
+    """The thread, written by templates/jinja2/posts/thread.html for this reader; with
+    `rows_key` (the rows are the stored ones) the bylines' starts come from `_shared_heads`."""
+    if rows_key is not None:
+        view.heads = _shared_heads(request, post, threads, rows_key)
     context = _context(request, post, shown=view.shown(threads), draft=draft)
     return mark_safe(render_to_string("posts/thread.html", context, request, using="jinja2"))
 

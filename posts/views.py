@@ -81,7 +81,7 @@ def post_detail(request, slug):
         "post": post, "can_edit": can_edit_post(request.user, post),
         "comments": comments,
         "thread_html": thread_html(request, post, view, comments.threads, draft=drafts.get(
-            request, post, reply_to) if reply_to else ""),
+            request, post, reply_to) if reply_to else "", rows_key=comments.cache_key),
         "reply_template": reply_template_html(request, post),
         "can_comment": can_comment(request.user, post) and not shut_out,
         "comment_form": comment_form, "author_blocked": post.author_id in blocks[0],

@@ -161,3 +161,21 @@ def test_a_new_comment_shows_at_once_to_a_member_after_the_rows_were_stored(worl
     warm()
     post_comment(author=world["ash"], post=post, body="Fresh from the physio")
     assert "Fresh from the physio" in story(logged_in(world["rowan"]), post)
+
+
+def test_stored_bylines_link_profiles_by_each_readers_rights(world, post, warm):
+    """The bylines' starts are stored per kind of reader: a hidden member's own byline
+    links their profile for them alone; a members-only profile is linked for members, never
+    for readers, whoever came first."""
+    hazel, bea = world["hazel"], world["bea"]
+    hazel.profile_visibility = "hidden"
+    bea.profile_visibility = "members"
+    for person in (hazel, bea):
+        person.save(update_fields=["profile_visibility"])
+    warm()
+    hazel_link, bea_link = 'href="/u/hazel/"', 'href="/u/bea/"'
+    assert hazel_link in comment_html(story(logged_in(hazel), post), world["hazel_root"])
+    rowan = story(logged_in(world["rowan"]), post)
+    assert hazel_link not in rowan and bea_link in comment_html(rowan, world["bea_root"])
+    reader = story(Client(), post)
+    assert hazel_link not in reader and bea_link not in reader
