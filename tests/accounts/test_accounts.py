@@ -13,7 +13,8 @@ SIGNUP = "/accounts/signup/"
 
 def signup(client, **data):
     payload = {"username": "newcomer", "email": "new@example.org",
-               "password1": "slow-river-lantern-8", "password2": "slow-river-lantern-8"}
+               "password1": "slow-river-lantern-8", "password2": "slow-river-lantern-8",
+               "health_consent": "on", "minimum_age": "on"}
     payload.update(data)
     return client.post(SIGNUP, payload)
 

@@ -4,6 +4,7 @@ import random
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -82,7 +83,10 @@ class Command(BaseCommand):
             # Established members: past new-member review.
             User(username=handle, email=f"{handle}@example.org",
                  password=hashes[DEMO_PASSWORDS.get(handle, MEMBER_PASSWORD)],
-                 approved_contributions=ESTABLISHED)
+                 approved_contributions=ESTABLISHED,
+                 # Demo members: their consent is on record, so the demo opens at once.
+                 health_consent_version=settings.KINDRED_CONSENT_VERSION,
+                 health_consent_at=timezone.now())
             for handle in ["demo", "mod", *MEMBERS]
         ])
         moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
