@@ -1,3 +1,5 @@
+import calendar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -249,6 +251,22 @@ class ModerationAction(models.Model):
     def can_be_appealed(self) -> bool:
         return self.kind in APPEALABLE
 
+    @property
+    def appeal_deadline(self):
+        """Six calendar months after the decision (EU DSA Art. 20(1)): 31 August's ends on
+        the last day of February."""
+        decided = self.created_at
+        month = decided.month + APPEAL_MONTHS
+        year, month = decided.year + (month - 1) // 12, (month - 1) % 12 + 1
+        return decided.replace(year=year, month=month,
+                               day=min(decided.day, calendar.monthrange(year, month)[1]))
+
+    @property
+    def appeal_window_open(self) -> bool:
+        from django.utils import timezone
+
+        return timezone.now() <= self.appeal_deadline
+
     def headline(self, title: str = "") -> str:
         """What was decided, in the member's words: the decision page's heading and, with
         "read why…" added for sanctions, the notice."""
@@ -283,6 +301,9 @@ class ModerationAction(models.Model):
             return f"{self.headline(title)}: read the explanation"
         return self.headline(title)
 
+
+# How long a member may appeal a decision, in calendar months.
+APPEAL_MONTHS = 6
 
 # The one list of decisions a member can appeal: the sanctions. Approving, restoring,
 # unlocking, dismissing and appeal outcomes are not sanctions and offer no appeal.

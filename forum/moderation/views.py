@@ -119,7 +119,9 @@ def _decision_context(action, user, form=None):
         # anyone else who opens the decision.
         "own_message": message if message and message.sender_id == user.pk else None,
         "can_appeal": (action.member_id == user.pk and appeal is None
-                       and action.can_be_appealed),
+                       and action.can_be_appealed and action.appeal_window_open),
+        "appeal_closed": (action.member_id == user.pk and appeal is None
+                          and action.can_be_appealed and not action.appeal_window_open),
         "original": original,
         "replaced_by": services.superseded_by(original) if original else None,
     }
@@ -152,7 +154,8 @@ def appeal(request, action_id):
         if refusal.status == 403:
             raise  # not theirs to appeal: no form to show again (RefusalMiddleware's page)
         context = _decision_context(action, request.user, form)
-        context.update(refusal=refusal.message, can_appeal=True)
+        context.update(refusal=refusal.message,
+                       can_appeal=not context["appeal_closed"])
         return render(request, "moderation/decision.html", context, status=refusal.status)
     messages.success(request, "Your appeal is sent. A different moderator will decide it.")
     return redirect(reverse("moderation:decision", args=[action.pk]))
