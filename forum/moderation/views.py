@@ -25,7 +25,7 @@ from .forms import (
     LogFilterForm,
     ReportForm,
 )
-from .models import Appeal, ModerationAction, Report
+from .models import Appeal, IllegalContentReport, ModerationAction, Report
 from .reports import file_message_report, file_report
 
 QUEUE_PAGE, LOG_PAGE = 20, 50
@@ -104,6 +104,9 @@ def review_queue(request):
         "page": page, "entries": entries, "form": ActionForm(),
         "sanctions": SANCTION_CHOICES, "message_sanctions": MESSAGE_SANCTIONS,
         "team_waiting": team_waiting,
+        "illegal_notices": list(IllegalContentReport.objects.filter(
+            status=IllegalContentReport.Status.OPEN).select_related("post")
+            .order_by("created_at")[:20]),
         # Already counted: spare the header a recount.
         "moderation_queue_size": len(items) + team_waiting,
     })

@@ -108,6 +108,10 @@ def _how_it_came(post: Post | None, comment: Comment | None,
 
 
 def close_reports(post: Post, comment: Comment | None, status: str) -> int:
+    """Close the open reports about the item, notices of illegal content included."""
+    IllegalContentReport.objects.filter(
+        post=post, comment=comment, status=IllegalContentReport.Status.OPEN).update(
+        status=status, resolved_at=timezone.now())
     return Report.objects.filter(post=post, comment=comment, status=Report.Status.OPEN).update(
         status=status, resolved_at=timezone.now())
 
