@@ -98,3 +98,21 @@ def test_the_statements_export_stays_within_its_query_budget_however_many(
     with django_assert_max_num_queries(6):
         data = client.get("/moderation/statements.json").json()
     assert len(data["statements"]) == 12
+
+
+def test_a_moderator_hides_on_the_law_from_the_act_form(client, post, reported,
+                                                        acting_moderator, seller):
+    client.force_login(acting_moderator)
+    act(client, post, reported, guideline="",
+        legal_ground="Fraud Act 2006 (England and Wales)")
+    action = ModerationAction.objects.get()
+    assert (action.kind, action.ground, action.legal_ground) == (
+        "hide", "law", "Fraud Act 2006 (England and Wales)")
+
+
+def test_a_sanction_with_neither_a_guideline_nor_a_law_is_refused(client, post, reported,
+                                                                  acting_moderator):
+    client.force_login(acting_moderator)
+    response = act(client, post, reported, guideline="", legal_ground="  ")
+    assert "Choose the guideline this action is based on." in text_of(response)
+    assert not ModerationAction.objects.exists()
