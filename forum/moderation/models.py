@@ -125,6 +125,11 @@ def new_reference() -> str:
     return "IC-" + "".join(secrets.choice(alphabet) for _ in range(8))
 
 
+class IllegalContentReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=IllegalContentReport.Status.OPEN)
+
+
 class IllegalContentReport(models.Model):
     """A notice of illegal content (EU DSA Art. 16) from anyone, logged in or not: where it
     is, which law it breaks and why, who sends it (optional) and their statement of good
@@ -153,6 +158,8 @@ class IllegalContentReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
 
+    objects = IllegalContentReportQuerySet.as_manager()
+
     class Meta:
         indexes = [models.Index(fields=["created_at"], name="open_illegal_content_reports",
                                 condition=Q(status="open"))]
@@ -164,6 +171,10 @@ class IllegalContentReport(models.Model):
         if not self.reference:
             self.reference = new_reference()
         super().save(*args, **kwargs)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
 
 
 class AppendOnlyQuerySet(models.QuerySet):

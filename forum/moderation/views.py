@@ -104,9 +104,8 @@ def review_queue(request):
         "page": page, "entries": entries, "form": ActionForm(),
         "sanctions": SANCTION_CHOICES, "message_sanctions": MESSAGE_SANCTIONS,
         "team_waiting": team_waiting,
-        "illegal_notices": list(IllegalContentReport.objects.filter(
-            status=IllegalContentReport.Status.OPEN).select_related("post")
-            .order_by("created_at")[:20]),
+        "illegal_notices": list(IllegalContentReport.objects.open().select_related("post")
+                                .order_by("created_at")[:20]),
         # Already counted: spare the header a recount.
         "moderation_queue_size": len(items) + team_waiting,
     })

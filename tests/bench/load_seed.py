@@ -23,6 +23,7 @@ COMMENTERS = 8
 
 
 SHIPPED = ["posts.migrations.0002_first_disclaimer", "forum.migrations.0002_editorial_pages",
+           "forum.migrations.0005_privacy_page",
            "posts.migrations.0005_curated_symptoms"]
 
 
