@@ -160,3 +160,37 @@ def test_the_illegal_content_form_stays_within_its_query_budget(client, post, me
     client.force_login(member)
     with django_assert_max_num_queries(4):
         assert client.get(URL).status_code == 200
+
+
+def test_whoever_reported_hears_by_email_that_a_moderator_acted(
+        client, post, moderator, mailoutbox, django_capture_on_commit_callbacks):
+    Client().post(URL, notice(post, name="Jo", email="jo@example.org"))
+    reference = IllegalContentReport.objects.get().reference
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remove(moderator=moderator, post=post, guideline="",
+                        statement="Illegal sale.", legal_ground="Medicines Act 1968 (UK)")
+    [email] = [sent for sent in mailoutbox if sent.to == ["jo@example.org"]]
+    assert email.subject == f"Your report {reference} to Kindred"
+    assert "acted on it: the content is no longer shown" in email.body
+
+
+def test_whoever_reported_hears_by_email_that_nothing_was_taken_down(
+        client, post, moderator, mailoutbox, django_capture_on_commit_callbacks):
+    Client().post(URL, notice(post, email="jo@example.org"))
+    stored = IllegalContentReport.objects.get()
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/moderation/illegal/{stored.pk}/dismiss/")
+    [email] = mailoutbox
+    assert "found nothing to take down: the content stays" in email.body
+
+
+def test_an_anonymous_report_sends_no_email_when_it_is_closed(
+        client, post, moderator, mailoutbox, django_capture_on_commit_callbacks):
+    Client().post(URL, notice(post))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hide(moderator=moderator, post=post, guideline="no_selling",
+                      statement="Selling.")
+    # Only the author hears (of the decision about their post).
+    assert [sent.to for sent in mailoutbox] == [[post.author.email]]
+    assert IllegalContentReport.objects.get().status == "actioned"

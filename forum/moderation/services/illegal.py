@@ -75,7 +75,45 @@ def dismiss_notice(*, moderator: User, notice: IllegalContentReport,
         raise Refused("This report is already closed.", status=409)
     IllegalContentReport.objects.filter(pk=notice.pk).update(
         status=IllegalContentReport.Status.DISMISSED, resolved_at=timezone.now())
+    tell_the_notifier(notice, IllegalContentReport.Status.DISMISSED)
     note = f"Report of illegal content {notice.reference} dismissed."
     return record(moderator=moderator, kind=ModerationAction.Kind.DISMISS, post=notice.post,
                   comment=notice.comment,
                   statement=f"{note} {statement}".strip())
+
+
+OUTCOMES: dict[str, str] = {
+    IllegalContentReport.Status.ACTIONED: (
+        "A moderator looked at it and acted on it: the content is no longer shown."),
+    IllegalContentReport.Status.DISMISSED: (
+        "A moderator looked at it and found nothing to take down: the content stays."),
+}
+
+
+def tell_the_notifier(notice: IllegalContentReport, status: str) -> None:
+    """The person who reported, when they gave an address, hears the outcome (EU DSA
+    Art. 16(5)), by email from the worker once the decision is committed."""
+    if not notice.email:
+        return
+    from django.template.loader import render_to_string
+
+    from accounts import mail
+
+    body = render_to_string("moderation/email/illegal_content_outcome.txt", {
+        "notice": notice, "outcome": OUTCOMES[status], "site_url": settings.SITE_URL})
+    message = mail.Email(subject=f"Your report {notice.reference} to Kindred", body=body,
+                         from_email=settings.DEFAULT_FROM_EMAIL, to=[notice.email])
+    data = mail.as_data(message)
+    transaction.on_commit(lambda: mail.send_email.enqueue(message=data))
+
+
+def close_notices(post: Post, comment: Comment | None, status: str) -> None:
+    """Close the open reports of illegal content about the item, telling whoever sent
+    them."""
+    notices = list(IllegalContentReport.objects.open().filter(post=post, comment=comment))
+    if not notices:
+        return
+    IllegalContentReport.objects.filter(pk__in=[notice.pk for notice in notices]).update(
+        status=status, resolved_at=timezone.now())
+    for notice in notices:
+        tell_the_notifier(notice, status)

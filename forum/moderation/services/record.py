@@ -108,10 +108,11 @@ def _how_it_came(post: Post | None, comment: Comment | None,
 
 
 def close_reports(post: Post, comment: Comment | None, status: str) -> int:
-    """Close the open reports about the item, notices of illegal content included."""
-    IllegalContentReport.objects.filter(
-        post=post, comment=comment, status=IllegalContentReport.Status.OPEN).update(
-        status=status, resolved_at=timezone.now())
+    """Close the open reports about the item, reports of illegal content included (their
+    senders are told)."""
+    from .illegal import close_notices  # it records with `record`
+
+    close_notices(post, comment, status)
     return Report.objects.filter(post=post, comment=comment, status=Report.Status.OPEN).update(
         status=status, resolved_at=timezone.now())
 
