@@ -157,6 +157,9 @@ def test_the_illegal_content_form_stays_within_its_query_budget(client, post, me
         assert client.get(URL).status_code == 200
     with django_assert_max_num_queries(12):  # savepoints included; the session is new
         assert client.post(URL, notice(post)).status_code == 302
+    receipt = IllegalContentReport.objects.get().reference
+    with django_assert_max_num_queries(2):  # the session, the report
+        assert client.get(f"{URL}{receipt}/").status_code == 200
     client.force_login(member)
     with django_assert_max_num_queries(4):
         assert client.get(URL).status_code == 200

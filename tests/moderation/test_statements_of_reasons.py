@@ -116,3 +116,13 @@ def test_a_sanction_with_neither_a_guideline_nor_a_law_is_refused(client, post, 
     response = act(client, post, reported, guideline="", legal_ground="  ")
     assert "Choose the guideline this action is based on." in text_of(response)
     assert not ModerationAction.objects.exists()
+
+
+def test_a_page_number_that_is_not_one_gives_a_page_of_statements_not_an_error(client, db):
+    moderator = make_user("mod_pages", moderator=True)
+    hide(make_post(make_user("writer")), by=moderator)
+    client.force_login(moderator)
+    for page in ("abc", "-1", "99999", "1" * 400):
+        response = client.get(f"/moderation/statements.json?page={page}")
+        assert response.status_code == 200
+        assert len(response.json()["statements"]) == 1
