@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
@@ -17,6 +19,20 @@ def site_context():
     return {"current_site": site, "site_url": settings.SITE_URL}
 
 
+def on_the_site(request, value):
+    """A link allauth built from the request (a password-reset key, an email confirmation,
+    the sign-up or reset page) moved to KINDRED_SITE_URL: the Host header is whatever the
+    sender chose among ALLOWED_HOSTS, and a reset link must not lead anywhere else."""
+    from django.conf import settings
+
+    if request is None or not isinstance(value, str):
+        return value
+    link = urlsplit(value)
+    if link.scheme not in ("http", "https") or link.netloc != request.get_host():
+        return value
+    return settings.SITE_URL + urlunsplit(("", "", link.path, link.query, link.fragment))
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """Handles imitating the team, the site or a member are refused (accounts.handles)."""
 
@@ -32,19 +48,11 @@ class AccountAdapter(DefaultAccountAdapter):
             validate_handle(username)
         return username
 
-    def pre_login(self, request, user, **kwargs):
-        """A suspended member cannot log in until the suspension ends."""
-        if getattr(user, "is_suspended", False):
-            from django.shortcuts import render
-
-            return render(request, "moderation/suspended.html", {"until": user.suspended_until},
-                          status=403)
-        return super().pre_login(request, user, **kwargs)
-
     def send_mail(self, template_prefix, email, context):
         """Verification and password-reset mails are rendered here and delivered by the
         worker, so a slow mail server never holds up the request."""
         request = allauth_context.request
+        context = {key: on_the_site(request, value) for key, value in context.items()}
         message = self.render_mail(template_prefix, email, {
             "request": request, "email": email, "current_site": get_current_site(request),
             **context, **site_context(),

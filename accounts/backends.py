@@ -1,4 +1,5 @@
-"""Authentication backends that load a member with their moderator flag in one statement.
+"""Authentication backends that load a member with their moderator flag in one statement,
+and check a password once per sign-in attempt.
 
 Every member page asks `user.is_moderator` (the header, who may open what); Django loads the
 member and then the flag was a second query. These are Django's and allauth's backends
@@ -6,6 +7,11 @@ member and then the flag was a second query. These are Django's and allauth's ba
 request, so a demoted moderator loses the flag at once. Sessions made before these
 backends existed name the library backends, which stay listed after these in
 AUTHENTICATION_BACKENDS (forum/settings.py): they keep working and ask the flag on its own.
+
+Only `AuthenticationBackend` checks passwords, and it ends the attempt when the check fails:
+Django asks every listed backend in turn, so a wrong password used to be hashed once per
+backend (four hashes for a handle, six for an email: 4-6x the CPU of a right sign-in, which
+hashes once) and a few bad logins could occupy every web worker.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from functools import cache
 
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
 from .models import MODERATORS_GROUP, User, in_moderators_group_sql
@@ -72,8 +78,32 @@ class _LoadsTheModeratorFlag:
 
 
 class ModelBackend(_LoadsTheModeratorFlag, DjangoModelBackend):
-    """Django's ModelBackend (username and password)."""
+    """Loads the members of sessions made under this name; checks no password
+    (`AuthenticationBackend` does Django's job too: a handle and a password)."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        return None
 
 
 class AuthenticationBackend(_LoadsTheModeratorFlag, AllauthBackend):
-    """allauth's backend (email or username, and password)."""
+    """allauth's backend (a handle or an email, and a password): one password hash per
+    attempt, right or wrong, known name or not (allauth hashes a decoy for an unknown one).
+
+    allauth tries an email-looking login as an email, then as a handle, then as an email
+    again: a member already checked in this attempt is not hashed twice. A failed attempt
+    raises PermissionDenied, which makes Django's `authenticate` stop asking the backends
+    after this one (and still send `user_login_failed`)."""
+
+    def authenticate(self, request, **credentials):
+        self._checked: dict[object, object] = {}
+        user = super().authenticate(request, **credentials)
+        if user is None and credentials.get("password"):
+            raise PermissionDenied
+        return user
+
+    def _check_password(self, user, password):
+        if user is None:
+            return None
+        if user.pk not in self._checked:
+            self._checked[user.pk] = super()._check_password(user, password)
+        return self._checked[user.pk]

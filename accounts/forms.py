@@ -94,8 +94,8 @@ class DeleteAccountForm(forms.Form):
     mode = forms.ChoiceField(
         label="What should happen to what you wrote?", widget=forms.RadioSelect,
         choices=[("anonymise", "Keep my posts and comments, shown as “former member”"),
-                 ("delete", "Delete my posts; comments others replied to become “comment "
-                            "deleted by its author”")],
+                 ("delete", "Delete my posts and comments; where others replied, their "
+                            "replies stay under “deleted by its author”")],
         error_messages={"required": "Choose what should happen to what you wrote.",
                         "invalid_choice": "Choose what should happen to what you wrote."},
     )

@@ -159,10 +159,11 @@ KINDRED_PAGE_CACHE = env_bool(
 AUTH_USER_MODEL = "accounts.User"
 # Django's and allauth's backends, loading the member with their moderator flag in one
 # statement (accounts/backends.py); the library backends stay listed after them so sessions
-# made before keep working.
+# made before keep working. The first checks the password, once, and ends a failed attempt
+# there: the others never hash it again.
 AUTHENTICATION_BACKENDS = [
-    "accounts.backends.ModelBackend",
     "accounts.backends.AuthenticationBackend",
+    "accounts.backends.ModelBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.blocking import blocks_seen_by
+from accounts.confirming import confirmed
 from accounts.parsing import parse_id
 from accounts.refusals import Refused
 
@@ -152,7 +153,7 @@ def comment_edit(request, comment_id):
 def comment_delete(request, comment_id):
     comment = comment_or_404(request, comment_id)
     ensure_can_change_comment(request.user, comment)
-    if request.method == "POST":
+    if confirmed(request):  # otherwise (a GET, or a POST without it) ask first
         kept = services.delete_comment(actor=request.user, comment=comment)
         messages.success(request, "Your comment is deleted.")
         if kept is not None:

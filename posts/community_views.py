@@ -82,12 +82,15 @@ def vote(request, slug):
 
 @login_required
 def bookmarks(request):
-    """What I saved, newest first; what has since been hidden or removed is left out."""
+    """What I saved, newest first; what has since been hidden or removed is left out, and a
+    post its author deleted (a reply saved under it stays: its words are still there)."""
     listed_posts = Post.objects.listed_for(request.user).values("pk")
+    readable_posts = Post.objects.readable_for(request.user).values("pk")
     public_comments = (Comment.objects.public().exclude(author__in=blocked_ids(request.user))
                        .values("pk"))
-    saved = (Bookmark.objects.filter(user=request.user, post__in=listed_posts)
-             .filter(Q(comment__isnull=True) | Q(comment__in=public_comments))
+    saved = (Bookmark.objects.filter(user=request.user)
+             .filter(Q(comment__isnull=True, post__in=listed_posts)
+                     | Q(comment__in=public_comments, post__in=readable_posts))
              .select_related("post__author", "comment")
              .prefetch_related("post__tags")
              .annotate(post_has_helped=Exists(

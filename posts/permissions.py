@@ -41,6 +41,9 @@ def _comment_refusal(user: Viewer, post: Post) -> Refused | None:
         ensure_can_write(user)
     except Refused as refusal:
         return refusal
+    if post.is_deleted:
+        return Refused("The author deleted this post. You can still read the replies, but "
+                       "new comments and replies are closed.", status=403)
     if not post.is_published:
         return Refused("This post is not open for comments.", status=403)
     if post.is_locked:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from accounts.blocking import NEUTRAL_REFUSAL, blocks_seen_by
+from accounts.confirming import confirmed
 from accounts.parsing import parse_id
 from accounts.refusals import Refused
 
@@ -202,8 +203,12 @@ def post_edit(request, slug):
 def post_delete(request, slug):
     post = _visible_post_or_404(request, slug)
     ensure_can_edit_post(request.user, post)
-    if request.method == "POST":
-        services.delete_post(actor=request.user, post=post)
+    if confirmed(request):  # otherwise (a GET, or a POST without it) ask first
+        kept = services.delete_post(actor=request.user, post=post)
+        messages.success(request, "Your post is deleted." if kept is None else
+                         "Your post is deleted. Others had replied, so their replies stay "
+                         "readable under a note saying the author deleted the post.")
         return redirect("home")
-    return render(request, "posts/post_confirm_delete.html", {"post": post})
+    return render(request, "posts/post_confirm_delete.html", {
+        "post": post, "others_replied": services.others_replied(post)})
 

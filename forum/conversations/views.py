@@ -8,8 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.confirming import confirmed
 from accounts.parsing import parse_id
 from accounts.refusals import Refused
 from posts import drafts as post_drafts
@@ -182,11 +183,15 @@ def reply(request, conversation_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def leave(request, conversation_id):
+    """GET, or a POST without `confirm=yes`: what leaving does, the button and a way back
+    (nothing changes). POST with it: the member leaves."""
     conversation = selectors.conversation_for(request.user, conversation_id)
     if conversation.side is None:
         raise Refused("Only the member in this conversation can leave it.", status=403)
+    if not confirmed(request):
+        return render(request, "conversations/leave.html", {"conversation": conversation})
     services.leave(member=request.user, conversation=conversation)
     messages.success(request, "You left the conversation. It is no longer in your messages.")
     return redirect("conversations:inbox")

@@ -37,6 +37,7 @@ from posts.models import (
     TagSuggestion,
 )
 from posts.services.comments import remove_for_account_deletion
+from posts.services.posts import remove_post_for_account_deletion
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -140,8 +141,9 @@ def delete_account(request: HttpRequest, *, password: str | None, mode: str | No
         # unattributed and without the member's own words; their tag suggestions go.
         Report.objects.filter(reporter=user).update(details="")
         TagSuggestion.objects.filter(suggested_by=user).delete()
-        for post in Post.objects.filter(author=user):
-            post.delete()
+        # A post with other members' replies stays as a tombstone that keeps them readable.
+        for post_id in list(Post.objects.filter(author=user).values_list("pk", flat=True)):
+            remove_post_for_account_deletion(post_id)
         # Deepest first, one at a time by id: a removal can take an emptied tombstone above it.
         mine = Comment.objects.filter(author=user).order_by("-depth", "-pk")
         for comment_id in list(mine.values_list("pk", flat=True)):

@@ -20,7 +20,7 @@ from posts.models import Comment, Post
 from . import queue, services
 from .forms import MESSAGE_SANCTIONS, SANCTION_CHOICES, ActionForm, MemberActionForm
 from .models import ModerationAction, Report
-from .views import moderators_only
+from .views import moderators_only, render_queue
 
 K = ModerationAction.Kind
 HISTORY, REMOVED_PAGE = 20, 20
@@ -95,6 +95,18 @@ def _item(post_id, comment_id):
     return post, comment
 
 
+def _from_the_queue(request):
+    return request.POST.get("next") == "queue"
+
+
+def _back_on_the_card(request, key, refusal, form):
+    """A refused act from a queue card: the queue again, that card with the reason and the
+    moderator's words (the same page, not a separate one)."""
+    on_card = request.POST.get("on_card") == "1"
+    return render_queue(request, refused=(key, refusal.message, form, on_card),
+                        status=refusal.status)
+
+
 def _history(post, comment):
     return list(ModerationAction.objects.filter(post=post, comment=comment)[:HISTORY])
 
@@ -116,6 +128,9 @@ def act(request, post_id, comment_id=None):
             data = form.cleaned_data
             action = CONTENT_VERBS[data["kind"]](request.user, post, comment, data)
         except Refused as refusal:
+            if _from_the_queue(request):
+                return _back_on_the_card(request, (post.pk, comment.pk if comment else None,
+                                                   None), refusal, form)
             context.update(refusal=refusal.message, history=_history(post, comment))
             return render(request, "moderation/act.html", context, status=refusal.status)
         messages.success(request, f"Done: {action.get_kind_display().lower()}.")
@@ -164,6 +179,8 @@ def act_message(request, message_id):
                 services.only_these_verbs(data["kind"])
             action = MESSAGE_VERBS[data["kind"]](request.user, message, data)
         except Refused as refusal:
+            if _from_the_queue(request):
+                return _back_on_the_card(request, (None, None, message.pk), refusal, form)
             context.update(refusal=refusal.message, history=_message_history(message))
             return render(request, "moderation/act_message.html", context,
                           status=refusal.status)

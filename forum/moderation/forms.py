@@ -28,7 +28,7 @@ class ActionForm(forms.Form):
         (K.DISMISS, "Dismiss the reports"), (K.SILENCE, "Silence the author"),
         (K.SUSPEND, "Suspend the author"),
     ], error_messages={"required": "Choose an action."})
-    guideline = forms.ChoiceField(label="Guideline (for hide, remove, lock, silence, suspend)",
+    guideline = forms.ChoiceField(label="Guideline it breaks",
                                   required=False,
                                   choices=[("", "Choose a guideline"), *Guideline.choices])
     statement = forms.CharField(label="Statement of reasons for the author", max_length=4000,
@@ -54,6 +54,10 @@ SANCTION_CHOICES = [(K.HIDE, "Hide (reversible)"), (K.REMOVE, "Remove"),
 # On a private message: hide or restore it, or act on its sender (dismiss is a button).
 MESSAGE_SANCTIONS = [(K.HIDE, "Hide the message (reversible)"), (K.RESTORE, "Restore"),
                      (K.SILENCE, "Silence the sender"), (K.SUSPEND, "Suspend the sender")]
+
+# Behind "Other actions" on a queue card: Hide and Remove are the card's own buttons.
+QUEUE_SANCTIONS = [choice for choice in SANCTION_CHOICES if choice[0] not in (K.HIDE, K.REMOVE)]
+QUEUE_MESSAGE_SANCTIONS = [choice for choice in MESSAGE_SANCTIONS if choice[0] != K.HIDE]
 
 
 class MemberActionForm(forms.Form):

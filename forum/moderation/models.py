@@ -2,7 +2,7 @@ import calendar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 
 from accounts.timezones import exact_time
 
@@ -66,6 +66,25 @@ class ReportQuerySet(models.QuerySet):
         return self.crisis().filter(
             Q(comment__author=member) | Q(comment__isnull=True, post__author=member)
             | Q(message__sender=member, message__from_team=False))
+
+    def with_outreach_after(self):
+        """Each report with the newest outreach to the author of what it names made since
+        it was filed: `outreach_by` (the moderator's handle), `outreach_at` and
+        `outreach_conversation` (its conversation's id), all None when nobody reached out
+        since. In the same query (subqueries), whatever the number of reports."""
+        author = Case(When(message__isnull=False, then=F("message__sender_id")),
+                      When(comment__isnull=False, then=F("comment__author_id")),
+                      default=F("post__author_id"))
+        since = (ModerationAction.objects
+                 .filter(kind=ModerationAction.Kind.OUTREACH,
+                         member_id=OuterRef("outreach_member"),
+                         created_at__gte=OuterRef("created_at"))
+                 .order_by("-created_at", "-id"))
+        return self.annotate(
+            outreach_member=author,
+            outreach_by=Subquery(since.values("actor_name")[:1]),
+            outreach_at=Subquery(since.values("created_at")[:1]),
+            outreach_conversation=Subquery(since.values("conversation_id")[:1]))
 
 
 class Report(models.Model):

@@ -39,7 +39,17 @@ def compose(request, handle):
     report = services.crisis_report_about(person, request.GET.get("report"))
     form = OutreachForm(request.POST or None,
                         initial={"body": outreach.opening(person)})
-    context = {"member": person, "form": form, "report": report}
+    # Someone already reached out after this report: asked before writing again (two
+    # moderators answering the same crisis item would write twice).
+    again = "1" in (request.GET.get("again"), request.POST.get("again"))
+    earlier = report.outreach_by is not None and not again
+    context = {"member": person, "form": form, "report": report, "earlier": earlier}
+    if request.method == "GET" and earlier:
+        return render(request, "moderation/outreach_compose.html", context)
+    if request.method == "POST" and earlier:
+        context["refusal"] = (f"{report.outreach_by} reached out to {person.username} after "
+                              "this report while you were writing. Send yours as well?")
+        return render(request, "moderation/outreach_compose.html", context, status=409)
     if request.method == "POST":
         try:
             if not form.is_valid():

@@ -29,9 +29,17 @@ from django.db.models.functions import Cast, RowNumber
 from forum.conversations.models import Conversation, Message, Participant
 from posts.models import Comment, Post
 
-from .models import Reason, Report
+from . import flags
+from .models import Guideline, Reason, Report
 
 CONTEXT = 3  # messages shown before a message a member reported
+
+# The guideline a report's reason points to: preselected on the card's Hide and Remove.
+GUIDELINE_FOR = {
+    Reason.CRISIS: Guideline.AT_RISK, Reason.MISINFORMATION: Guideline.EXPERIENCE,
+    Reason.SELLING: Guideline.NO_SELLING, Reason.PERSONAL_INFO: Guideline.PRIVACY,
+    Reason.HARASSMENT: Guideline.BE_GENTLE, Reason.SPAM: Guideline.NO_SPAM,
+}
 
 
 @dataclass
@@ -50,6 +58,12 @@ class QueueItem:
     context: list = field(default_factory=list)  # the messages before `message`, oldest first
     alone: bool = False  # `message` only Kindred reported: shown without those before it
     sides: tuple = ()  # the two handles of a reported message's conversation
+    flags: list = field(default_factory=list)  # why it may need a look (flags.Flag)
+    # After a refusal on this card: the reason, the bound form, and whether it came from the
+    # card's own Hide/Remove (else "Other actions").
+    refusal: str = ""
+    form: object = None
+    on_card: bool = False
 
     @property
     def key(self):
@@ -63,6 +77,31 @@ class QueueItem:
     def crisis_report(self):
         """An open crisis report about it (outreach follows from one), or None."""
         return next((r for r in self.reasons if r.reason == Reason.CRISIS), None)
+
+    @property
+    def guideline(self):
+        """The guideline preselected on the card: the moderator's own choice after a
+        refusal, else the one the reports' most common reason points to, else a flag's."""
+        if self.form is not None and self.on_card:
+            return self.form["guideline"].value() or ""
+        reasons = [r.reason for r in self.reasons]
+        for reason in sorted(set(reasons), key=lambda r: (-reasons.count(r), reasons.index(r))):
+            if reason in GUIDELINE_FOR:
+                return GUIDELINE_FOR[reason]
+        return next((f.guideline for f in self.flags if f.guideline), "")
+
+    @property
+    def other_actions_refused(self):
+        """A refusal of what was chosen under "Other actions" (shown open, with the words)."""
+        return (bool(self.refusal) and not self.on_card and self.form is not None
+                and self.form["kind"].value() not in ("approve", "dismiss"))
+
+    @property
+    def statement(self):
+        """The words the moderator wrote on the card, kept after a refusal."""
+        if self.form is not None and self.on_card:
+            return self.form["statement"].value() or ""
+        return ""
 
     @property
     def author(self):
@@ -187,8 +226,8 @@ def load(items):
     before = _context(with_context) if with_context else {}
     sides = _sides(list(messages.values())) if messages else {}
     reasons = {}
-    reports = Report.objects.open().filter(Q(post_id__in=post_ids)
-                                           | Q(message_id__in=message_ids))
+    reports = (Report.objects.open().with_outreach_after()
+               .filter(Q(post_id__in=post_ids) | Q(message_id__in=message_ids)))
     for report in reports:
         reasons.setdefault((report.post_id, report.comment_id, report.message_id),
                            []).append(report)
@@ -201,7 +240,17 @@ def load(items):
             item.alone = not item.message.by_a_member
             item.sides = _two_handles(item.message, sides.get(item.message.conversation_id, []))
         item.reasons = reasons.get(item.key, [])
+        item.flags = _flags(item)
     return [item for item in items if item.post is not None or item.message is not None]
+
+
+def _flags(item):
+    """Why the item may need a look, from its words (no query)."""
+    target = item.target
+    if target is None:
+        return []
+    text = "\n".join(filter(None, [getattr(target, "title", ""), target.body]))
+    return flags.flags_for(text, target.body_html, at_risk_known=item.crisis)
 
 
 def _two_handles(message, handles):

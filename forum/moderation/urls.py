@@ -19,6 +19,7 @@ urlpatterns = [
     path("illegal/<id:notice_id>/dismiss/", views.moderators_only(illegal.dismiss),
          name="dismiss_notice"),
     path("statements.json", views.moderators_only(statements.export), name="statements"),
+    path("suspended/", views.suspended, name="suspended"),
     path("decisions/<id:action_id>/", views.decision, name="decision"),
     path("decisions/<id:action_id>/appeal/", views.appeal, name="appeal"),
 ]

@@ -17,15 +17,15 @@ from posts.models import Post
 
 from . import queue, services
 from .forms import (
-    MESSAGE_SANCTIONS,
-    SANCTION_CHOICES,
+    QUEUE_MESSAGE_SANCTIONS,
+    QUEUE_SANCTIONS,
     ActionForm,
     AppealDecisionForm,
     AppealForm,
     LogFilterForm,
     ReportForm,
 )
-from .models import Appeal, IllegalContentReport, ModerationAction, Report
+from .models import Appeal, Guideline, IllegalContentReport, ModerationAction, Report
 from .reports import file_message_report, file_report
 
 QUEUE_PAGE, LOG_PAGE = 20, 50
@@ -96,19 +96,41 @@ def report_message(request, message_id):
 
 @moderators_only
 def review_queue(request):
+    return render_queue(request)
+
+
+def render_queue(request, *, refused=None, status=200):
+    """The queue page. `refused`: (key, refusal message, bound form, on_card) after an act
+    from a card was refused; the page holding that card is shown, the card with the reason
+    and every word the moderator wrote."""
     items = queue.collect()
-    page = Paginator(items, QUEUE_PAGE).get_page(request.GET.get("page"))
+    number = request.GET.get("page")
+    if refused is not None:
+        keys = [item.key for item in items]
+        if refused[0] in keys:
+            number = keys.index(refused[0]) // QUEUE_PAGE + 1
+    page = Paginator(items, QUEUE_PAGE).get_page(number)
     entries = queue.load(list(page.object_list))
+    refusal, refused_at = None, None
+    if refused is not None:
+        key, refusal, form, on_card = refused
+        for number, entry in enumerate(entries, start=1):
+            if entry.key == key:
+                entry.refusal, entry.form, entry.on_card = refusal, form, on_card
+                refused_at = number
     team_waiting = Conversation.objects.waiting_for_team().count()
     return render(request, "moderation/queue.html", {
         "page": page, "entries": entries, "form": ActionForm(),
-        "sanctions": SANCTION_CHOICES, "message_sanctions": MESSAGE_SANCTIONS,
+        "sanctions": QUEUE_SANCTIONS, "message_sanctions": QUEUE_MESSAGE_SANCTIONS,
+        "guidelines": Guideline.choices,
+        # Shown at the top of the page too, linking to the card (when it is still queued).
+        "refusal": refusal, "refused_at": refused_at,
         "team_waiting": team_waiting,
         "illegal_notices": list(IllegalContentReport.objects.open().select_related("post")
                                 .order_by("created_at")[:20]),
         # Already counted: spare the header a recount.
         "moderation_queue_size": len(items) + team_waiting,
-    })
+    }, status=status)
 
 
 def _decision_context(action, user, form=None):
@@ -127,6 +149,23 @@ def _decision_context(action, user, form=None):
         "original": original,
         "replaced_by": services.superseded_by(original) if original else None,
     }
+
+
+def suspended_context(user):
+    """The suspended page: until when, and every decision about the member (each links to
+    its page, where they can appeal)."""
+    decisions = (ModerationAction.objects.filter(member=user).select_related("post")
+                 .exclude(kind=ModerationAction.Kind.DISMISS).order_by("-created_at", "-id"))
+    return {"until": user.suspended_until, "decisions": decisions[:50]}
+
+
+@login_required
+def suspended(request):
+    """Where a suspended member lands (forum/moderation/middleware.py): the decisions about
+    them, and signing out to read Kindred."""
+    if not request.user.is_suspended:
+        return redirect("home")
+    return render(request, "moderation/suspended.html", suspended_context(request.user))
 
 
 @login_required

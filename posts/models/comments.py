@@ -33,8 +33,9 @@ class CommentQuerySet(VersionedQuerySet["Comment"]):
         return self.filter(status=Comment.Status.VISIBLE)
 
     def listed_for(self, user: Viewer) -> Self:
-        """Public comments on posts this person finds in lists (profiles, search, saved)."""
-        listed = self.public().filter(post__in=Post.objects.listed_for(user).values("pk"))
+        """Public comments on posts this person may read, for lists (profiles, saved); a
+        reply under a post its author deleted stays listed with its author's words."""
+        listed = self.public().filter(post__in=Post.objects.readable_for(user).values("pk"))
         if user is not None and user.is_authenticated:
             listed = listed.exclude(author__in=blocked_ids(user))
         return listed

@@ -64,13 +64,20 @@ def plain_excerpt(body: str | None, length: int = EXCERPT_LENGTH) -> str:
     return cut.rstrip(" ,.;:") + "…"
 
 
-def listed_condition(user: Viewer, prefix: str = "") -> Q:
-    """The rule of `listed_for` as a Q, for counting through a relation (`prefix` is the
-    lookup path to the post, e.g. "tagged_posts__content_object__")."""
+def readable_condition(user: Viewer, prefix: str = "") -> Q:
+    """Published posts for their audience (members-only ones for members): what this
+    person may open, tombstones of posts their authors deleted included."""
     condition = Q(**{f"{prefix}status": Post.Status.PUBLISHED})
     if not (user and user.is_authenticated):
         condition &= Q(**{f"{prefix}visibility": Post.Visibility.PUBLIC})
     return condition
+
+
+def listed_condition(user: Viewer, prefix: str = "") -> Q:
+    """The rule of `listed_for` as a Q, for counting through a relation (`prefix` is the
+    lookup path to the post, e.g. "tagged_posts__content_object__"): readable, and not a
+    tombstone (a deleted post stays at its address for the replies under it, nowhere else)."""
+    return readable_condition(user, prefix) & Q(**{f"{prefix}deleted_at__isnull": True})
 
 
 class PostQuerySet(VersionedQuerySet["Post"]):
@@ -83,6 +90,11 @@ class PostQuerySet(VersionedQuerySet["Post"]):
         """Posts that belong in lists and feeds for this person: published, and
         members-only ones only for members, leaving out the authors this member blocked."""
         return self.filter(listed_condition(user)).without_blocked(user)
+
+    def readable_for(self, user: Viewer) -> Self:
+        """`listed_for` with tombstones: posts whose comments this person finds in lists
+        (other members' replies outlive the post their author deleted)."""
+        return self.filter(readable_condition(user)).without_blocked(user)
 
     def without_blocked(self, user: Viewer) -> Self:
         """Leave out posts by members `user` blocked (a subquery, no extra query)."""
@@ -103,9 +115,9 @@ class PostQuerySet(VersionedQuerySet["Post"]):
         if user and user.is_authenticated and user.is_moderator:
             return self.all()
         if not (user and user.is_authenticated):
-            return self.listed_for(user)
+            return self.readable_for(user)
         own = Q(author=user) & ~Q(status=Post.Status.REMOVED)
-        return self.filter(listed_condition(user) | own)
+        return self.filter(readable_condition(user) | own)
 
     # Newest first (a chainable order), not Django's `latest(field)` that returns one row.
     def latest(self) -> Self:  # type: ignore[override]
@@ -214,6 +226,10 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
     excerpt = models.CharField(max_length=240, null=True, blank=True, editable=False)  # noqa: DJ001
     # The newest visible comment's time, set in the comment's transaction (services/comments).
     last_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set when the author deleted a post that holds other members' replies: the post stays
+    # at its address as a tombstone (no title, words or author of its own) so the replies
+    # stay readable; it leaves every list and takes no new comments (services/posts.py).
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
     tags = TaggableManager(through="posts.TaggedPost", blank=True, verbose_name="symptoms")
 
     objects = PostQuerySet.as_manager()
@@ -280,9 +296,15 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
         return self.status in self.TAKEN_DOWN_STATUSES
 
     @property
+    def is_deleted(self) -> bool:
+        """Deleted by its author and kept as a tombstone for the replies under it."""
+        return self.deleted_at is not None
+
+    @property
     def is_open_for_comments(self) -> bool:
-        """Published and not locked; who may write is `posts.permissions.can_comment`."""
-        return self.is_published and not self.is_locked
+        """Published, not locked and not deleted; who may write is
+        `posts.permissions.can_comment`."""
+        return self.is_published and not self.is_locked and not self.is_deleted
 
     def is_visible_to(self, user: Viewer) -> bool:
         """`PostQuerySet.visible_to` for the post in hand (posts/story_post.py)."""
@@ -294,4 +316,5 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
 
     @property
     def is_for_search_engines(self) -> bool:
-        return self.is_published and self.visibility == self.Visibility.PUBLIC
+        return (self.is_published and self.visibility == self.Visibility.PUBLIC
+                and not self.is_deleted)

@@ -10,7 +10,14 @@ from .community import (
 )
 from .follows import set_post_follow
 from .helped import toggle_helped
-from .posts import create_post, delete_post, publish_disclaimer, update_post
+from .posts import (
+    create_post,
+    delete_post,
+    others_replied,
+    publish_disclaimer,
+    remove_post_for_account_deletion,
+    update_post,
+)
 from .tags import (
     approve_suggestion,
     decline_suggestion,
@@ -20,9 +27,9 @@ from .tags import (
 )
 
 __all__ = [
-    "remove_poll", "set_poll", "toggle_bookmark", "toggle_reaction", "vote",
-    "approve_suggestion", "create_post", "decline_suggestion",
-    "delete_comment", "delete_post", "edit_comment", "merge_suggestion", "post_comment",
-    "publish_disclaimer", "set_follow", "set_post_follow", "suggest_tag", "toggle_helped",
-    "update_post",
+    "remove_poll", "set_poll", "toggle_bookmark", "toggle_reaction", "vote", "approve_suggestion",
+    "create_post", "decline_suggestion", "delete_comment", "delete_post", "edit_comment",
+    "merge_suggestion", "others_replied", "post_comment", "publish_disclaimer",
+    "remove_post_for_account_deletion", "set_follow", "set_post_follow", "suggest_tag",
+    "toggle_helped", "update_post",
 ]

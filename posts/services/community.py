@@ -99,7 +99,7 @@ def vote(*, user: User, poll: Poll, choice_id: object) -> PollChoice:
 
 
 def _ensure_visible(post: Post, comment: Comment | None) -> None:
-    if post.status != Post.Status.PUBLISHED or (
+    if post.status != Post.Status.PUBLISHED or (comment is None and post.is_deleted) or (
             comment is not None and comment.status != Comment.Status.VISIBLE):
         raise Refused("This is no longer available.")
 

@@ -10,10 +10,20 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.privacy import FORMER_MEMBER
 from accounts.refusals import Refused
 
 from .. import events
-from ..models import MAX_TAGS_PER_POST, Comment, Disclaimer, Post, Revision
+from ..models import (
+    MAX_TAGS_PER_POST,
+    Comment,
+    Disclaimer,
+    Poll,
+    Post,
+    Reaction,
+    Revision,
+    TagSuggestion,
+)
 from ..models.posts import single_line
 from ..permissions import ensure_can_edit_post, ensure_can_write
 from ..personal_info import guard
@@ -156,7 +166,56 @@ def update_post(*, editor: User, post: Post, title: str, body: str, kind: str, v
     return post
 
 
+# What stands in for a deleted post's title wherever it is still named (its page, the
+# replies' notifications, the moderators' record). The page says it with its own words.
+DELETED_POST_TITLE = "The author deleted this post"
+
+
 @transaction.atomic
-def delete_post(*, actor: User, post: Post) -> None:
-    ensure_can_edit_post(actor, post)
-    post.delete()
+def delete_post(*, actor: User, post: Post) -> Post | None:
+    """The author deletes their post. With other members' replies under it, it becomes a
+    tombstone that keeps them readable (the returned post); without, it goes (None)."""
+    stored = Post.objects.select_for_update().get(pk=post.pk)  # comments wait for us
+    ensure_can_edit_post(actor, stored)  # a tombstone has no author: nobody may
+    return _delete_or_tombstone(stored)
+
+
+# No savepoint: account deletion calls it once per post inside its own transaction.
+@transaction.atomic(savepoint=False)
+def remove_post_for_account_deletion(post: Post | int) -> Post | None:
+    """A leaving member's post goes the same way, without the author check (the account
+    service has checked their password)."""
+    post_id = post.pk if isinstance(post, Post) else post
+    stored = Post.objects.select_for_update().filter(pk=post_id).first()
+    if stored is None or stored.is_deleted:
+        return stored
+    return _delete_or_tombstone(stored)
+
+
+def others_replied(post: Post) -> bool:
+    """Are there comments under `post` by anyone but its author (a former member's
+    included), whatever their state, tombstones of deleted comments apart?"""
+    return (Comment.objects.filter(post=post).exclude(author_id=post.author_id)
+            .not_deleted_by_author().exists())
+
+
+def _delete_or_tombstone(post: Post) -> Post | None:
+    """Nobody's words go because someone else deleted theirs: a post holding other members'
+    comments keeps its address and their replies, and loses everything of its author's
+    (title, words, earlier versions, tags, poll, the byline); it leaves every list and
+    takes no new comments (`Post.deleted_at`). Otherwise the post goes as before. The
+    author's own comments under a tombstone stay: deleting a post is not deleting those."""
+    if not others_replied(post):
+        post.delete()
+        return None
+    Revision.objects.filter(post=post).delete()  # earlier words go with the last
+    Poll.objects.filter(post=post).delete()  # its question and choices were the author's
+    Reaction.objects.filter(post=post, comment__isnull=True).delete()
+    TagSuggestion.objects.filter(post=post).delete()
+    post.tags.clear()
+    post.title, post.body, post.body_html = DELETED_POST_TITLE, "", ""
+    post.author, post.author_name = None, FORMER_MEMBER
+    post.deleted_at = timezone.now()
+    post.save(update_fields=["title", "body", "body_html", "author", "author_name",
+                             "deleted_at"])
+    return post

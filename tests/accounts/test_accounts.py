@@ -77,6 +77,45 @@ def test_password_reset_sends_an_email(client, member):
     assert len(mail.outbox) == 1 and "rowan@example.org" in mail.outbox[0].to
 
 
+def _links_in(message):
+    bodies = [message.body, *(content for content, _type in message.alternatives)]
+    return [link for body in bodies
+            for link in re.findall(r"https?://[^\s\"'<>]+", html.unescape(body))]
+
+
+def _on_the_site(link):
+    return link == "https://kindred.example" or link.startswith("https://kindred.example/")
+
+
+@pytest.mark.parametrize("email", ["rowan@example.org", "nobody-here@example.org"])
+def test_reset_links_lead_to_the_site_url_whatever_host_the_request_named(
+        client, member, settings, email):
+    """Host: localhost is allowed, but the link that sets a new password goes to the site
+    members know (and so does the "no account here, sign up" mail for an unknown address)."""
+    settings.SITE_URL = "https://kindred.example"
+    response = client.post("/accounts/password/reset/", {"email": email}, HTTP_HOST="localhost")
+    assert response.status_code == 302 and len(mail.outbox) == 1
+    links = _links_in(mail.outbox[0])
+    assert links and all(map(_on_the_site, links)), links
+    if email == "rowan@example.org":
+        assert any("/accounts/password/reset/key/" in link for link in links)
+        key_path = next(link for link in links if "/reset/key/" in link).removeprefix(
+            "https://kindred.example")
+        assert client.get(key_path, follow=True).status_code == 200
+
+
+def test_an_email_confirmation_link_leads_to_the_site_url(client, db, settings):
+    settings.SITE_URL = "https://kindred.example"
+    response = client.post(SIGNUP, {"username": "newcomer", "email": "new@example.org",
+                                    "password1": "slow-river-lantern-8",
+                                    "password2": "slow-river-lantern-8"},
+                           HTTP_HOST="127.0.0.1")
+    assert response.status_code == 302 and len(mail.outbox) == 1
+    links = _links_in(mail.outbox[0])
+    assert any("/accounts/confirm-email/" in link for link in links)
+    assert all(map(_on_the_site, links)), links
+
+
 def test_account_pages_use_the_site_layout(client, db):
     for url in ("/accounts/login/", SIGNUP, "/accounts/password/reset/"):
         content = client.get(url).content.decode()
@@ -176,7 +215,7 @@ def test_with_mandatory_verification_a_newcomer_verifies_by_email(client, db, se
     response = signup(client)
     assert response.status_code == 302 and "confirm-email" in response.url
     assert not client.get("/").context["user"].is_authenticated
-    link = re.search(r"http://testserver(/accounts/confirm-email/[^/\s]+/)",
+    link = re.search(re.escape(settings.SITE_URL) + r"(/accounts/confirm-email/[^/\s]+/)",
                      mailoutbox[0].body).group(1)
     assert "Confirm" in client.get(link).content.decode()
     client.post(link)

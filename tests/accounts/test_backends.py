@@ -73,3 +73,47 @@ def test_the_member_loaded_in_one_statement_is_the_member_the_orm_loads(db):
         assert getattr(loaded, field.attname) == getattr(expected, field.attname), field.name
         assert type(getattr(loaded, field.attname)) is type(getattr(expected, field.attname))
     assert loaded._state.adding is False and loaded._state.db == "default"
+
+
+# --- One password check per sign-in attempt ---------------------------------------------------
+# Counted, not timed: every password hash goes through the configured hasher's `encode`
+# (checking a password, and the decoy hash for an unknown name alike).
+
+def _hashes_for(client, monkeypatch, login, password):
+    from django.contrib.auth.hashers import get_hasher
+
+    hasher = type(get_hasher())
+    calls = []
+    real_encode = hasher.encode
+
+    def counting_encode(self, *args, **kwargs):
+        calls.append(1)
+        return real_encode(self, *args, **kwargs)
+
+    monkeypatch.setattr(hasher, "encode", counting_encode)
+    client.post("/accounts/login/", {"login": login, "password": password})
+    monkeypatch.setattr(hasher, "encode", real_encode)
+    return len(calls), "_auth_user_id" in client.session
+
+
+@pytest.mark.parametrize("by", ["handle", "email"])
+def test_a_wrong_password_costs_one_hash_like_a_right_one(client, member, monkeypatch, by):
+    login = member.username if by == "handle" else member.email
+    assert _hashes_for(client, monkeypatch, login, "not-the-password-at-all") == (1, False)
+    assert _hashes_for(client, monkeypatch, login, PASSWORD) == (1, True)
+
+
+def test_an_unknown_name_costs_one_hash_and_signs_nobody_in(client, db, monkeypatch):
+    assert _hashes_for(client, monkeypatch, "nobody-here", PASSWORD) == (1, False)
+    assert _hashes_for(client, monkeypatch, "nobody@example.org", PASSWORD) == (1, False)
+
+
+def test_a_deactivated_member_with_the_right_password_still_learns_their_account_is_inactive(
+        client, member):
+    """allauth's "account inactive" page needs the backend's stash: the chain stops, the
+    message stays."""
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+    response = client.post("/accounts/login/", {"login": member.username, "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"].endswith("/accounts/inactive/")
+    assert "_auth_user_id" not in client.session

@@ -19,8 +19,9 @@ def block_url(member):
 
 
 def blocks(client, blocker, member):
+    """`blocker` presses "Block" on the confirmation page."""
     client.force_login(blocker)
-    return client.post(block_url(member))
+    return client.post(block_url(member), {"confirm": "yes"})
 
 
 def blocked(blocker, member):
@@ -40,6 +41,27 @@ def kinds_for(user):
 
 # -- blocking and unblocking -----------------------------------------------------------------
 
+def test_blocking_asks_once_more_and_a_bare_post_changes_nothing(client, member,
+                                                                 other_member):
+    client.force_login(member)
+    for data in ({}, {"action": "block"}, {"action": "block", "confirm": "no"}):
+        response = client.post(block_url(other_member), data)
+        page = text(response)
+        assert response.status_code == 200 and "Block ash?" in page
+        assert "They are not told" in page and 'name="confirm" value="yes"' in page
+        assert f'href="/u/{other_member.username}/"' in page  # Cancel, back to the profile
+        assert not Block.objects.exists()
+    response = client.post(block_url(other_member), {"action": "block", "confirm": "yes"})
+    assert response.status_code == 302 and has_blocked(member, other_member)
+
+
+def test_a_bare_post_to_block_yourself_is_still_a_400(client, member):
+    client.force_login(member)
+    response = client.post(block_url(member))
+    assert response.status_code == 400 and "You can't block yourself." in text(response)
+    assert not Block.objects.exists()
+
+
 def test_a_member_blocks_from_the_profile_after_reading_what_it_does(client, member,
                                                                      other_member):
     client.force_login(member)
@@ -47,7 +69,7 @@ def test_a_member_blocks_from_the_profile_after_reading_what_it_does(client, mem
     assert f'href="/u/{other_member.username}/block/"' in profile
     confirm = client.get(block_url(other_member)).content.decode()
     assert "They are not told" in confirm and "still moderate" in confirm
-    response = client.post(block_url(other_member))
+    response = client.post(block_url(other_member), {"confirm": "yes"})
     assert response.status_code == 302 and response.url == f"/u/{other_member.username}/"
     assert has_blocked(member, other_member) and not has_blocked(other_member, member)
     profile = client.get(response.url).content.decode()
@@ -73,6 +95,7 @@ def test_blocking_yourself_is_a_400_with_the_reason(client, member):
 def test_blocking_an_unknown_handle_is_a_404(client, member):
     client.force_login(member)
     assert client.post("/u/nobody-here/block/").status_code == 404
+    assert client.post("/u/nobody-here/block/", {"confirm": "yes"}).status_code == 404
     assert client.get("/u/nobody-here/block/").status_code == 404
 
 

@@ -38,7 +38,7 @@ def seed():
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
     install_shipped_content()  # the flush took the disclaimer, pages and symptoms too
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--allow-production", verbosity=0)
     User = get_user_model()
     members = [User.objects.create_user(f"bench{number}", f"bench{number}@example.org",
                                         PASSWORD, **consented())

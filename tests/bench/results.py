@@ -8,6 +8,7 @@ GOALS = [
     "anonymous story page (200 comments) / /healthz ≥ 0.5",
     "anonymous home and tag page / /healthz ≥ 0.5",
     "logged-in story page (200 comments) / /healthz ≥ 0.1",
+    "a member's home / /healthz ≥ 0.1",
     "comment POST p99, 8 writers, SMTP stalled ≤ 0.3 s; email delivered once SMTP answers",
     "search at 100,000 posts + 1,000,000 comments (PostgreSQL) ≤ 50 ms, index scans only",
     "home / tag page at 100,000 posts vs 5 (full page) ≤ 1.5×",

@@ -490,22 +490,18 @@ def test_keyboard_only_moderator_hides_a_comment(new_context, base_url, post, me
     page = visit(new_context, base_url, "/moderation/", user=alex)
     entry = queue_entry(page, "cheap CBD oil")
 
-    # The full form waits behind "Other actions"; Enter on its summary opens it.
-    other = entry.locator("summary", has_text="Other actions")
-    tab_to(page, other, "Other actions")
-    page.keyboard.press("Enter")
-    action = entry.get_by_label("Action", exact=True)
-    tab_to(page, action, "the Action select")
-    arrow_to(page, "hide", "“Hide (reversible)”")
-    assert action.locator("option:checked").inner_text() == "Hide (reversible)"
-    page.keyboard.press("Tab")
-    assert is_focused(entry.get_by_label("Guideline"))
+    # Hide is on the card, beside Dismiss: the guideline (the report's reason preselected),
+    # the statement of reasons, the button; every step by keyboard.
+    card = entry.locator("form.card-act")
+    guideline = card.get_by_label("Guideline it breaks")
+    tab_to(page, guideline, "the card's Guideline select")
     arrow_to(page, "no_selling", "“3. No selling or promotion”")
+    assert guideline.locator("option:checked").inner_text() == "3. No selling or promotion"
     page.keyboard.press("Tab")
-    assert is_focused(entry.get_by_label("Statement of reasons for the author"))
+    assert is_focused(card.get_by_label("Statement of reasons for the author"))
     page.keyboard.type(HIDE_STATEMENT)
-    apply = entry.get_by_role("button", name="Apply")
-    tab_to(page, apply, "Apply")
+    button = card.get_by_role("button", name=re.compile("^Hide"))
+    tab_to(page, button, "Hide")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
@@ -538,12 +534,11 @@ def test_report_hide_notify_appeal_grant_journey(new_context, base_url, post, me
     # Moderator alex hides it from the queue, with a statement of reasons.
     moderator_a = visit(new_context, base_url, "/moderation/", user=alex)
     entry = queue_entry(moderator_a, "cheap CBD oil")
-    entry.locator("summary", has_text="Other actions").click()
-    entry.get_by_label("Action", exact=True).select_option(label="Hide (reversible)")
-    entry.get_by_label("Guideline").select_option("no_selling")
-    entry.get_by_label("Statement of reasons for the author").fill(HIDE_STATEMENT)
+    card = entry.locator("form.card-act")  # Hide is on the card
+    card.get_by_label("Guideline it breaks").select_option("no_selling")
+    card.get_by_label("Statement of reasons for the author").fill(HIDE_STATEMENT)
     with moderator_a.expect_navigation():
-        entry.get_by_role("button", name="Apply").click()
+        card.get_by_role("button", name=re.compile("^Hide")).click()
     expect(message(moderator_a).get_by_text("Done: hidden.")).to_be_visible()
 
     # A reader no longer sees it.

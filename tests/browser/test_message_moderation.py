@@ -78,10 +78,11 @@ def test_a_member_reports_a_message_and_a_moderator_hides_it_from_the_queue(
     axe_in_each_theme(queue, june, "on the queue with a message")
     item = queue.locator("article.queue-item", has_text="Private message from ash")
     assert item.locator("details.other-actions").evaluate("el => el.open")  # opened above
-    item.get_by_label("Action").select_option("hide")
-    item.get_by_label("Guideline").select_option("be_gentle")
-    item.get_by_label("Statement of reasons").fill("Please be gentle, even in private.")
-    item.get_by_role("button", name="Apply").click()
+    # Hide is the card's own button, with the guideline and statement beside it.
+    card_form = item.locator("form.card-act")
+    card_form.get_by_label("Guideline it breaks").select_option("be_gentle")
+    card_form.get_by_label("Statement of reasons").fill("Please be gentle, even in private.")
+    card_form.get_by_role("button", name="Hide").click()
     expect(queue.get_by_text("Done: hidden.")).to_be_visible()
     assert queue.get_by_text("Private message from ash").count() == 0
 

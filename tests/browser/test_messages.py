@@ -112,3 +112,35 @@ def test_a_half_written_reply_comes_back_after_a_reload_and_goes_once_sent(
     expect(page.get_by_text("Your message is sent.")).to_be_visible()
     page.reload()
     assert page.get_by_label("Your message").input_value() == ""
+
+
+def test_leaving_goes_through_a_confirmation_page_away_from_send(new_context, base_url,
+                                                                  pair):
+    """By keyboard: "Leave this conversation…" is a link after the reply form; its page says
+    what leaving does, "No" goes back unchanged, "Yes" leaves."""
+    from forum.conversations import services
+    from forum.conversations.models import Participant
+
+    juniper, wren = pair
+    message = services.start_conversation(sender=juniper, recipient_handle="wren",
+                                          body="Shall we talk about the new meds?")
+    context = new_context()
+    log_in(context, wren, base_url)
+    page = context.new_page()
+    page.goto(f"{base_url}/messages/{message.conversation_id}/")
+    send = page.get_by_role("button", name="Send reply").bounding_box()
+    leave = page.get_by_role("link", name="Leave this conversation…")
+    assert leave.bounding_box()["y"] > send["y"] + send["height"] + 40  # not under the thumb
+    leave.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Leave this conversation?")
+    _in_each_theme(page, wren)
+    page.get_by_role("link", name="No, go back to the conversation").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Shall we talk about the new meds?")).to_be_visible()
+    assert not Participant.objects.filter(left_at__isnull=False).exists()
+    page.get_by_role("link", name="Leave this conversation…").click()
+    page.get_by_role("button", name="Yes, leave this conversation").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("You left the conversation.")).to_be_visible()
+    assert Participant.objects.get(user=wren).left_at is not None

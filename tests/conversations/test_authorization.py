@@ -114,7 +114,7 @@ def test_only_a_side_can_reply(client, world, role, which):
 def test_only_a_member_side_can_leave(client, world, role):
     as_role(client, world, role)
     conversation = world["conversation"]
-    response = client.post(f"/messages/{conversation.pk}/leave/")
+    response = client.post(f"/messages/{conversation.pk}/leave/", {"confirm": "yes"})
     left = set(Participant.objects.filter(conversation=conversation, left_at__isnull=False)
                .values_list("user__username", flat=True))
     if role == "reader":
@@ -129,7 +129,7 @@ def test_only_a_member_side_can_leave(client, world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_a_moderator_cannot_leave_for_the_member(client, world, role):
     as_role(client, world, role)
-    response = client.post(f"/messages/{world['outreach'].pk}/leave/")
+    response = client.post(f"/messages/{world['outreach'].pk}/leave/", {"confirm": "yes"})
     if role == "recipient":
         assert response.status_code == 302
     elif role != "reader":

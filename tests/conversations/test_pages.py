@@ -133,12 +133,47 @@ def test_someone_elses_conversation_is_not_there(client, conversation):
     response = client.post(reverse("conversations:reply", args=[conversation.pk]),
                            {"body": "Butting in"})
     assert response.status_code == 404 and "Butting in" in response.text
-    assert client.post(reverse("conversations:leave", args=[conversation.pk])).status_code == 404
+    leave = reverse("conversations:leave", args=[conversation.pk])
+    assert client.post(leave, {"confirm": "yes"}).status_code == 404
+    assert client.get(leave).status_code == 404
+
+
+def test_leaving_a_conversation_asks_once_more_and_a_bare_post_changes_nothing(
+        client, reader, conversation):
+    client.force_login(reader)
+    page_url = reverse("conversations:conversation", args=[conversation.pk])
+    leave = reverse("conversations:leave", args=[conversation.pk])
+    page = client.get(page_url).text
+    # Leave is a link to its own page, in a section of its own after the reply form.
+    assert f'href="{leave}"' in page and f'action="{leave}"' not in page
+    assert page.index("Send reply") < page.index("Leave this conversation")
+    for response in (client.get(leave), client.post(leave),
+                     client.post(leave, {"confirm": "no"})):
+        assert response.status_code == 200
+        assert "Are you sure?" in response.text and "cannot be undone" in response.text
+        assert 'name="confirm" value="yes"' in response.text
+        assert f'href="{page_url}"' in response.text  # the way back
+        assert not Participant.objects.filter(left_at__isnull=False).exists()
+    assert "juniper" in client.get(reverse("conversations:inbox")).text
+    response = client.post(leave, {"confirm": "yes"})
+    assert response.status_code == 302 and response.url == reverse("conversations:inbox")
+    assert Participant.objects.get(user=reader).left_at is not None
+    assert "juniper" not in client.get(reverse("conversations:inbox")).text
+    assert "You left this conversation" in client.get(leave).text
+
+
+def test_leaving_a_bad_conversation_id_is_a_404_with_or_without_confirming(client, reader):
+    client.force_login(reader)
+    for bad in ("999999", "0", "abc", "1e3", "-1"):
+        for response in (client.get(f"/messages/{bad}/leave/"),
+                         client.post(f"/messages/{bad}/leave/"),
+                         client.post(f"/messages/{bad}/leave/", {"confirm": "yes"})):
+            assert response.status_code == 404
 
 
 def test_replying_after_leaving_is_refused_with_the_words(client, reader, conversation):
     client.force_login(reader)
-    client.post(reverse("conversations:leave", args=[conversation.pk]))
+    client.post(reverse("conversations:leave", args=[conversation.pk]), {"confirm": "yes"})
     assert "juniper" not in client.get(reverse("conversations:inbox")).text
     response = client.post(reverse("conversations:reply", args=[conversation.pk]),
                            {"body": "One more thing"})
@@ -449,3 +484,17 @@ def test_the_form_says_up_front_when_the_member_is_not_receiving(client, writer,
     client.force_login(writer)
     page = client.get(reverse("conversations:new"), {"to": "wren"}).text
     assert "This member isn&#x27;t receiving messages." in page
+
+
+@pytest.mark.parametrize("count", [1, 500])
+def test_the_leave_page_costs_the_same_with_one_or_500_messages(
+        client, writer, reader, conversation, count, django_assert_max_num_queries):
+    Message.objects.bulk_create([Message(conversation=conversation, sender=reader,
+                                         body=f"Note {n}", body_html=f"<p>Note {n}</p>")
+                                 for n in range(count)])
+    client.force_login(writer)
+    url = reverse("conversations:leave", args=[conversation.pk])
+    with django_assert_max_num_queries(5):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(5):  # a POST without confirming only asks
+        assert client.post(url).status_code == 200

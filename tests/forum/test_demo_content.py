@@ -16,7 +16,7 @@ def _written_pairs(nodes, parent_text=None, pairs=None):
 
 
 def test_demo_threads_vary_in_length_and_a_question_waits_for_an_answer(db):
-    call_command("seed_demo")
+    call_command("seed_demo", "--allow-production")
     counts = {post.title: post.comment_count for post in Post.objects.all()}
     assert len(set(counts.values())) >= 6
     assert min(counts.values()) == 0 and max(counts.values()) >= 25
@@ -26,7 +26,7 @@ def test_demo_threads_vary_in_length_and_a_question_waits_for_an_answer(db):
 
 
 def test_every_demo_reply_answers_the_comment_it_sits_under(db):
-    call_command("seed_demo", "--depth", "3")
+    call_command("seed_demo", "--allow-production", "--depth", "3")
     written = set().union(*(_written_pairs(tree) for tree in CONVERSATIONS))
     replies = Comment.objects.exclude(parent=None).select_related("parent")
     assert replies.exists()
@@ -41,7 +41,7 @@ def test_every_demo_reply_answers_the_comment_it_sits_under(db):
 
 
 def test_the_story_author_answers_in_their_own_thread_and_a_few_posts_have_polls(db):
-    call_command("seed_demo")
+    call_command("seed_demo", "--allow-production")
     assert Poll.objects.count() == 3
     spasticity = Post.objects.get(title__startswith="Does anyone else get back spasticity")
     assert Comment.objects.filter(post=spasticity, author=spasticity.author).exists()
@@ -49,14 +49,15 @@ def test_the_story_author_answers_in_their_own_thread_and_a_few_posts_have_polls
 
 
 def test_generated_comments_for_load_tests_still_follow_the_options(db):
-    call_command("seed_demo", "--stories", "3", "--comments", "9", "--depth", "2", "--seed", "7")
+    call_command("seed_demo", "--allow-production", "--stories", "3", "--comments", "9",
+                 "--depth", "2", "--seed", "7")
     assert sorted(Post.objects.values_list("comment_count", flat=True)) == [9, 9, 9]
     assert Comment.objects.count() == 27
     assert not Comment.objects.filter(depth__gte=2).exists()
 
 
 def test_a_few_askers_have_marked_what_helped_them(client, db):
-    call_command("seed_demo")
+    call_command("seed_demo", "--allow-production")
     marked = Comment.objects.helped().select_related("post")
     questions = {comment.post for comment in marked}
     assert 1 <= len(questions) <= 3
@@ -72,7 +73,7 @@ def test_two_demo_members_have_a_short_kind_private_conversation(client, db):
     from forum.conversations.models import Conversation
     from forum.demo.messages import PRIVATE_CONVERSATION
 
-    call_command("seed_demo")
+    call_command("seed_demo", "--allow-production")
     conversation = Conversation.objects.get()
     written = list(conversation.messages.values_list("sender__username", "body"))
     assert written == PRIVATE_CONVERSATION

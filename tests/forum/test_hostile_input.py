@@ -80,7 +80,12 @@ def _fill(text, values):
 
 @pytest.fixture
 def world(db):
-    """One of everything a URL can point at."""
+    return build_world()
+
+
+def build_world():
+    """One of everything a URL can point at (tests/forum/test_no_template_source.py reads
+    every page with it too)."""
     author, moderator = make_user("hostile_author"), make_user("hostile_mod", moderator=True)
     reader = make_user("hostile_reader")
     post = make_post(author, title="Heat and the MS hug")

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from forum.models import Page
@@ -122,7 +122,8 @@ def test_an_expired_form_gives_back_what_the_member_wrote(member):
 def test_production_settings_pass_the_deploy_check(tmp_path):
     env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "k" * 30 + "Zx9!q" * 10,
            "ALLOWED_HOSTS": "kindred.example", "DJANGO_SETTINGS_MODULE": "forum.settings",
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}"}
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+           "KINDRED_SITE_URL": "https://kindred.example"}
     env.pop("KINDRED_HTTPS", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -143,7 +144,7 @@ def test_production_refuses_to_serve_without_a_secret_key():
 
 
 def test_seed_demo_fills_an_empty_database_and_prints_logins(db, capsys):
-    call_command("seed_demo", "--stories", "5")
+    call_command("seed_demo", "--allow-production", "--stories", "5")
     output = capsys.readouterr().out
     assert "demo / kindred-demo-2026" in output and "mod / kindred-mod-2026" in output
     assert Post.objects.count() == 5
@@ -153,6 +154,55 @@ def test_seed_demo_fills_an_empty_database_and_prints_logins(db, capsys):
 
 
 def test_seed_demo_leaves_a_database_with_content_alone(post, capsys):
-    call_command("seed_demo")
+    call_command("seed_demo", "--allow-production")
     assert "changed nothing" in capsys.readouterr().out
     assert Post.objects.count() == 1
+
+
+def test_the_deploy_check_fails_without_a_site_url_members_can_reach(tmp_path):
+    """Left unset, KINDRED_SITE_URL is http://127.0.0.1:8000: every emailed link would be dead."""
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "k" * 30 + "Zx9!q" * 10,
+           "ALLOWED_HOSTS": "kindred.example", "DJANGO_SETTINGS_MODULE": "forum.settings",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}"}
+    env.pop("KINDRED_HTTPS", None)
+    env.pop("KINDRED_SITE_URL", None)
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"],
+                            cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "kindred.E001" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("site_url", ["http://127.0.0.1:8000", "http://localhost", "https://[::1]",
+                                      "http://127.0.1.1/", "http://kindred.localhost"])
+def test_the_deploy_check_refuses_a_loopback_site_url(settings, site_url):
+    from django.core.checks import run_checks
+
+    settings.DEBUG, settings.SITE_URL = False, site_url
+    errors = [m.id for m in run_checks(include_deployment_checks=True)]
+    assert "kindred.E001" in errors
+    settings.SITE_URL = "https://kindred.example"
+    assert "kindred.E001" not in [m.id for m in run_checks(include_deployment_checks=True)]
+
+
+def test_the_deploy_check_leaves_a_development_site_alone(settings):
+    from django.core.checks import run_checks
+
+    settings.DEBUG, settings.SITE_URL = True, "http://127.0.0.1:8000"
+    assert "kindred.E001" not in [m.id for m in run_checks(include_deployment_checks=True)]
+
+
+def test_seed_demo_refuses_a_production_site_and_creates_nothing(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--allow-production") as refused:
+        call_command("seed_demo", "--stories", "2")
+    assert "refused and created nothing" in str(refused.value)
+    assert not User.objects.exists() and not Post.objects.exists()
+
+
+def test_seed_demo_exits_non_zero_on_a_production_site(tmp_path):
+    """It refuses before touching the database (there is not even a schema here)."""
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "k" * 40, "DJANGO_SETTINGS_MODULE":
+           "forum.settings", "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}"}
+    seeded = subprocess.run([sys.executable, "manage.py", "seed_demo", "--stories", "1"],
+                            cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
+    assert seeded.returncode != 0 and "DEBUG is off" in seeded.stderr
+    assert "kindred-mod-2026" not in seeded.stdout + seeded.stderr

@@ -3,7 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from forum.moderation.models import ModerationAction, Report
+from forum.moderation.models import Appeal, ModerationAction, Report
+from forum.moderation.services import hide
 from forum.notifications.models import Notification
 from posts.models import Comment, Post
 from posts.services import post_comment
@@ -159,26 +160,55 @@ def test_a_silenced_member_reads_but_cannot_post_until_it_expires(client, post, 
     assert client.post(f"/posts/{post.slug}/comments/", {"body": "Back"}).status_code == 302
 
 
-def test_a_suspended_member_cannot_log_in_until_it_expires(client, post, reported,
-                                                           acting_moderator, seller):
+def test_a_suspended_member_logs_in_to_read_the_decision_and_appeal_until_it_expires(
+        client, post, reported, acting_moderator, seller):
     client.force_login(acting_moderator)
     act(client, post, reported, kind="suspend", days="7")
     client.logout()
+    suspension = ModerationAction.objects.get(kind="suspend")
     login = {"login": "cure_seller", "password": PASSWORD}
-    response = client.post("/accounts/login/", login)
-    assert response.status_code == 403 and "suspended" in response.content.decode()
-    assert not client.get("/").context["user"].is_authenticated
+    response = client.post("/accounts/login/", login, follow=True)
+    assert response.context["user"] == seller  # signed in
+    assert response.redirect_chain[-1][0] == "/moderation/suspended/"
+    page = response.content.decode()
+    assert "Your account is suspended" in page
+    assert f'href="/moderation/decisions/{suspension.pk}/"' in page
+    decision = client.get(f"/moderation/decisions/{suspension.pk}/")
+    assert decision.status_code == 200 and "Appeal this decision" in decision.content.decode()
+    appealed = client.post(f"/moderation/decisions/{suspension.pk}/appeal/",
+                           {"text": "I was sharing what worked for me."})
+    assert appealed.status_code == 302
+    assert Appeal.objects.get(action=suspension).text == "I was sharing what worked for me."
     type(seller).objects.filter(pk=seller.pk).update(
         suspended_until=timezone.now() - timedelta(minutes=1))
-    assert client.post("/accounts/login/", login).status_code == 302
+    assert client.get("/").status_code == 200  # the suspension over, everything again
 
 
-def test_a_member_suspended_while_logged_in_is_logged_out(client, seller, acting_moderator,
-                                                          post, reported):
+@pytest.mark.parametrize("path", ["/", "/posts/new/", "/settings/", "/messages/",
+                                  "/notifications/", "/u/cure_seller/", "/admin/"])
+def test_a_suspended_member_reaches_nothing_but_their_decisions(client, seller, post, path):
     client.force_login(seller)
-    suspend(seller, by=acting_moderator)
-    response = client.get("/")
-    assert response.status_code == 302
+    suspend(seller)
+    response = client.get(path)
+    assert response.status_code == 302 and response["Location"] == "/moderation/suspended/"
+
+
+def test_a_suspended_member_gets_their_comment_back_with_the_reason(client, seller, post):
+    """A story page opened before the suspension still has its form."""
+    client.force_login(seller)
+    suspend(seller)
+    response = client.post(f"/posts/{post.slug}/comments/", {"body": "Words I typed"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "your account is suspended" in page and "Words I typed" in page
+    assert not Comment.objects.filter(body="Words I typed").exists()
+
+
+def test_a_suspended_member_can_still_sign_out_and_read_the_guidelines(client, seller):
+    client.force_login(seller)
+    suspend(seller)
+    assert client.get("/pages/community-guidelines/").status_code == 200
+    client.post("/accounts/logout/")
     assert not client.get("/").context["user"].is_authenticated
 
 
@@ -286,3 +316,20 @@ def test_hidden_posts_stay_with_moderators(client, post, acting_moderator, membe
     client.logout()
     assert client.get(post.get_absolute_url()).status_code == 404
     assert Comment.objects.count() == 0
+
+
+@pytest.mark.parametrize("decisions", [1, 12])
+def test_the_suspended_page_costs_the_same_queries_with_many_decisions(
+        client, seller, acting_moderator, decisions, django_assert_max_num_queries):
+    from tests.factories import make_post
+
+    for n in range(decisions):
+        story = make_post(seller, title=f"Selling {n}")
+        hide(moderator=acting_moderator, post=story, guideline="no_selling",
+             statement="Selling.")
+    suspend(seller, by=acting_moderator)
+    client.force_login(seller)
+    with django_assert_max_num_queries(4):
+        page = client.get("/moderation/suspended/")
+    assert page.status_code == 200
+    assert page.content.decode().count('href="/moderation/decisions/') == decisions + 1

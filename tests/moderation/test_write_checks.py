@@ -139,3 +139,59 @@ def test_saving_a_bio_takes_a_fixed_number_of_queries(client, member,
     with django_assert_max_num_queries(8):
         assert client.post("/settings/profile/", {"bio": "Diagnosed in spring."}
                            ).status_code == 302
+
+
+# --- Re-approval after an edit announces nothing twice -----------------------------------------
+
+def _announcements():
+    from forum.notifications.models import Notification
+
+    return sorted(Notification.objects.exclude(kind="moderation")
+                  .values_list("recipient__username", "kind"))
+
+
+def test_reapproving_an_edited_post_tells_watchers_and_mentioned_members_nothing_twice(
+        review, mod, member, other_member, mailoutbox):
+    from posts.models import Symptom, TagFollow
+    from posts.services import create_post
+
+    hug = Symptom.objects.get(slug="ms-hug")
+    watcher = make_user("hug_watcher")
+    TagFollow.objects.create(user=watcher, tag=hug, level=TagFollow.Level.WATCHING)
+    post = create_post(author=member, title="The hug at night",
+                       body=f"Thanks @{other_member.username} for the tip.", symptoms=[hug])
+    assert post.status == "pending"
+    approve(mod, post)
+    first = _announcements()
+    assert first == [(other_member.username, "mention"), ("hug_watcher", "new_post")]
+    published_at = Post.objects.get(pk=post.pk).published_at
+    member.refresh_from_db()  # trusted with links now, still under review
+    update_post(editor=member, post=Post.objects.get(pk=post.pk), title=post.title,
+                body=f"Thanks @{other_member.username}, see https://example.org/hug",
+                kind=post.kind, visibility=post.visibility)
+    assert Post.objects.get(pk=post.pk).status == "pending"
+    approve(mod, Post.objects.get(pk=post.pk))
+    assert _announcements() == first
+    stored = Post.objects.get(pk=post.pk)
+    assert stored.status == "published"
+    assert stored.published_at == published_at  # not "new" again in the lists
+    member.refresh_from_db()
+    assert member.approved_contributions == 1  # one contribution, approved once
+
+
+def test_reapproving_an_edited_comment_tells_nobody_twice(review, mod, member, other_member,
+                                                          other_post):
+    approve(mod, other_post)
+    third = make_user("mentioned_one")
+    comment = post_comment(author=member, post=other_post, body=f"Same here, @{third.username}")
+    approve(mod, other_post, comment)
+    first = _announcements()
+    assert (third.username, "mention") in first
+    assert (other_member.username, "reply_to_post") in first
+    member.refresh_from_db()  # trusted with links now, still under review
+    edit_comment(editor=member, comment=comment,
+                 body=f"Same here, @{third.username}: https://example.org/cool")
+    assert Comment.objects.get(pk=comment.pk).status == "pending"
+    approve(mod, other_post, Comment.objects.get(pk=comment.pk))
+    assert Comment.objects.get(pk=comment.pk).status == "visible"
+    assert _announcements() == first

@@ -212,7 +212,7 @@ def test_deleting_a_comment_with_replies_leaves_a_tombstone(client, member, othe
     comment = post_comment(author=member, post=post, body="Private thought")
     reply = post_comment(author=other_member, post=post, body="Hugs", parent=comment)
     client.force_login(member)
-    response = client.post(f"/comments/{comment.pk}/delete/")
+    response = client.post(f"/comments/{comment.pk}/delete/", {"confirm": "yes"})
     assert response.status_code == 302
     comment = reload(comment)
     assert comment.status == "deleted" and comment.body == "" and comment.body_html == ""
@@ -225,8 +225,28 @@ def test_deleting_a_comment_with_replies_leaves_a_tombstone(client, member, othe
 def test_deleting_a_comment_without_replies_removes_it(client, member, post):
     comment = post_comment(author=member, post=post, body="Oops")
     client.force_login(member)
-    client.post(f"/comments/{comment.pk}/delete/")
+    client.post(f"/comments/{comment.pk}/delete/", {"confirm": "yes"})
     assert not Comment.objects.exists() and reload(post).comment_count == 0
+
+
+def test_deleting_a_comment_asks_once_more_and_a_bare_post_changes_nothing(client, member,
+                                                                           post):
+    comment = post_comment(author=member, post=post, body="Second thoughts")
+    client.force_login(member)
+    for data in ({}, {"confirm": "no"}, {"body": "x"}):
+        response = client.post(f"/comments/{comment.pk}/delete/", data)
+        page = response.content.decode()
+        assert response.status_code == 200 and "Delete your comment?" in page
+        assert "Second thoughts" in page and 'name="confirm" value="yes"' in page
+        assert f'href="/comments/{comment.pk}/"' in page  # "No, keep it"
+        assert reload(comment).status == "visible" and reload(post).comment_count == 1
+
+
+def test_deleting_a_comment_that_is_not_there_is_a_404(client, member):
+    client.force_login(member)
+    for bad in ("999999", "0", "abc"):
+        for data in ({}, {"confirm": "yes"}):
+            assert client.post(f"/comments/{bad}/delete/", data).status_code == 404
 
 
 def test_a_tombstone_goes_when_its_last_reply_goes(member, other_member, post):

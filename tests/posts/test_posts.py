@@ -128,9 +128,27 @@ def test_someone_elses_post_cannot_be_deleted(client, other_member, post):
 def test_the_author_deletes_their_post_after_confirming(client, member, post):
     client.force_login(member)
     assert "Yes, delete it" in client.get(f"/posts/{post.slug}/delete/").content.decode()
-    response = client.post(f"/posts/{post.slug}/delete/")
+    response = client.post(f"/posts/{post.slug}/delete/", {"confirm": "yes"})
     assert response.status_code == 302 and response.url == "/"
     assert not Post.objects.filter(pk=post.pk).exists()
+
+
+def test_deleting_a_post_asks_once_more_and_a_bare_post_changes_nothing(client, member, post):
+    client.force_login(member)
+    for data in ({}, {"confirm": "no"}, {"confirm": ""}):
+        response = client.post(f"/posts/{post.slug}/delete/", data)
+        page = response.content.decode()
+        assert response.status_code == 200 and "Yes, delete it" in page
+        assert 'name="confirm" value="yes"' in page
+        assert f'href="/posts/{post.slug}/"' in page  # "No, keep it"
+        post.refresh_from_db()
+        assert post.title == "Back spasticity in the mornings" and post.status == "published"
+
+
+def test_deleting_a_post_that_is_not_there_is_a_404(client, member):
+    client.force_login(member)
+    for data in ({}, {"confirm": "yes"}):
+        assert client.post("/posts/no-such-post/delete/", data).status_code == 404
 
 
 def test_a_moderator_cannot_edit_a_members_post_and_is_sent_to_moderate_it(client, moderator,

@@ -32,7 +32,7 @@ def build_database():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", "--allow-production", stdout=StringIO())
     return _extras()
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -39,8 +39,18 @@ class Command(BaseCommand):
                  "its hand-written conversation (0 to 30 comments)")
         parser.add_argument("--depth", type=int, default=4, help="deepest reply level")
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--allow-production", action="store_true",
+            help="seed even though DEBUG is off (a public demo site, a load test); the demo "
+                 "members' passwords, a moderator's among them, are published")
 
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "DEBUG is off, so this looks like a production site: seed_demo refused and "
+                "created nothing. Its members' passwords are published (\"mod\" is a "
+                "moderator). On a development site set DEBUG=1; for a public demo or a load "
+                "test pass --allow-production.")
         User = get_user_model()
         if Post.objects.exists() or User.objects.exists():
             self.stdout.write("The database already has content; seed_demo changed nothing.")

@@ -5,6 +5,15 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def forget_reports_of_messages(apps, schema_editor):
+    """Going back: the release before this one has no private messages, and a report there
+    names a post (post_id NOT NULL), so the reports of messages cannot stay; undoing this
+    migration deletes them (a backup before a rollback keeps them). The log keeps its rows:
+    the actions on messages stay on the record, without the message columns."""
+    Report = apps.get_model("moderation", "Report")
+    Report.objects.filter(message__isnull=False).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -52,4 +61,6 @@ class Migration(migrations.Migration):
             model_name='report',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('message__isnull', True), ('post__isnull', False)), models.Q(('comment__isnull', True), ('message__isnull', False), ('post__isnull', True)), _connector='OR'), name='report_names_content_or_a_message'),
         ),
+        # Last, so that undoing the migration runs it first, before post_id is NOT NULL again.
+        migrations.RunPython(migrations.RunPython.noop, forget_reports_of_messages),
     ]

@@ -57,21 +57,31 @@ def _already(target: Post | Comment, status: str) -> None:
 @transaction.atomic
 def approve(*, moderator: User, post: Post, comment: Comment | None = None) -> ModerationAction:
     """A new member's post or comment that waited for review goes live. Not a sanction: the
-    author hears it is visible, and nothing is offered to appeal."""
+    author hears it is visible, and nothing is offered to appeal.
+
+    Approved again (an edit that added links sent it back to review), it goes live again
+    and the author hears so, but it was announced already: watchers and mentioned members
+    are not told twice, the post keeps its place in the lists, and it counts as one
+    approved contribution. The log's earlier approval says so."""
     ensure_moderator(moderator)
     post, comment = _fresh(post, comment)
     target = comment or post
     if not target.is_waiting_for_review:
         raise Refused("Only what waits for review can be approved; this is "
                       f"{target.get_status_display().lower()}.", status=409)
+    first_approval = not ModerationAction.objects.filter(
+        kind=K.APPROVE, post=post, comment=comment).exists()
     if comment is not None:
         change_comment_status(comment, Comment.Status.VISIBLE)
-        announce_comment(comment, parent=comment.parent)
-    else:
+        if first_approval:
+            announce_comment(comment, parent=comment.parent)
+    elif first_approval:
         Post.objects.filter(pk=post.pk).update(status=Post.Status.PUBLISHED,
                                                published_at=timezone.now())
         announce_post(post)
-    if target.author is not None:
+    else:
+        Post.objects.filter(pk=post.pk).update(status=Post.Status.PUBLISHED)
+    if target.author is not None and first_approval:
         type(target.author).objects.filter(pk=target.author.pk).update(
             approved_contributions=F("approved_contributions") + 1)
     close_reports(post, comment, Report.Status.DISMISSED)

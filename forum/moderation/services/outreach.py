@@ -31,11 +31,12 @@ def reached_out(report: Report) -> str:
 
 
 def crisis_report_about(member: User, report_id: object) -> Report:
-    """The crisis report (open or closed) named by `report_id`, if it is about `member`."""
+    """The crisis report (open or closed) named by `report_id`, if it is about `member`,
+    with the newest outreach to them since it was filed (`ReportQuerySet.with_outreach_after`)."""
     pk = parse_id(report_id)
     if pk is None:
         raise Refused(NO_CRISIS_REPORT, status=400)
-    report = (Report.objects.crisis_about(member)
+    report = (Report.objects.crisis_about(member).with_outreach_after()
               .select_related("post", "comment", "message").filter(pk=pk).first())
     if report is None:
         raise Refused(NO_CRISIS_REPORT, status=404)

@@ -4,6 +4,14 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def forget_message_notifications(apps, schema_editor):
+    """Going back: the release before this one has no private messages, so a notification
+    of one would lead nowhere (and its kind means nothing there); undoing this migration
+    deletes them. Every other notification stays."""
+    Notification = apps.get_model("notifications", "Notification")
+    Notification.objects.filter(kind="message").delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -22,4 +30,7 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=[('new_post', 'A new post in a symptom I watch'), ('reply_to_post', 'A reply to my post'), ('reply_to_comment', 'A reply to my comment'), ('mention', 'Someone mentions my handle'), ('watched_comment', 'A new comment on a post I follow'), ('moderation', "A moderator's decision about me"), ('helped', 'The asker marks my reply as one that helped'), ('message', 'A private message to me')], max_length=20),
         ),
+        # Last, so that undoing the migration runs it first, while the conversation column
+        # is still there.
+        migrations.RunPython(migrations.RunPython.noop, forget_message_notifications),
     ]
