@@ -103,7 +103,8 @@ class ConsentMiddleware:
     send (POST) goes through: their words are never lost on the way (the page after it
     asks). Open without consent: that page, the privacy and crisis pages, logging out,
     downloading their data and deleting their account, static files, the health probe and
-    the admin site."""
+    the admin site. A suspended member, who may open only their decisions and can write
+    nothing, is asked when the suspension ends."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -124,7 +125,7 @@ class ConsentMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if (request.method in ("GET", "HEAD") and user is not None and user.is_authenticated
-                and not has_current_consent(user)
+                and not has_current_consent(user) and not user.is_suspended
                 and not request.path.startswith(self.open_paths())):
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('consent')}?{query}")

@@ -168,3 +168,15 @@ def test_a_member_logs_in_with_the_password_after_being_asked(client, earlier_me
     response = client.post("/accounts/login/", {"login": "early-bird", "password": PASSWORD})
     assert response["Location"] == "/"
     assert client.get("/")["Location"].startswith("/settings/consent/")
+
+
+def test_a_suspended_member_without_consent_reads_their_decisions_without_a_loop(
+        client, earlier_member):
+    from tests.factories import suspend
+
+    action = suspend(earlier_member, days=3)
+    client.force_login(earlier_member)
+    response = client.get("/moderation/suspended/", follow=True)
+    assert response.status_code == 200
+    assert len(response.redirect_chain) == 0
+    assert client.get(f"/moderation/decisions/{action.pk}/").status_code == 200
