@@ -101,6 +101,12 @@ class User(AbstractUser):
     # Ever blocked someone or been blocked (never cleared): members who are in no block, nearly
     # everyone, skip the block lookups on story pages and when they write (accounts.blocking).
     has_blocks = models.BooleanField(default=False, editable=False)
+    # Explicit consent to Kindred holding the health information the member shares (GDPR
+    # Art. 9): which version of the privacy page they agreed to, and when. Blank: not given
+    # (or withdrawn); accounts.consent asks at their next visit.
+    health_consent_version = models.CharField(max_length=20, blank=True, default="",
+                                              editable=False)
+    health_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [

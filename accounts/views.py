@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from . import consent as consent_records
 from .forms import AccessibilityForm, NotificationSettingsForm, PrivacyForm, ProfileForm
 from .preferences import preferences_for, save_preferences
 from .profiles import update_profile
@@ -88,3 +89,36 @@ def privacy_settings(request):
         request, PrivacyForm, heading="Privacy", saved="Your privacy choice is saved.",
         intro="When your profile is hidden, only your handle appears next to what you write, "
               "with no link to a profile.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent(request):
+    """Ask for consent to holding health information (and the minimum age): once, for a
+    member who has not agreed to the current version; afterwards it says when they did."""
+    form = consent_records.ConsentForm(request.POST or None)
+    consented = consent_records.has_current_consent(request.user)
+    context = {"form": form, "next": _safe_next(request),
+               "consented_at": request.user.health_consent_at if consented else None}
+    if request.method == "POST" and not consented:
+        if not form.is_valid():
+            return render(request, "accounts/consent.html", context, status=400)
+        consent_records.record_consent(request.user)
+        messages.success(request, "Thank you. Your agreement is recorded.")
+        return redirect(context["next"])
+    if request.method == "POST":
+        return redirect(context["next"])
+    return render(request, "accounts/consent.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def withdraw_consent(request):
+    """Withdrawn at once, then on to closing the account (nothing deleted until they
+    confirm there)."""
+    consent_records.withdraw_consent(request.user)
+    messages.info(request, "You have withdrawn your consent. Kindred cannot keep your health "
+                           "information without it, so the next step is closing your account: "
+                           "choose below what happens to what you wrote. Until you do, "
+                           "Kindred will ask for your consent each time you visit.")
+    return redirect("delete_account")

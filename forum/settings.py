@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "forum.moderation.middleware.SuspensionMiddleware",
+    "accounts.consent.ConsentMiddleware",
     "forum.middleware.RefusalMiddleware",
 ]
 
@@ -194,6 +195,8 @@ ACCOUNT_USERNAME_BLACKLIST = [
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None  # offer "remember me"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Signup asks for consent to holding health information and confirms the minimum age.
+ACCOUNT_FORMS = {"signup": "accounts.consent.SignupForm"}
 # allauth's default prefix is "[<host>] " (e.g. "[127.0.0.1:8000]"): ours names the site.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Kindred: "
 
@@ -294,9 +297,15 @@ KINDRED_RATE_LIMIT_RULES = {
     "suggest_handles": (120, 60),  # handles offered while typing "@"
     "conversation": (5, 86400),  # new private conversations a day
     "message": (30, 3600),  # private messages an hour
+    "illegal_content": (5, 3600),  # reports of illegal content, per session (anyone may)
 }
 if not KINDRED_RATE_LIMITS:
     ACCOUNT_RATE_LIMITS = False
+# Consent to Kindred holding the health information members share (GDPR Art. 9). Raise the
+# version when the privacy page changes what members agree to: everyone is asked again once.
+KINDRED_CONSENT_VERSION = os.environ.get("KINDRED_CONSENT_VERSION", "1")
+# Signup confirms the member is at least this old (a checkbox; no birth date is stored).
+KINDRED_MINIMUM_AGE = int(os.environ.get("KINDRED_MINIMUM_AGE", 16))
 # New members: their first N contributions wait for review (0 turns review off), and until
 # one is approved they may include at most this many links.
 KINDRED_NEW_MEMBER_REVIEW = int(os.environ.get("KINDRED_NEW_MEMBER_REVIEW", 2))

@@ -6,6 +6,7 @@ from posts.page_cache import anonymous_page
 
 from . import views
 from .admin_login import admin_login
+from .moderation import illegal
 from .moderation import views as moderation_views
 from .sitemaps import SITEMAPS
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("pages/transparency/", moderation_views.transparency, name="transparency"),
     path("pages/<slug:slug>/", anonymous_page("lists")(views.editorial_page), name="page"),
     path("moderation/", include("forum.moderation.urls")),
+    path("report-illegal/", illegal.report_illegal, name="report_illegal"),
+    path("report-illegal/<str:reference>/", illegal.receipt, name="report_illegal_receipt"),
     path("posts/<slug:slug>/report/", moderation_views.report_post, name="report_post"),
     path("comments/<id:comment_id>/report/", moderation_views.report_comment,
          name="report_comment"),

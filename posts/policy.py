@@ -35,9 +35,17 @@ _cache_error_logged_at = -60.0
 def check_rate(user: User, action: str) -> None:
     if not settings.KINDRED_RATE_LIMITS or getattr(user, "is_moderator", False):
         return
+    check_rate_for(str(user.pk), action)
+
+
+def check_rate_for(who: str, action: str) -> None:
+    """`check_rate` for anyone named by `who` (a member's id, or "session:<key>" for a
+    visitor who is not logged in)."""
+    if not settings.KINDRED_RATE_LIMITS:
+        return
     limit, window = settings.KINDRED_RATE_LIMIT_RULES[action]
     bucket = int(timezone.now().timestamp() // window)
-    key = f"rate:{action}:{user.pk}:{bucket}"
+    key = f"rate:{action}:{who}:{bucket}"
     count = _count(key, window)
     if count is not None and count > limit:
         raise Refused(f"You have reached the limit of {limit} for now. Please wait a "

@@ -2,7 +2,9 @@
 
 import itertools
 
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP, User
 from posts.services import create_post
@@ -11,8 +13,17 @@ _numbers = itertools.count(1)
 PASSWORD = "a-long-test-password-42"
 
 
+def consented():
+    """The fields of a member who agreed to the current consent version (as everyone who
+    joins through the signup form has); without them a logged-in member is first asked
+    (accounts.consent)."""
+    return {"health_consent_version": settings.KINDRED_CONSENT_VERSION,
+            "health_consent_at": timezone.now()}
+
+
 def make_user(username=None, *, moderator=False, **fields):
     username = username or f"member{next(_numbers)}"
+    fields = {**consented(), **fields}
     user = User.objects.create_user(username, f"{username}@example.org", PASSWORD, **fields)
     if moderator:
         group, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)

@@ -4,12 +4,13 @@ import pytest
 from django.core.cache import cache
 
 from accounts.models import User
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, consented
 
 
 @pytest.fixture
 def keeper(db):
-    return User.objects.create_superuser("keeper", "keeper@example.org", PASSWORD)
+    return User.objects.create_superuser("keeper", "keeper@example.org", PASSWORD,
+                                     **consented())
 
 
 def test_the_admin_sends_people_to_the_sites_login(client, keeper):

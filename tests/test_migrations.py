@@ -29,6 +29,7 @@ first_disclaimer = importlib.import_module("posts.migrations.0002_first_disclaim
 curated_symptoms = importlib.import_module("posts.migrations.0005_curated_symptoms")
 editorial_pages = importlib.import_module("forum.migrations.0002_editorial_pages")
 tappable_helplines = importlib.import_module("forum.migrations.0004_tappable_helplines")
+privacy_page = importlib.import_module("forum.migrations.0005_privacy_page")
 
 
 def _shipped_page(page):
@@ -138,6 +139,7 @@ def _shipped_markdown_and_html():
     yield "disclaimer", first_disclaimer.MARKDOWN, first_disclaimer.HTML
     for page in map(_shipped_page, editorial_pages.PAGES):
         yield page["slug"], page["body"], page["body_html"]
+    yield privacy_page.SLUG, privacy_page.BODY, privacy_page.BODY_HTML
 
 
 @pytest.mark.parametrize(
@@ -163,8 +165,9 @@ def test_a_fresh_database_holds_exactly_the_rows_the_migrations_ship():
         (1, first_disclaimer.MARKDOWN, first_disclaimer.HTML)
     ]
     assert sorted(Page.objects.values_list("slug", "title", "body", "body_html")) == sorted(
-        (page["slug"], page["title"], page["body"], page["body_html"])
-        for page in map(_shipped_page, editorial_pages.PAGES)
+        [(page["slug"], page["title"], page["body"], page["body_html"])
+         for page in map(_shipped_page, editorial_pages.PAGES)]
+        + [(privacy_page.SLUG, privacy_page.TITLE, privacy_page.BODY, privacy_page.BODY_HTML)]
     )
     shipped = curated_symptoms.CURATED_SYMPTOMS
     assert sorted(Symptom.objects.values_list("slug", "name", "description", "is_curated")) \

@@ -52,6 +52,8 @@ PROFILE_FIELDS = [
     "reduced_motion", "email_new_post", "email_reply_to_post", "email_reply_to_comment",
     "email_mention", "email_watched_comment", "digest_frequency", "watch_on_comment",
     "time_zone", "messages_from", "email_message",
+    # Consent to holding their health information: which version, and when (accounts.consent).
+    "health_consent_version", "health_consent_at",
 ]
 
 

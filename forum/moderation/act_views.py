@@ -47,8 +47,8 @@ def _author_verb(verb):
 # The view dispatches by kind; each verb is its own service function.
 CONTENT_VERBS = {
     K.APPROVE: _content_verb(services.approve),
-    K.HIDE: _content_verb(services.hide, "guideline", "statement"),
-    K.REMOVE: _content_verb(services.remove, "guideline", "statement"),
+    K.HIDE: _content_verb(services.hide, "guideline", "statement", "legal_ground"),
+    K.REMOVE: _content_verb(services.remove, "guideline", "statement", "legal_ground"),
     K.RESTORE: _content_verb(services.restore, "statement"),
     K.LOCK: _content_verb(services.lock, "guideline", "statement"),
     K.UNLOCK: _content_verb(services.unlock, "statement"),
@@ -75,7 +75,7 @@ def _sender_verb(verb):
 
 # The same verbs, taking a message the way they take a comment.
 MESSAGE_VERBS = {
-    K.HIDE: _message_verb(services.hide, "guideline", "statement"),
+    K.HIDE: _message_verb(services.hide, "guideline", "statement", "legal_ground"),
     K.RESTORE: _message_verb(services.restore, "statement"),
     K.DISMISS: _message_verb(services.dismiss, "statement"),
     K.SILENCE: _sender_verb(services.silence),

@@ -33,6 +33,10 @@ class ActionForm(forms.Form):
                                 required=False, widget=forms.Textarea(attrs={"rows": 3}))
     days = forms.IntegerField(label="For how many days (silence or suspend)", required=False,
                               min_value=1, max_value=365)
+    # Hide or remove because it is illegal: the law, named for the statement of reasons
+    # (then the guideline may be left unchosen).
+    legal_ground = forms.CharField(label="Or the law it breaks (hide or remove)",
+                                   max_length=300, required=False)
     # Which page to go back to: a fixed name, never a URL.
     next = forms.ChoiceField(required=False, choices=[("", "queue"), ("queue", "queue"),
                                                       ("removed", "removed"),

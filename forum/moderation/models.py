@@ -1,3 +1,5 @@
+import calendar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
@@ -24,6 +26,29 @@ class Guideline(models.TextChoices):
     PRIVACY = "privacy", "4. Protect privacy"
     AT_RISK = "at_risk", "5. If someone may be at risk"
     NO_SPAM = "no_spam", "6. No spam"
+
+
+class Ground(models.TextChoices):
+    """What a sanction rests on (the statement of reasons, EU DSA Art. 17(3)(d)-(e))."""
+
+    GUIDELINE = "guideline", "Against a community guideline"
+    LAW = "law", "Against the law"
+
+
+class Scope(models.TextChoices):
+    """What a sanction applies to."""
+
+    ITEM = "item", "Only this post, comment or message"
+    ACCOUNT = "account", "Your account"
+
+
+class Source(models.TextChoices):
+    """How the matter came to the moderators (EU DSA Art. 17(3)(b))."""
+
+    NOTICE = "notice", "A report of illegal content"
+    REPORT = "report", "A member's report"
+    AUTOMATIC = "automatic", "Kindred's automatic checks"
+    MODERATOR = "moderator", "A moderator, on their own initiative"
 
 
 class ReportQuerySet(models.QuerySet):
@@ -111,6 +136,66 @@ class Report(models.Model):
         return f"{self.get_reason_display()} report"
 
 
+def new_reference() -> str:
+    """A receipt's reference: short enough to read out, hard to guess (about 10^12)."""
+    import secrets
+
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+    return "IC-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class IllegalContentReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=IllegalContentReport.Status.OPEN)
+
+
+class IllegalContentReport(models.Model):
+    """A notice of illegal content (EU DSA Art. 16) from anyone, logged in or not: where it
+    is, which law it breaks and why, who sends it (optional) and their statement of good
+    faith. The address is matched to a post or comment when it names one of ours; the
+    moderators see open notices in their queue."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ACTIONED = "actioned", "Acted on"
+        DISMISSED = "dismissed", "Dismissed"
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    url = models.CharField(max_length=2000)
+    post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    comment = models.ForeignKey("posts.Comment", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    law = models.CharField(max_length=300)
+    explanation = models.TextField(max_length=4000)
+    name = models.CharField(max_length=150, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    good_faith = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = IllegalContentReportQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["created_at"], name="open_illegal_content_reports",
+                                condition=Q(status="open"))]
+
+    def __str__(self):
+        return f"Illegal content report {self.reference}"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
 class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionError("The moderation log is append-only.")
@@ -164,6 +249,17 @@ class ModerationAction(models.Model):
     appeal_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The statement of reasons in structured form (a sanction's; blank on other acts),
+    # filled where the row is written (services/record.py): what it rests on (a guideline,
+    # or the law it names), whether automated means found it and how it came to the
+    # moderators, what it applies to, and for how long (a silence or suspension).
+    ground = models.CharField(max_length=10, choices=Ground.choices, blank=True)
+    legal_ground = models.CharField(max_length=300, blank=True,
+                                    help_text="The law it breaks, when the ground is the law.")
+    automated_detection = models.BooleanField(default=False)
+    source = models.CharField(max_length=10, choices=Source.choices, blank=True)
+    scope = models.CharField(max_length=10, choices=Scope.choices, blank=True)
+    duration_days = models.PositiveSmallIntegerField(null=True, blank=True)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -184,6 +280,22 @@ class ModerationAction(models.Model):
     @property
     def can_be_appealed(self) -> bool:
         return self.kind in APPEALABLE
+
+    @property
+    def appeal_deadline(self):
+        """Six calendar months after the decision (EU DSA Art. 20(1)): 31 August's ends on
+        the last day of February."""
+        decided = self.created_at
+        month = decided.month + APPEAL_MONTHS
+        year, month = decided.year + (month - 1) // 12, (month - 1) % 12 + 1
+        return decided.replace(year=year, month=month,
+                               day=min(decided.day, calendar.monthrange(year, month)[1]))
+
+    @property
+    def appeal_window_open(self) -> bool:
+        from django.utils import timezone
+
+        return timezone.now() <= self.appeal_deadline
 
     def headline(self, title: str = "") -> str:
         """What was decided, in the member's words: the decision page's heading and, with
@@ -219,6 +331,9 @@ class ModerationAction(models.Model):
             return f"{self.headline(title)}: read the explanation"
         return self.headline(title)
 
+
+# How long a member may appeal a decision, in calendar months.
+APPEAL_MONTHS = 6
 
 # The one list of decisions a member can appeal: the sanctions. Approving, restoring,
 # unlocking, dismissing and appeal outcomes are not sanctions and offer no appeal.

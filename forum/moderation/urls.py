@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import act_views, outreach_views, views
+from . import act_views, illegal, outreach_views, statements, views
 
 app_name = "moderation"
 urlpatterns = [
@@ -16,6 +16,9 @@ urlpatterns = [
          name="outreach_conversation"),
     path("appeals/", views.appeals, name="appeals"),
     path("log/", views.log, name="log"),
+    path("illegal/<id:notice_id>/dismiss/", views.moderators_only(illegal.dismiss),
+         name="dismiss_notice"),
+    path("statements.json", views.moderators_only(statements.export), name="statements"),
     path("suspended/", views.suspended, name="suspended"),
     path("decisions/<id:action_id>/", views.decision, name="decision"),
     path("decisions/<id:action_id>/appeal/", views.appeal, name="appeal"),

@@ -25,7 +25,7 @@ from .forms import (
     LogFilterForm,
     ReportForm,
 )
-from .models import Appeal, Guideline, ModerationAction, Report
+from .models import Appeal, Guideline, IllegalContentReport, ModerationAction, Report
 from .reports import file_message_report, file_report
 
 QUEUE_PAGE, LOG_PAGE = 20, 50
@@ -126,6 +126,8 @@ def render_queue(request, *, refused=None, status=200):
         # Shown at the top of the page too, linking to the card (when it is still queued).
         "refusal": refusal, "refused_at": refused_at,
         "team_waiting": team_waiting,
+        "illegal_notices": list(IllegalContentReport.objects.open().select_related("post")
+                                .order_by("created_at")[:20]),
         # Already counted: spare the header a recount.
         "moderation_queue_size": len(items) + team_waiting,
     }, status=status)
@@ -141,7 +143,9 @@ def _decision_context(action, user, form=None):
         # anyone else who opens the decision.
         "own_message": message if message and message.sender_id == user.pk else None,
         "can_appeal": (action.member_id == user.pk and appeal is None
-                       and action.can_be_appealed),
+                       and action.can_be_appealed and action.appeal_window_open),
+        "appeal_closed": (action.member_id == user.pk and appeal is None
+                          and action.can_be_appealed and not action.appeal_window_open),
         "original": original,
         "replaced_by": services.superseded_by(original) if original else None,
     }
@@ -191,7 +195,8 @@ def appeal(request, action_id):
         if refusal.status == 403:
             raise  # not theirs to appeal: no form to show again (RefusalMiddleware's page)
         context = _decision_context(action, request.user, form)
-        context.update(refusal=refusal.message, can_appeal=True)
+        context.update(refusal=refusal.message,
+                       can_appeal=not context["appeal_closed"])
         return render(request, "moderation/decision.html", context, status=refusal.status)
     messages.success(request, "Your appeal is sent. A different moderator will decide it.")
     return redirect(reverse("moderation:decision", args=[action.pk]))

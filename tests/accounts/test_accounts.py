@@ -13,7 +13,8 @@ SIGNUP = "/accounts/signup/"
 
 def signup(client, **data):
     payload = {"username": "newcomer", "email": "new@example.org",
-               "password1": "slow-river-lantern-8", "password2": "slow-river-lantern-8"}
+               "password1": "slow-river-lantern-8", "password2": "slow-river-lantern-8",
+               "health_consent": "on", "minimum_age": "on"}
     payload.update(data)
     return client.post(SIGNUP, payload)
 
@@ -107,7 +108,8 @@ def test_an_email_confirmation_link_leads_to_the_site_url(client, db, settings):
     settings.SITE_URL = "https://kindred.example"
     response = client.post(SIGNUP, {"username": "newcomer", "email": "new@example.org",
                                     "password1": "slow-river-lantern-8",
-                                    "password2": "slow-river-lantern-8"},
+                                    "password2": "slow-river-lantern-8",
+                                    "health_consent": "on", "minimum_age": "on"},
                            HTTP_HOST="127.0.0.1")
     assert response.status_code == 302 and len(mail.outbox) == 1
     links = _links_in(mail.outbox[0])

@@ -4,7 +4,7 @@ import pytest
 
 from accounts.models import User
 from tests.accounts.test_accounts import signup
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD, consented, make_user
 
 IMITATIONS = [
     "m0d", "mod_", "MOD", "Mod-7", "the_mod", "TheMod", "rnod", "moderator1", "m0derat0r",
@@ -60,7 +60,8 @@ def test_a_handle_changed_in_the_admin_is_checked_the_same_way(client, db):
     from django.test import Client
 
     make_user("demo")
-    admin = User.objects.create_superuser("keeper", "keeper@example.org", PASSWORD)
+    admin = User.objects.create_superuser("keeper", "keeper@example.org", PASSWORD,
+                                     **consented())
     someone = make_user("someone")
     browser = Client()
     browser.force_login(admin)

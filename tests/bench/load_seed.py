@@ -15,6 +15,7 @@ from django.test.utils import override_settings
 from forum.demo.threads import seed_threads
 from posts.models import Post, Symptom
 from posts.services import create_post
+from tests.factories import consented
 
 PASSWORD = "bench-member-password-2026"
 STORY_SIZES = (200, 2_000)
@@ -22,6 +23,7 @@ COMMENTERS = 8
 
 
 SHIPPED = ["posts.migrations.0002_first_disclaimer", "forum.migrations.0002_editorial_pages",
+           "forum.migrations.0005_privacy_page",
            "posts.migrations.0005_curated_symptoms"]
 
 
@@ -39,7 +41,8 @@ def seed():
     call_command("seed_demo", "--allow-production", verbosity=0)
     User = get_user_model()
     members = [User.objects.create_user(f"bench{number}", f"bench{number}@example.org",
-                                        PASSWORD) for number in range(COMMENTERS + 1)]
+                                        PASSWORD, **consented())
+               for number in range(COMMENTERS + 1)]
     for member in members:  # no mail in the way of logging in
         member.emailaddress_set.create(email=member.email, verified=True, primary=True)
     tag = Symptom.objects.filter(post__isnull=False).order_by("name").first()

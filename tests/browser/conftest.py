@@ -212,10 +212,10 @@ def base_url(live_server):
 @pytest.fixture
 def member(transactional_db):
     from accounts.models import User
+    from tests.factories import consented
 
     return User.objects.create_user(
-        username="marion", email="marion@example.com", password=PASSWORD
-    )
+        username="marion", email="marion@example.com", password=PASSWORD, **consented())
 
 
 @pytest.fixture

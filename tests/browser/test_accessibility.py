@@ -8,7 +8,7 @@ from .conftest import assert_no_axe_violations, log_in
 
 pytestmark = pytest.mark.browser
 
-EDITORIAL_SLUGS = ["editorial-integrity", "community-guidelines", "crisis-support"]
+EDITORIAL_SLUGS = ["editorial-integrity", "community-guidelines", "crisis-support", "privacy"]
 
 
 def apply_display_tools(page, *, text_size_label, high_contrast):
@@ -45,7 +45,8 @@ def test_post_page(page, base_url, post):
 
 
 @pytest.mark.parametrize(
-    "path", ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+    "path", ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/",
+             "/report-illegal/"]
 )
 def test_account_pages(page, base_url, path):
     response = page.goto(base_url + path)
@@ -110,3 +111,20 @@ def test_no_horizontal_scroll_at_320px(new_context, base_url, post, which):
         "[document.documentElement.scrollWidth, window.innerWidth]"
     )
     assert scroll_width <= inner_width, f"{path} scrolls sideways: {scroll_width} > {inner_width}"
+
+
+def test_report_illegal_content_with_errors(page, base_url):
+    page.goto(base_url + "/report-illegal/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send report").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    assert_no_axe_violations(page)
+
+
+def test_the_consent_page_a_member_is_sent_to(context, page, base_url, member):
+    member.health_consent_version = ""
+    member.save(update_fields=["health_consent_version"])
+    log_in(context, member, base_url)
+    page.goto(base_url + "/notifications/")
+    assert page.locator("h1").inner_text() == "Your consent"
+    assert_no_axe_violations(page)

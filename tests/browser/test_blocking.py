@@ -5,6 +5,8 @@ opens it, and axe finds nothing on the confirmation, the thread or the settings 
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import consented
+
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
 
 pytestmark = pytest.mark.browser
@@ -14,7 +16,8 @@ pytestmark = pytest.mark.browser
 def june(transactional_db):
     from accounts.models import User
 
-    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD)
+    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD,
+                                    **consented())
 
 
 def test_a_member_blocks_from_the_profile_and_the_thread_folds_their_comment(

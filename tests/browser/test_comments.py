@@ -10,6 +10,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from tests.factories import consented
+
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
 from .helpers import is_focused, switch_to_high_contrast, tab_to
 
@@ -25,7 +27,8 @@ def june(transactional_db):
     """A second member, so replies have someone to answer."""
     from accounts.models import User
 
-    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD)
+    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD,
+                                    **consented())
 
 
 def comment(author, post, body, parent=None):

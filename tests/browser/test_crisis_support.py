@@ -8,6 +8,8 @@ it into view."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import consented
+
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
 
 pytestmark = pytest.mark.browser
@@ -22,7 +24,8 @@ SIZES = [pytest.param(DESKTOP, id="1280x900"), pytest.param(PHONE, id="375x740")
 def june(transactional_db):
     from accounts.models import User
 
-    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD)
+    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD,
+                                    **consented())
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ clean, and the browser's time zone is offered on the settings page without being
 
 import pytest
 
+from tests.factories import consented
+
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
 
 pytestmark = pytest.mark.browser
@@ -13,7 +15,8 @@ pytestmark = pytest.mark.browser
 def june(transactional_db):
     from accounts.models import User
 
-    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD)
+    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD,
+                                    **consented())
 
 
 def test_typing_at_offers_handles_that_the_keyboard_inserts(new_context, base_url, member,

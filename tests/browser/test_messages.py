@@ -5,6 +5,8 @@ and high-contrast themes, and nothing scrolls sideways at 320 px."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import consented
+
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
 
 pytestmark = pytest.mark.browser
@@ -20,7 +22,7 @@ def pair(transactional_db):
     people = []
     for handle in ("juniper", "wren"):
         person = User.objects.create_user(username=handle, email=f"{handle}@example.com",
-                                          password=PASSWORD)
+                                          password=PASSWORD, **consented())
         person.emailaddress_set.create(email=person.email, verified=True, primary=True)
         people.append(person)
     return people

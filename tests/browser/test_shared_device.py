@@ -6,6 +6,8 @@ still gets their own draft back."""
 
 import pytest
 
+from tests.factories import consented
+
 from .conftest import PASSWORD, log_in
 
 pytestmark = pytest.mark.browser
@@ -18,7 +20,8 @@ REPLY = "Marion's half-written reply to june"
 def june(transactional_db):
     from accounts.models import User
 
-    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD)
+    return User.objects.create_user(username="june", email="june@example.com", password=PASSWORD,
+                                    **consented())
 
 
 @pytest.fixture

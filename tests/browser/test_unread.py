@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import consented
+
 from .conftest import PASSWORD
 from .helpers import assert_no_axe_violations_in_both_contrasts, visit
 
@@ -21,7 +23,7 @@ def returning(transactional_db, post, member):
     from posts.services import post_comment
 
     june = User.objects.create_user(username="june", email="june@example.com",
-                                    password=PASSWORD)
+                                    password=PASSWORD, **consented())
     post_comment(author=member, post=post, body="The first comment, read already.")
     client = Client()
     client.force_login(june)

@@ -4,6 +4,8 @@ to the reply in the thread, and sees the chip on the home page; axe finds nothin
 
 import pytest
 
+from tests.factories import consented
+
 from .conftest import PASSWORD, assert_no_axe_violations, log_in
 
 pytestmark = pytest.mark.browser
@@ -20,7 +22,7 @@ def reply(question, transactional_db):
     from posts.services import post_comment
 
     june = User.objects.create_user(username="june", email="june@example.com",
-                                    password=PASSWORD)
+                                    password=PASSWORD, **consented())
     post_comment(author=june, post=question, body="Same here, mine fades by midnight.")
     return post_comment(author=june, post=question,
                         body="A heat pack on the ribs helps me.\n\nAnd slow breathing.")

@@ -93,7 +93,10 @@ class Command(BaseCommand):
             # Established members: past new-member review.
             User(username=handle, email=f"{handle}@example.org",
                  password=hashes[DEMO_PASSWORDS.get(handle, MEMBER_PASSWORD)],
-                 approved_contributions=ESTABLISHED)
+                 approved_contributions=ESTABLISHED,
+                 # Demo members: their consent is on record, so the demo opens at once.
+                 health_consent_version=settings.KINDRED_CONSENT_VERSION,
+                 health_consent_at=timezone.now())
             for handle in ["demo", "mod", *MEMBERS]
         ])
         moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)

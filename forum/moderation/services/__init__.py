@@ -4,6 +4,7 @@ content: approve, hide, remove, restore, lock, unlock, dismiss (hide, restore an
   also take `message=`, a reported private message: `messages`)
 members: silence, suspend, lift
 appeals: file_appeal, decide_appeal
+illegal: file_notice, dismiss_notice (reports of illegal content)
 """
 
 from .appeals import decide_appeal, file_appeal, superseded_by

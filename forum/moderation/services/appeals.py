@@ -38,6 +38,12 @@ def superseded_by(action: ModerationAction) -> ModerationAction | None:
     return later.order_by("pk").first()
 
 
+def appeal_closed_reason(action: ModerationAction) -> str:
+    return (f"Appeals are open for six months after a decision. This one was made on "
+            f"{action.created_at:%-d %B %Y}, so the time to appeal it ended on "
+            f"{action.appeal_deadline:%-d %B %Y}. What you wrote is kept below.")
+
+
 @transaction.atomic
 def file_appeal(*, author: User, action: ModerationAction, text: str) -> Appeal:
     if action.member_id != author.pk:
@@ -45,6 +51,8 @@ def file_appeal(*, author: User, action: ModerationAction, text: str) -> Appeal:
                       status=403)
     if not action.can_be_appealed:
         raise Refused("This decision cannot be appealed.", status=409)
+    if not action.appeal_window_open:
+        raise Refused(appeal_closed_reason(action), status=409)
     if not (text or "").strip():
         raise Refused("Tell the moderators why you think the decision was wrong.")
     if Appeal.objects.filter(action=action).exists():

@@ -91,9 +91,9 @@ def approve(*, moderator: User, post: Post, comment: Comment | None = None) -> M
 
 def _sanction(kind: str, status_for_post: str, status_for_comment: str, *, moderator: User,
               post: Post, comment: Comment | None, guideline: str,
-              statement: str) -> ModerationAction:
+              statement: str, legal_ground: str = "") -> ModerationAction:
     ensure_moderator(moderator)
-    check_reasons(guideline, statement)
+    check_reasons(guideline, statement, legal_ground)
     post, comment = _fresh(post, comment)
     target = comment or post
     status = status_for_comment if comment is not None else status_for_post
@@ -102,29 +102,32 @@ def _sanction(kind: str, status_for_post: str, status_for_comment: str, *, moder
     close_reports(post, comment, Report.Status.ACTIONED)
     return record(moderator=moderator, kind=kind, post=post, comment=comment,
                   member=target.author, guideline=guideline, statement=statement,
-                  tell=target.author)
+                  legal_ground=legal_ground, tell=target.author)
 
 
 @transaction.atomic
 def hide(*, moderator: User, post: Post | None = None, comment: Comment | None = None,
-         message: Message | None = None, guideline: str, statement: str) -> ModerationAction:
+         message: Message | None = None, guideline: str, statement: str,
+         legal_ground: str = "") -> ModerationAction:
     """Out of sight for everyone but moderators and (for a post) its author; reversible.
-    A private message: hidden from both sides, its sender told why."""
+    A private message: hidden from both sides, its sender told why. `legal_ground` names
+    the law it breaks when that, not a guideline (or as well as one), is the ground."""
     if message is not None:
         return messages.hide_message(moderator=moderator, message=message,
-                                     guideline=guideline, statement=statement)
+                                     guideline=guideline, statement=statement,
+                                     legal_ground=legal_ground)
     return _sanction(K.HIDE, Post.Status.HIDDEN, Comment.Status.HIDDEN, moderator=moderator,
                      post=_on_content(post), comment=comment, guideline=guideline,
-                     statement=statement)
+                     statement=statement, legal_ground=legal_ground)
 
 
 @transaction.atomic
 def remove(*, moderator: User, post: Post, comment: Comment | None = None, guideline: str,
-           statement: str) -> ModerationAction:
+           statement: str, legal_ground: str = "") -> ModerationAction:
     """Gone for everyone but moderators; a comment with replies stays as a tombstone."""
     return _sanction(K.REMOVE, Post.Status.REMOVED, Comment.Status.REMOVED,
                      moderator=moderator, post=post, comment=comment, guideline=guideline,
-                     statement=statement)
+                     statement=statement, legal_ground=legal_ground)
 
 
 @transaction.atomic

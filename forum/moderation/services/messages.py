@@ -36,11 +36,11 @@ def _set_status(message: Message, status: str) -> None:
 
 @transaction.atomic
 def hide_message(*, moderator: User, message: Message, guideline: str,
-                 statement: str) -> ModerationAction:
+                 statement: str, legal_ground: str = "") -> ModerationAction:
     """Out of sight for both sides: the sender reads "A moderator hid this message", the
     recipient that it was hidden. Appealable; a granted appeal shows it again."""
     ensure_moderator(moderator)
-    check_reasons(guideline, statement)
+    check_reasons(guideline, statement, legal_ground)
     message = fresh_message(message)
     if message.is_hidden:
         raise Refused("It is already hidden; nothing changed.", status=409)
@@ -50,7 +50,8 @@ def hide_message(*, moderator: User, message: Message, guideline: str,
     close_message_reports(message, Report.Status.ACTIONED)
     return record(moderator=moderator, kind=K.HIDE, message=message,
                   conversation=message.conversation, member=message.sender,
-                  guideline=guideline, statement=statement, tell=message.sender)
+                  guideline=guideline, statement=statement, legal_ground=legal_ground,
+                  tell=message.sender)
 
 
 @transaction.atomic
