@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from forum.notifications.worker import queue_health
-from posts.models import Post
+from posts.models import Post, Symptom, TagFollow
 from posts.pagination import capped_page
 from posts.reading import annotate_unread, with_unread
 
@@ -24,7 +24,13 @@ def home(request):
     listed = Post.objects.listed_for(request.user).without_muted(request.user)
     posts = with_unread(listed.latest().with_tags(), request.user)
     page = capped_page(posts, request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
-    followed = []
+    followed, followed_symptoms = [], []
+    if request.user.is_authenticated:
+        # The side column: the symptoms this member watches or follows, on every page.
+        followed_symptoms = list(Symptom.objects.filter(
+            follows__user=request.user,
+            follows__level__in=[TagFollow.Level.WATCHING, TagFollow.Level.FOLLOWING],
+        ).order_by("name").only("name", "slug"))
     if request.user.is_authenticated and page.number == 1:
         followed = list(with_unread(listed.in_followed_tags(request.user).latest().with_tags(),
                                     request.user)[:FOLLOWED_ON_HOME])
@@ -33,6 +39,7 @@ def home(request):
     annotate_unread(request.user, [*page, *followed])
     return render(request, "home.html", {
         "page": page, "followed": followed, "most_discussed": most_discussed,
+        "followed_symptoms": followed_symptoms,
     })
 
 

@@ -200,12 +200,14 @@
     });
   });
 
-  // The header menu (<details data-menu>) opens and closes without this; here Escape closes
-  // it and gives focus back to "Menu", and a click or focus outside closes it.
+  // The header's disclosures (<details data-menu>: "Menu" on phones, "Display" and the
+  // account on wide screens) open and close without this; here Escape closes one and gives
+  // focus back to its toggle, and a click or focus outside closes it.
   Array.prototype.forEach.call(document.querySelectorAll("details[data-menu]"), function (menu) {
     var toggle = menu.querySelector("summary");
     function shownAsMenu() { return toggle && toggle.offsetParent !== null; }
-    // Where CSS shows the panel inline (wide screens, smaller text), open it for real, so
+    // Where CSS hides the toggle and shows the content in place (the menu on wide screens,
+    // "Display" and the account inside the phone menu), open it for real, so
     // assistive technology that hides closed <details> content sees the navigation too.
     var openedForWideScreen = false;
     function matchScreen() {

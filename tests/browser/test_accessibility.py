@@ -13,11 +13,19 @@ EDITORIAL_SLUGS = ["editorial-integrity", "community-guidelines", "crisis-suppor
 
 def apply_display_tools(page, *, text_size_label, high_contrast):
     """Use the accessibility tools form in the header, as a reader would."""
+    open_display(page)
     tools = page.locator("#accessibility-tools")
     tools.get_by_label("Text size").select_option(label=text_size_label)
     tools.get_by_label("Colours").select_option("contrast" if high_contrast else "auto")
     with page.expect_navigation():
         tools.get_by_role("button", name="Apply").click()
+
+
+def open_display(page):
+    """On a wide screen the tools sit behind the header's "Display" toggle; open it."""
+    toggle = page.locator(".site-header summary", has_text="Display")
+    if toggle.is_visible() and not toggle.evaluate("el => el.parentElement.open"):
+        toggle.click()
 
 
 def html_classes(page):

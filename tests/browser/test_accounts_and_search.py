@@ -429,6 +429,7 @@ def test_newcomer_signs_up_sets_display_hides_exports_and_leaves(new_context, ba
     laptop.get_by_label("Password", exact=True).fill(secret)
     laptop.get_by_label("Password (again)").fill(secret)
     submit(laptop, laptop.get_by_role("button", name="Join"))
+    laptop.locator(".site-header summary", has_text="Account").click()  # wide: Settings is in it
     expect(laptop.get_by_role("link", name=f"Settings for {handle}")).to_have_count(1)
     newcomer = User.objects.get(username=handle)
 

@@ -231,4 +231,7 @@ def test_on_a_wide_screen_the_navigation_shows_without_a_menu_button(new_context
                                                                      "height": 800})
     expect(page.locator(".menu-toggle")).to_be_hidden()
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    # The display settings sit behind one "Display" toggle in the row.
+    expect(page.get_by_label("Colours")).to_be_hidden()
+    page.locator(".site-header summary", has_text="Display").click()
     expect(page.get_by_label("Colours")).to_be_visible()

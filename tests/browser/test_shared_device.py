@@ -77,6 +77,9 @@ def log_in_with_the_form(page, base_url, username):
 def log_out_with_the_header_button(page, base_url):
     with page.expect_response(lambda response: response.url == f"{base_url}/accounts/logout/"
                               and response.request.method == "POST") as logout:
+        account = page.locator(".site-header summary", has_text="Account")
+        if account.is_visible():  # wide screens: Log out sits in the account disclosure
+            account.click()
         with page.expect_navigation():
             page.locator("header").get_by_role("button", name="Log out").click()
     page.wait_for_load_state("load")
