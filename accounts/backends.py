@@ -24,7 +24,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
 from .models import MODERATORS_GROUP, User, in_moderators_group_sql
-from .statements import prepared_cursor
 
 
 @cache
@@ -57,7 +56,7 @@ def member_with_moderator_flag(user_id: object) -> User | None:
     if pk is None:
         return None
     statement, names, converters = _loader()
-    with prepared_cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(statement, [pk, MODERATORS_GROUP, pk])
         row = cursor.fetchone()
     if row is None:

@@ -2,7 +2,6 @@ from django import forms
 
 from .models import Font, TextSize, Theme, User
 from .timezones import INVALID, zone_choices
-from .widgets import Textarea
 
 
 class AccessibilityForm(forms.Form):
@@ -64,7 +63,7 @@ class ProfileForm(forms.ModelForm):
                   "show_health_details": "Show my year of diagnosis and type of MS on my profile"}
         help_texts = {"bio": "Up to 2,000 characters. Shown on your profile.",
                       "show_health_details": "Off unless you turn it on."}
-        widgets = {"bio": Textarea(attrs={"rows": 5})}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
 
     def clean_diagnosis_year(self):
         from django.utils import timezone

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from .notification_choices import DIGEST, DIGEST_CHOICES, EMAIL_CHOICES, IMMEDIATE
-from .statements import prepared_cursor
 
 MODERATORS_GROUP = "Moderators"
 
@@ -134,7 +133,7 @@ class User(AbstractUser):
         statement's 0.13."""
         if self.is_staff:
             return True
-        with prepared_cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(f"SELECT {in_moderators_group_sql()}", [self.pk, MODERATORS_GROUP])
             return bool(cursor.fetchone()[0])
 

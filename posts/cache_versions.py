@@ -17,11 +17,16 @@ it under the version of the first bump. Cache errors never break a write or a re
 are logged, and a read without versions is simply rendered.
 """
 
+import hashlib
 import logging
+import os
 import time
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
 
@@ -31,6 +36,41 @@ SITE = "kv:site"
 LISTS = "kv:lists"
 # A large change (a member's account deleted) bumps the whole site instead of every post.
 MANY_POSTS = 100
+
+
+_CODE_SUFFIXES = {".py", ".html", ".txt", ".css", ".js", ".svg", ".json"}
+
+
+def _code_folders():
+    """Where the running code lives: the project's Python packages, its template and static
+    folders (settings), so a template of a test's own folder counts too."""
+    base = Path(settings.BASE_DIR)
+    folders = [base / name for name in sorted(os.listdir(base))
+               if name != "tests" and (base / name / "__init__.py").exists()]
+    folders += [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
+    folders += [Path(folder[1] if isinstance(folder, tuple) else folder)
+                for folder in settings.STATICFILES_DIRS]  # (prefix, path) or path
+    return folders
+
+
+@lru_cache(maxsize=1)
+def code_version():
+    """Names the code that writes pages, in every cache key that holds pages or their data:
+    a deploy (or a changed template) is served fresh at once. `KINDRED_CODE_VERSION` when
+    set (a release names itself), else a digest of the code's files, read once per process."""
+    named = getattr(settings, "KINDRED_CODE_VERSION", "")
+    if named:
+        return named
+    digest = hashlib.sha256()
+    for folder in _code_folders():
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+            for name in sorted(files):
+                path = Path(root, name)
+                if path.suffix in _CODE_SUFFIXES:
+                    digest.update(str(path).encode())
+                    digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def post_key(slug):

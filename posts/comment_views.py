@@ -18,7 +18,7 @@ from .models import Comment, Post
 from .permissions import ensure_can_change_comment, offers_reply
 from .personal_info import PersonalInfoFound
 from .reading import StoryReading
-from .thread_html import ThreadRenderer
+from .thread_view import ThreadView, thread_html
 from .threads import comment_ids, location, subthread
 from .writing import after_writing, landing_url
 
@@ -95,17 +95,15 @@ def comment_thread(request, comment_id):
     blocks = blocks_seen_by(request.user)
     # A member's "New" labels and #first-unread, when the first new comment is folded here.
     reading = StoryReading(request.user, post) if request.user.is_authenticated else None
-    renderer = ThreadRenderer(
-        request, post, can_reply=offers_reply(request.user, post)
-        and post.author_id not in blocks[1],
-        reply_to=reply_to, draft=drafts.get(request, post, reply_to), blocks=blocks,
-        reading=reading,
-    )
-    thread_html = renderer.render([top] if top else [])
+    view = ThreadView(request.user, post, can_reply=offers_reply(request.user, post)
+                      and post.author_id not in blocks[1], reactions=None, blocks=blocks,
+                      reading=reading, reply_to=reply_to)
     if reading is not None:
         reading.mark_seen(comment_ids([top] if top else []))
     return render(request, "posts/comment_thread.html", {
-        "post": post, "comment": comment, "thread_html": thread_html,
+        "post": post, "comment": comment,
+        "thread_html": thread_html(request, post, view, [top] if top else [],
+                                   draft=drafts.get(request, post, reply_to)),
         "back_url": reverse("comment_permalink", args=[comment.root_id]),
     })
 

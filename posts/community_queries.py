@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 from django.db import connection
 from django.db.models import Count, Q
 
-from accounts.statements import prepared_cursor
-
 from .models import Bookmark, Poll, PollVote, Reaction
 
 if TYPE_CHECKING:
@@ -62,7 +60,7 @@ def reactions_for(post: Post, comment_ids: Iterable[int], user: User | Anonymous
     reading.with_member_state)."""
     summary = Reactions(counts=reaction_counts(post, comment_ids) if counts is None else counts)
     if user.is_authenticated and getattr(post, "my_marks", True):
-        with prepared_cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(_mine_statement(), {"post": post.pk, "user": user.pk,
                                                "saved": SAVED})
             rows = cursor.fetchall()

@@ -2,7 +2,6 @@ from django import forms
 from django.utils import timezone
 
 from accounts.parsing import IdField, IdMultipleChoiceField
-from accounts.widgets import Textarea
 
 from .models import MAX_TAGS_PER_POST, Poll, Post, Symptom
 from .models.posts import single_line
@@ -32,7 +31,7 @@ class PostForm(forms.ModelForm):
     )
     body = forms.CharField(
         max_length=POST_BODY_MAX,
-        widget=Textarea(attrs={"rows": 14}),
+        widget=forms.Textarea(attrs={"rows": 14}),
         error_messages={"required": "Please write something before publishing."},
         help_text="Markdown works: *italic*, **bold**, lists and links. Images are not shown: "
                   "![description](address) becomes a link with its description. "
@@ -65,7 +64,7 @@ class PostForm(forms.ModelForm):
     )
     poll_choices = forms.CharField(
         label="Poll answers, one per line (2 to 8)", required=False, max_length=2000,
-        widget=Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     poll_closes_at = forms.DateTimeField(
         label="Poll closes (optional)", required=False,
@@ -140,7 +139,7 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label="Your comment",
         max_length=COMMENT_BODY_MAX,
-        widget=Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Please write something before posting."},
         help_text="Be kind. Markdown works; images are shown as a link with their "
                   "description. Up to 10,000 characters.",

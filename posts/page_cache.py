@@ -2,14 +2,16 @@
 
 `anonymous_page(depends_on)` wraps a view. For a reader with no session state (no login, no
 draft, no message waiting) and only the query parameters the page understands, the page is
-stored under its URL and the reader's accessibility preferences (they put classes on
-<html>), together with the versions of what it shows (see cache_versions); one cache round
-trip fetches the versions and the page, which counts only if built from exactly those
-versions. What is per reader stays out of the
-stored copy: the CSRF token of the accessibility form is cut out when storing and the
-reader's own token is put back when serving. Responses carry a weak ETag (versions,
-preferences and the reader's CSRF cookie) and Last-Modified, so a conditional GET costs a
-304 and no rendering. When the cache is down, the view simply renders.
+stored under the code version (cache_versions.code_version: a deploy is served fresh at
+once), its URL and the reader's display preferences (they put classes on <html>), together
+with the versions of what it shows (see cache_versions); one cache round trip fetches the
+versions and the page, which counts only if built from exactly those versions. What is per
+reader stays out of the stored copy: the CSRF token of the display form is cut out when
+storing and the reader's own token is put back when serving. Responses carry a weak ETag
+(the key and the versions: the same for every reader of the page) and Last-Modified, so a
+conditional GET costs a 304 and no rendering; `Vary: Cookie` keeps a browser from reusing
+its copy under another cookie (another CSRF token). When the cache is down, the view simply
+renders.
 """
 
 import hashlib
@@ -62,13 +64,16 @@ def _dependencies(depends_on, kwargs):
 
 
 def _page_key(request):
+    """The code version, the URL and everything else the page varies on: the reader's
+    display preferences (theme, text size)."""
     a11y = cookie_value(preferences_for(request))
-    return "page:" + hashlib.sha256(f"{request.get_full_path()}|{a11y}".encode()).hexdigest()
+    varies = f"{cache_versions.code_version()}|{request.get_full_path()}|{a11y}"
+    return "page:" + hashlib.sha256(varies.encode()).hexdigest()
 
 
-def _etag(page_key, versions, csrf_secret):
-    """The reader's CSRF cookie is part of it: a browser's stored copy holds a token for it."""
-    digest = hashlib.sha256(f"{page_key}|{versions}|{csrf_secret}".encode()).hexdigest()[:32]
+def _etag(page_key, versions):
+    """The same for every reader of the same page: no reader's own value is in it."""
+    digest = hashlib.sha256(f"{page_key}|{versions}".encode()).hexdigest()[:32]
     return f'W/"{digest}"'
 
 
@@ -125,7 +130,7 @@ def anonymous_page(depends_on):
             versions, entry = _lookup(_dependencies(depends_on, kwargs), key)
             if versions is None:
                 return view(request, *args, **kwargs)
-            etag = _etag(key, versions, request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""))
+            etag = _etag(key, versions)
             last_modified = http_date(_last_modified(versions))
             # The ETag alone decides: a change of accessibility preferences changes it but
             # not the time of the last change.
@@ -142,8 +147,6 @@ def anonymous_page(depends_on):
                 if hasattr(response, "render") and callable(response.render):
                     response.render()
                 _store(key, versions, response)
-            # The cookie this response sets (a first visit gets one) is the one sent next time.
-            etag = _etag(key, versions, request.META.get("CSRF_COOKIE", ""))
             return _finish(response, etag, last_modified)
         return wrapper
     return decorator

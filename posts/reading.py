@@ -225,7 +225,7 @@ class StoryReading:
     def _location_of_first_unread(self, first_unread_id: int) -> tuple[str, int]:
         """`threads.location` of the first new comment. Every member without comments
         waiting here sees the same threads, so where a comment sits is stored under the
-        post's versions (posts/story_post.py read them): two queries saved per visit."""
+        post's versions (posts/thread_cache.py read them): two queries saved per visit."""
         def locate() -> tuple[str, int]:
             comment = Comment.objects.only("id", "path", "post_id").get(pk=first_unread_id)
             return location(comment, self.user)

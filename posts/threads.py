@@ -81,9 +81,9 @@ class ThreadPage:
     page: Page                # the (capped) Paginator page of top-level comment ids
     threads: list[ThreadItem]  # top-level comments, each with .shown_children, .more_replies
     sort: str
-    # The shared tree's cache key (thread_cache) when every member sees this tree, else None.
-    shared_key: str | None = None
-    # With the shared tree: {comment id or None (the post): {kind: n}} (community_queries).
+    # The stored rows' cache key (posts/thread_cache.py), None when built for one reader.
+    cache_key: str | None = None
+    # {comment id or None (the post): {kind: n}} (community_queries), with the stored rows.
     reaction_counts: dict[int | None, dict[str, int]] | None = None
 
 

@@ -29,10 +29,8 @@ from .personal_info import PersonalInfoFound
 from .reading import StoryReading, with_member_state
 from .rendering import render_markdown
 from .services.follows import follow_level
-from .story_post import story_post_for_member
 from .thread_cache import thread_page_for
-from .thread_html import REACTION_KINDS, ThreadRenderer
-from .thread_shared import thread_html as shared_thread_html
+from .thread_view import REACTION_KINDS, ThreadView, reply_template_html, thread_html
 from .threads import comment_ids
 from .writing import after_writing, landing_url
 
@@ -42,16 +40,6 @@ def _visible_post_or_404(request, slug, *, member_state=False):
     if member_state:
         posts = with_member_state(posts, request.user)
     return get_object_or_404(posts.with_tags(), slug=slug)
-
-
-def _story_post_or_404(request, slug):
-    """A member's post comes from the story post cache with their state (story_post); a
-    reader's, or anyone's when the cache is down, from the database."""
-    if request.user.is_authenticated:
-        post = story_post_for_member(request.user, slug)
-        if post is not None:
-            return post
-    return _visible_post_or_404(request, slug, member_state=True)
 
 
 def _reply_to(request):
@@ -65,7 +53,7 @@ def _to_first_unread(request, post):
 
 
 def post_detail(request, slug):
-    post = _story_post_or_404(request, slug)
+    post = _visible_post_or_404(request, slug, member_state=True)
     if "unread" in request.GET:
         return _to_first_unread(request, post)
     comments = thread_page_for(
@@ -80,13 +68,10 @@ def post_detail(request, slug):
     shut_out = post.author_id in blocks[1]
     # Members only: readers' pages stay the same for all, and cacheable.
     reading = StoryReading(request.user, post) if request.user.is_authenticated else None
-    renderer = ThreadRenderer(
-        request, post, can_reply=offers_reply(request.user, post) and not shut_out,
-        reply_to=reply_to, draft=drafts.get(request, post, reply_to) if reply_to else "",
-        reactions=reactions, blocks=blocks, reading=reading,
-    )
+    view = ThreadView(request.user, post, can_reply=offers_reply(request.user, post)
+                      and not shut_out, reactions=reactions, blocks=blocks, reading=reading,
+                      reply_to=reply_to)
     comment_form = CommentForm(initial={"body": drafts.get(request, post, None)})
-    thread_html = shared_thread_html(renderer, comments)
     jump_url = None
     if reading is not None:
         jump_url = reading.jump_url(set(shown))
@@ -95,7 +80,10 @@ def post_detail(request, slug):
         "jump_url": jump_url, "follow_level": follow_level(request.user, post),
         "follow_levels": PostFollow.Level.choices,
         "post": post, "can_edit": can_edit_post(request.user, post),
-        "comments": comments, "thread_html": thread_html,
+        "comments": comments,
+        "thread_html": thread_html(request, post, view, comments.threads, draft=drafts.get(
+            request, post, reply_to) if reply_to else "", rows_key=comments.cache_key),
+        "reply_template": reply_template_html(request, post),
         "can_comment": can_comment(request.user, post) and not shut_out,
         "comment_form": comment_form, "author_blocked": post.author_id in blocks[0],
         "comment_refusal": NEUTRAL_REFUSAL if shut_out and can_comment(request.user, post)

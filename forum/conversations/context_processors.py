@@ -3,8 +3,6 @@ from functools import cache
 from django.db import connection
 from django.utils.functional import SimpleLazyObject
 
-from accounts.statements import prepared_cursor
-
 from ..notifications.models import Notification
 from .models import Conversation, Participant
 
@@ -40,7 +38,7 @@ def _unread_counts(user):
     """(unread notifications, conversations with unread messages, unread things in all) in
     one query. In all, a new message counts once: its notification and its conversation
     are the same news."""
-    with prepared_cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(_statement(), {"user": user.pk, "message": Notification.Kind.MESSAGE})
         notes, conversations, both = cursor.fetchone()
     notes, conversations = notes or 0, conversations or 0

@@ -1,7 +1,5 @@
 from django import forms
 
-from accounts.widgets import Textarea
-
 from .rules import MAX_LENGTH
 
 
@@ -11,7 +9,7 @@ class MessageForm(forms.Form):
 
     body = forms.CharField(
         label="Your message", required=False, strip=False,
-        widget=Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=f"Only the two of you can read it. Markdown works. Up to {MAX_LENGTH:,} "
                   "characters.",
     )

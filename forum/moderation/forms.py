@@ -1,7 +1,5 @@
 from django import forms
 
-from accounts.widgets import Textarea
-
 from .models import Guideline, ModerationAction, Reason
 
 K = ModerationAction.Kind
@@ -14,7 +12,7 @@ class ReportForm(forms.Form):
                                                "invalid_choice": "Choose one of the reasons."})
     details = forms.CharField(label="Anything a moderator should know (needed for “something "
                                     "else”)", required=False, max_length=2000,
-                              widget=Textarea(attrs={"rows": 4}))
+                              widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class ActionForm(forms.Form):
@@ -32,7 +30,7 @@ class ActionForm(forms.Form):
                                   required=False,
                                   choices=[("", "Choose a guideline"), *Guideline.choices])
     statement = forms.CharField(label="Statement of reasons for the author", max_length=4000,
-                                required=False, widget=Textarea(attrs={"rows": 3}))
+                                required=False, widget=forms.Textarea(attrs={"rows": 3}))
     days = forms.IntegerField(label="For how many days (silence or suspend)", required=False,
                               min_value=1, max_value=365)
     # Which page to go back to: a fixed name, never a URL.
@@ -66,12 +64,12 @@ class MemberActionForm(forms.Form):
     guideline = forms.ChoiceField(label="Guideline (for silence or suspend)", required=False,
                                   choices=[("", "Choose a guideline"), *Guideline.choices])
     statement = forms.CharField(label="Statement of reasons for the member", max_length=4000,
-                                required=False, widget=Textarea(attrs={"rows": 3}))
+                                required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class AppealForm(forms.Form):
     text = forms.CharField(label="Why do you think this decision was wrong?", max_length=4000,
-                           widget=Textarea(attrs={"rows": 6}),
+                           widget=forms.Textarea(attrs={"rows": 6}),
                            error_messages={"required": "Tell the moderators why you think "
                                                        "the decision was wrong."})
 
@@ -82,7 +80,7 @@ class AppealDecisionForm(forms.Form):
                                             ("deny", "Deny: the decision stands")],
                                    widget=forms.RadioSelect)
     statement = forms.CharField(label="Explanation for the member", max_length=4000,
-                                widget=Textarea(attrs={"rows": 3}))
+                                widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class LogFilterForm(forms.Form):
@@ -99,5 +97,5 @@ class OutreachForm(forms.Form):
     """What a moderator writes privately for the team (checked again by the service)."""
 
     body = forms.CharField(label="Your message", max_length=5000, required=False,
-                           widget=Textarea(attrs={"rows": 14}),
+                           widget=forms.Textarea(attrs={"rows": 14}),
                            error_messages={"max_length": "Keep it under 5,000 characters."})

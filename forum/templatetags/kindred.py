@@ -1,29 +1,46 @@
 import re
+from datetime import timedelta
 
 from django import template
-from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 
 from accounts.avatars import avatar_html
 from accounts.privacy import FORMER_MEMBER, can_see_profile
 from accounts.timezones import exact_time
 from forum.models import Page
-from posts.fragments import byline_html, reaction_counts_html, reaction_form_html, reply_form_html
-from posts.times import relative, time_html
 
 register = template.Library()
-register.filter("relative", relative)
 # "3 March 2026, 14:05 CET": in the member's zone, with its name (accounts.timezones).
 register.filter("exact_time", exact_time)
 
 
-@register.simple_tag
+@register.filter
+def ago(value):
+    """'just now', '5 minutes ago', '2 years ago': Django's timesince, one unit, as people
+    say it (static/js/times.js says the same by the reader's clock)."""
+    if value is None:
+        return ""
+    if timezone.now() - value < timedelta(minutes=1):
+        return _("just now")
+    return _("%(delta)s ago") % {"delta": timesince(value, depth=1)}
+
+
+@register.filter
+def iso_time(value):
+    """A valid HTML datetime: whole seconds with the offset, in the active zone."""
+    return timezone.localtime(value).replace(microsecond=0).isoformat() if value else ""
+
+
+@register.inclusion_tag("includes/time.html")
 def reltime(value, focusable=False):
-    """The `time_html` of a date; pass focusable=True where no enclosing link lets the
-    keyboard reach it."""
-    return mark_safe(time_html(value, focusable=focusable))
+    """<time> with "5 minutes ago" and the exact date; pass focusable=True where no
+    enclosing link lets the keyboard reach it."""
+    return {"value": value, "focusable": focusable}
 
 
 @register.simple_tag
@@ -45,35 +62,17 @@ def crisis_helplines(brief=False):
 _HELPLINES = re.compile(r"<ul>.*?</ul>\s*(?:<p>.*?</p>)?", re.DOTALL)
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("includes/byline.html", takes_context=True)
 def author(context, member, name):
     """The author's avatar and handle, linked to their profile when this reader may see it;
-    a former member or a profile this reader may not see gets the neutral avatar. The same
-    writer as the byline of each comment (posts/fragments.py)."""
+    a former member or a profile this reader may not see gets the neutral avatar."""
     profile_url = None
     if member is not None and can_see_profile(context.get("user"), member.profile_visibility,
                                                member.pk):
         profile_url = reverse("profile", args=[member.username])
     if member is None:
         name = name or FORMER_MEMBER
-    return mark_safe(f'<span class="byline">{byline_html(name, profile_url)}</span>')
-
-
-@register.simple_tag(takes_context=True)
-def reaction_form(context, action, reactions):
-    """The post's reaction buttons, written like each comment's (posts/fragments.py)."""
-    return mark_safe(reaction_form_html(action, get_token(context["request"]), reactions))
-
-
-@register.simple_tag
-def reaction_counts(reactions):
-    return mark_safe(reaction_counts_html(reactions))
-
-
-@register.simple_tag(takes_context=True)
-def reply_form(context, action):
-    """The blank reply box the script clones under a comment (posts/fragments.py)."""
-    return mark_safe(reply_form_html(action, get_token(context["request"])))
+    return {"name": name, "profile_url": profile_url}
 
 
 @register.simple_tag

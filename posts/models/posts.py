@@ -235,7 +235,7 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
     objects = PostQuerySet.as_manager()
 
     if TYPE_CHECKING:
-        # Not columns: what posts/reading.py and posts/story_post.py set on a post in hand
+        # Not columns: what posts/reading.py and posts/thread_cache.py set on a post in hand
         # for the page that shows it. Code that may be handed a post without them asks
         # hasattr (or getattr with a default) first.
         my_seen: int  # with_unread, with_member_state: newest comment seen, -1 never opened
@@ -243,7 +243,7 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
         unread_count: int  # annotate_unread, for lists
         unread_more: bool
         is_new: bool
-        versions_read: list[int]  # story_post: the cache versions the post was read under
+        versions_read: list[int]  # thread_cache: the cache versions the rows were read under
 
     class Meta:
         indexes = [
@@ -307,7 +307,7 @@ class Post(models.Model):  # type: ignore[django-manager-missing]
         return self.is_published and not self.is_locked and not self.is_deleted
 
     def is_visible_to(self, user: Viewer) -> bool:
-        """`PostQuerySet.visible_to` for the post in hand (posts/story_post.py)."""
+        """`PostQuerySet.visible_to` for the post in hand."""
         if user and user.is_authenticated and user.is_moderator:
             return True
         if not (user and user.is_authenticated):

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from django.conf import settings
-from django.db import connection, models
-
-from accounts.statements import prepared_cursor
-
-from .comments import Comment
-from .community import Bookmark, Reaction
+from django.db import models
 
 
 class ReadMark(models.Model):
@@ -54,42 +47,3 @@ class PostFollow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.level} {self.post_id}"
-
-
-def _table(model: type[models.Model]) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-@cache
-def _member_state_statement() -> str:
-    comments, marks, follows = _table(Comment), _table(ReadMark), _table(PostFollow)
-    read_mark = (f"SELECT last_comment_id FROM {marks} "
-                 f"WHERE post_id = %(post)s AND user_id = %(user)s")
-    mine = "WHERE post_id = %(post)s AND user_id = %(user)s"
-    return (
-        f"SELECT ({read_mark}), "
-        f"(EXISTS(SELECT 1 FROM {_table(Reaction)} {mine}) "
-        f"OR EXISTS(SELECT 1 FROM {_table(Bookmark)} {mine})), "
-        f"EXISTS(SELECT 1 FROM {comments} WHERE post_id = %(post)s AND author_id = %(user)s "
-        f"AND status = %(pending)s), "
-        f"(SELECT level FROM {follows} WHERE post_id = %(post)s AND user_id = %(user)s), "
-        f"(SELECT id FROM {comments} WHERE post_id = %(post)s AND status = %(visible)s "
-        f"AND id > COALESCE(({read_mark}), -1) AND id > %(watermark)s "
-        f"AND (author_id IS NULL OR author_id <> %(user)s) ORDER BY id LIMIT 1)"
-    )
-
-
-def member_state_row(*, post_id: int, user_id: int, watermark: int
-                     ) -> tuple[int | None, bool, bool, str | None, int | None]:
-    """(read mark, has reacted to or saved anything here, has a comment waiting for review,
-    follow level, first public comment by someone else after what was seen) in one plain
-    SQL statement, which runs on SQLite and PostgreSQL alike. The comment states it asks
-    for are stated here, with the models; posts/member_state.py turns the row into the
-    page's attributes."""
-    with prepared_cursor() as cursor:
-        cursor.execute(_member_state_statement(), {
-            "post": post_id, "user": user_id, "watermark": watermark,
-            "pending": Comment.Status.PENDING.value, "visible": Comment.Status.VISIBLE.value,
-        })
-        read_up_to, marks, waiting, follow, first_unread = cursor.fetchone()
-    return read_up_to, bool(marks), bool(waiting), follow, first_unread

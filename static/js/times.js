@@ -1,6 +1,6 @@
 // Progressive enhancement only: "5 minutes ago" as the server wrote it is right when the
 // page is rendered, but a page served from the cache (posts/page_cache.py) can be up to an
-// hour old. This rewrites each relative time (posts/times.py time_html: <time datetime>
+// hour old. This rewrites each relative time (templates/includes/time.html: <time datetime>
 // with its exact date in span.exact) from the reader's clock, in the same words, and again
 // every minute. Without JavaScript the server's text stays.
 (function () {

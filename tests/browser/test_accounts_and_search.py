@@ -394,7 +394,7 @@ def test_account_and_community_controls_are_44px_targets(new_context, base_url, 
         "/bookmarks/": ["ol.bookmarks > li > a"],
         f"/posts/{hug_story.slug}/": [
             "#poll .choice", "#poll button", "#reactions button", "#reactions a",
-            "#comments form.reactions button", ".comment-actions button",
+            "#comments .react-menu > summary", ".comment-actions button",
         ],
         f"/posts/{hug_story.slug}/reactions/": ["main a"],
         "/search/?q=banding": ["form[role=search] button", "article.post-summary h3 a"],
@@ -403,9 +403,12 @@ def test_account_and_community_controls_are_44px_targets(new_context, base_url, 
     small = []
     for path, selectors in checks.items():
         page.goto(base_url + path)
-        # Save sits behind "More" under each comment: open them all to measure.
+        # Save sits behind "More" and the reaction buttons behind "React" under each
+        # comment: open them all to measure.
         page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => {"
                       "d.removeAttribute('data-more'); d.open = true; })")
+        page.evaluate("document.querySelectorAll('details.react-menu')"
+                      ".forEach(d => d.open = true)")
         for selector in selectors:
             small += too_small_targets(page, selector)
     assert not small, small
@@ -563,18 +566,25 @@ def test_keyboard_only_member_sends_a_hug_to_a_comment(context, page, base_url, 
 
     log_in(context, rowan, base_url)
     page.goto(f"{base_url}/posts/{june_comment.post.slug}/")
-    hug = comment_article(page, june_comment).get_by_role("button", name="Sending a hug")
+    hug = comment_article(page, june_comment).get_by_role("button", name="Sending a hug",
+                                                         include_hidden=True)
     assert hug.get_attribute("aria-pressed") == "false"
+    # The kinds sit behind the comment's one "React" control.
+    react = comment_article(page, june_comment).locator("details.react-menu > summary")
+    tab_to(page, react, "“React” under june's comment")
+    page.keyboard.press("Enter")
     tab_to(page, hug, "“Sending a hug” on june's comment")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
     assert Reaction.objects.filter(user=rowan, comment=june_comment, kind="hug").count() == 1
     page.reload()
-    hug = comment_article(page, june_comment).get_by_role("button",
-                                                         name=re.compile("^Sending a hug"))
+    hug = comment_article(page, june_comment).get_by_role(
+        "button", name=re.compile("^Sending a hug"), include_hidden=True)
     assert hug.get_attribute("aria-pressed") == "true"
-    assert hug.locator(".n").inner_text() == "1"
+    assert "1" in comment_article(page, june_comment).locator(
+        "details.react-menu > summary").inner_text()  # the count shows on the one control
+    assert hug.locator(".n").text_content() == "1"
 
 
 def test_keyboard_only_member_saves_a_comment(context, page, base_url, rowan, june_comment):

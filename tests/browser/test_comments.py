@@ -239,7 +239,10 @@ def test_comment_controls_are_44px_targets(context, page, base_url, post, member
     page.goto(f"{post_url(base_url, post)}?reply={root.pk}#reply-{root.pk}")
     page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => {"
                   "d.removeAttribute('data-more'); d.open = true; })")
+    # The reaction buttons sit behind each comment's "React" (a <details>): open them all.
+    page.evaluate("document.querySelectorAll('details.react-menu').forEach(d => d.open = true)")
     for selector in [
+        ".react-menu > summary",
         "a.reply-link", ".comment-actions a", ".comment-actions button", ".more-menu > summary",
         "details.replies > summary", ".more-replies a",
         ".sort a", f"#reply-{root.pk} button", f"#reply-{root.pk} .buttons a",

@@ -42,8 +42,16 @@ def thread(transactional_db):
         chain.append(post_comment(author=(june, rowan)[depth % 2], post=story, parent=chain[-1],
                                   body=f"At depth {depth}: lukewarm water and a fan help me."))
     post_comment(author=june, post=story, body="A second thread: evenings are the worst.")
+    # Two lines on a phone, with reactions and a reply under it (its fold is not its box).
+    short = post_comment(author=rowan, post=story,
+                         body="I keep a fan by the bed and a cold flannel ready for mornings.")
+    from posts.services import toggle_reaction
+
+    toggle_reaction(user=june, post=story, comment=short, kind="hug")
+    long_handle = make_user("a_rather_long_handle_of_thirty")
+    post_comment(author=long_handle, post=story, parent=short, body="Same here.")
     return {"story": f"/posts/{story.slug}/", "june": june, "reader": reader,
-            "deepest": chain[-1]}
+            "deepest": chain[-1], "short": short}
 
 
 def open_story(new_context, base_url, thread, *, theme="light", text_size=100, viewport=PHONE,
@@ -70,6 +78,18 @@ def test_the_deepest_reply_keeps_three_quarters_of_a_phone_at_200_percent_text(
     assert width >= 0.75 * PHONE["width"], f"the deepest reply is {width:.0f} px wide"
     # Flattened, it still says whom it answers.
     expect(deepest.locator(".replying-to")).to_be_visible()
+
+
+@pytest.mark.parametrize("member", [True, False])
+def test_a_two_line_comment_takes_at_most_150_px_on_a_phone(new_context, base_url, thread,
+                                                            member):
+    page = open_story(new_context, base_url, thread, member=member)
+    body = page.locator(f"#comment-{thread['short'].pk} > article.comment-body")
+    assert body.locator(".prose").evaluate(
+        "el => Math.round(el.getBoundingClientRect().height / parseFloat("
+        "getComputedStyle(el.querySelector('p')).lineHeight))") == 2
+    height = body.evaluate("el => el.getBoundingClientRect().height")
+    assert height <= 150, f"a two-line comment is {height:.0f} px tall"
 
 
 @pytest.mark.parametrize("text_size", [100, 200])

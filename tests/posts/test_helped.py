@@ -26,6 +26,9 @@ def answer(question, other_member):
                         body="Stretching before getting up.\n\nAnd **baclofen** at night.")
 
 
+# The list card's chip ("✓ answers that helped"; "✓ helped" on a phone).
+HELPED_CHIP = 'class="badge helped-chip"'
+
 def helped_url(comment):
     return f"/comments/{comment.pk}/helped/"
 
@@ -140,7 +143,7 @@ def test_a_reply_taken_down_by_a_moderator_drops_out_of_what_helped(
     take_down(answer)
     page = page_of(Client(), question)
     assert what_helped(page) == ""
-    assert "✓ answers that helped" not in Client().get("/").content.decode()
+    assert HELPED_CHIP not in Client().get("/").content.decode()
 
 
 def test_a_reply_deleted_by_its_author_drops_out_of_what_helped(
@@ -152,13 +155,13 @@ def test_a_reply_deleted_by_its_author_drops_out_of_what_helped(
 
 def test_lists_show_a_chip_on_questions_with_answers_that_helped(
         client, member, question, answer):
-    assert "✓ answers that helped" not in client.get("/").content.decode()
+    assert HELPED_CHIP not in client.get("/").content.decode()
     toggle_helped(actor=member, comment=answer)
     client.force_login(member)
-    assert "✓ answers that helped" in client.get("/").content.decode()
+    assert HELPED_CHIP in client.get("/").content.decode()
     client.post(f"/posts/{question.slug}/bookmark/")
-    assert "✓ answers that helped" in client.get("/bookmarks/").content.decode()
-    assert "✓ answers that helped" in client.get("/search/?q=mornings+worst").content.decode()
+    assert HELPED_CHIP in client.get("/bookmarks/").content.decode()
+    assert HELPED_CHIP in client.get("/search/?q=mornings+worst").content.decode()
 
 
 def test_only_the_asker_sees_the_button(client, member, question, answer, other_member):
@@ -173,10 +176,10 @@ def test_a_cached_page_shows_a_new_mark_to_the_next_reader(settings, member, que
     cache.clear()
     reader = Client()
     assert what_helped(page_of(reader, question)) == ""
-    assert "✓ answers that helped" not in reader.get("/").content.decode()
+    assert HELPED_CHIP not in reader.get("/").content.decode()
     toggle_helped(actor=member, comment=answer)
     assert "Stretching before getting up." in what_helped(page_of(reader, question))
-    assert "✓ answers that helped" in reader.get("/").content.decode()
+    assert HELPED_CHIP in reader.get("/").content.decode()
     toggle_helped(actor=member, comment=answer)
     assert what_helped(page_of(reader, question)) == ""
     cache.clear()

@@ -48,5 +48,5 @@ def test_pages_with_marks_keep_a_fixed_query_budget(client, db, marked_world, ur
     with django_assert_max_num_queries(budget, info=url):
         response = client.get(url)
     assert response.status_code == 200
-    assert "answers that helped" in response.content.decode() or "What helped" in \
+    assert "helped-chip" in response.content.decode() or "What helped" in \
         response.content.decode()

@@ -200,6 +200,45 @@ def test_a_conditional_get_of_an_unchanged_page_is_answered_304(reader, post, ot
     assert changed.status_code == 200 and "Something new" in changed.content.decode()
 
 
+def test_readers_with_different_csrf_cookies_get_one_etag_and_a_304(reader, post):
+    """The ETag names the page, not the reader: a conditional GET from anyone holding the
+    unchanged page is answered 304 (the stored copy's token is the browser's own: the
+    response varies on Cookie)."""
+    first = reader.get(post.get_absolute_url())
+    someone_else = Client()
+    again = someone_else.get(post.get_absolute_url(), headers={"if-none-match": first["ETag"]})
+    assert someone_else.cookies.get("csrftoken") is None or \
+        someone_else.cookies["csrftoken"].value != reader.cookies["csrftoken"].value
+    assert again.status_code == 304
+    assert someone_else.get(post.get_absolute_url())["ETag"] == first["ETag"]
+
+
+def test_a_changed_template_is_served_at_once_after_a_restart(reader, post, settings,
+                                                             tmp_path):
+    """Page keys carry the code version (a digest of the code's files, read at start-up):
+    after a deploy the next anonymous GET is written by the new templates."""
+    from posts.cache_versions import code_version
+
+    original = (settings.BASE_DIR / "templates" / "includes" / "disclaimer.html").read_text()
+    override = tmp_path / "includes" / "disclaimer.html"
+    override.parent.mkdir()
+    engine, *others = settings.TEMPLATES
+
+    def start_server_with(marker):
+        override.write_text(original + f"<!-- {marker} -->")
+        templates = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}, *others]
+        settings.TEMPLATES = templates  # fresh template engines, as a restart has
+        code_version.cache_clear()  # read once per process
+
+    start_server_with("release one")
+    assert "<!-- release one -->" in story(reader, post)
+    assert "<!-- release one -->" in story(reader, post)  # served from the cache
+    start_server_with("release two")
+    page = story(reader, post)
+    assert "<!-- release two -->" in page and "release one" not in page
+    code_version.cache_clear()
+
+
 @pytest.mark.parametrize("url", ["/", "/tags/", "/tags/ms-hug/", "/feeds/latest/",
                                  "/pages/community-guidelines/", "story"])
 def test_a_cached_anonymous_page_costs_at_most_two_queries(
