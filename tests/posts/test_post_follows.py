@@ -39,14 +39,15 @@ def test_a_watching_member_is_told_of_every_new_comment(client, watcher, other_m
 def test_the_story_page_shows_the_members_follow_level(client, watcher, member, post):
     client.force_login(watcher)
     page = client.get(post.get_absolute_url()).content.decode()
-    assert "Follow this post" in page
-    assert 'id="follow-normal" value="normal" checked' in page
+    assert 'id="follow"' in page  # the Follow control under the post
+    assert 'value="normal" id="follow-normal" class="choice-button" aria-pressed="true"' in page
     follow(client, post, "muted")
     page = client.get(post.get_absolute_url()).content.decode()
-    assert 'id="follow-muted" value="muted" checked' in page
+    assert 'value="muted" id="follow-muted" class="choice-button" aria-pressed="true"' in page
     client.force_login(member)  # the author watches their own post
     page = client.get(post.get_absolute_url()).content.decode()
-    assert 'id="follow-watching" value="watching" checked' in page
+    assert 'value="watching" id="follow-watching" class="choice-button" aria-pressed="true"' \
+        in page
 
 
 def test_commenting_makes_a_member_watch_the_post(watcher, other_member, post):
