@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.refusals import Refused
-from accounts.widgets import Textarea
 from posts.policy import check_rate_for
 
 from .models import IllegalContentReport
@@ -36,7 +35,7 @@ class IllegalContentForm(forms.Form):
         error_messages={"required": "Name the law, as well as you can.",
                         "max_length": "Keep it under 300 characters; say more below."})
     explanation = forms.CharField(
-        label="Why it is illegal", max_length=4000, widget=Textarea(attrs={"rows": 6}),
+        label="Why it is illegal", max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Explain why you believe it is illegal.",
                         "max_length": "Keep it under 4,000 characters."})
     name = forms.CharField(label="Your name (optional)", max_length=150, required=False,
