@@ -6,15 +6,20 @@ disclaimer, symptom tags, editorial pages, members' names and privacy), the list
 (`post:<slug>`). Changing any of them bumps its version, so the next reader's key misses
 and the page is built afresh: invalidation is exact, never a matter of waiting for a TTL.
 
+The versions live in the database, with the data (`PageVersion`), not in the cache: a bump is
+written in the transaction that changes the data, so a page built before a change can never
+count as current after it, whatever the cache did meanwhile (an outage, a restart, an
+eviction, a flush). A bump is an INSERT of a nanosecond timestamp (no row is locked, so
+writers never wait on each other); a key's version is its newest row. A second bump after
+the commit closes the race where two writers commit in the other order than they bumped;
+it also prunes the key's older rows. After a database restore the versions are the dump's,
+and every bump after it is newer than any before (clear the cache after a restore anyway:
+docs/production.md).
+
 The bumps live in ONE place, the model layer (`posts.apps` connects them): `save` and
 `delete` of every model a page shows (signals), and `update()` of the querysets that
 services call for counters, statuses and locks (`VersionedQuerySet`). So any service,
 today's or a rewritten one, invalidates by writing, and none has to remember to.
-
-A bump happens twice: at once, and again when the transaction commits. The second one
-closes the race where a reader builds the page from the data before the commit and stores
-it under the version of the first bump. Cache errors never break a write or a read: they
-are logged, and a read without versions is simply rendered.
 """
 
 import hashlib
@@ -81,20 +86,65 @@ def _new_version():
     return time.time_ns()
 
 
-def _set_versions(keys):
+def _insert_versions(keys):
+    from .models import PageVersion
+
+    version = _new_version()
+    PageVersion.objects.bulk_create([PageVersion(key=key, version=version) for key in keys])
+    return version
+
+
+def _bump_again_and_prune(keys):
+    from .models import PageVersion
+
     try:
-        version = _new_version()
-        cache.set_many(dict.fromkeys(keys, version), timeout=None)
-    except Exception:  # a dead cache must not break a write; pages then render afresh
-        logger.warning("Could not bump the page-cache versions %s", keys, exc_info=True)
+        version = _insert_versions(keys)
+        PageVersion.objects.filter(key__in=keys, version__lt=version)._raw_delete(
+            PageVersion.objects.db)
+    except Exception:  # the data and its first bump are committed; this one is a refinement
+        logger.warning("Could not bump the page versions %s again after a commit", keys,
+                       exc_info=True)
+
+
+class _Pending:
+    """The keys bumped in the current atomic block: each is inserted once, however many rows
+    of the block touch it (other connections see them all at the commit, together), and
+    all are bumped again, and pruned, after the commit. A block nested inside (a savepoint)
+    has its own, so what it bumps is seen by later reads of the same connection too."""
+
+    def __init__(self, savepoints):
+        self.keys = set()
+        self.savepoints = savepoints
+
+    def __call__(self):
+        _bump_again_and_prune(sorted(self.keys))
+
+
+def _pending_bumps(connection):
+    """This atomic block's _Pending: registered with on_commit when its first key is bumped. A
+    rollback drops the callback, and with it the record of what the block bumped."""
+    savepoints = tuple(connection.savepoint_ids)
+    pending = getattr(connection, "kindred_pending_bumps", None)
+    if pending is None or pending.savepoints != savepoints or not any(
+            func is pending for _, func, _ in connection.run_on_commit):
+        pending = connection.kindred_pending_bumps = _Pending(savepoints)
+        transaction.on_commit(pending)
+    return pending
 
 
 def bump(*keys):
-    keys = [key for key in keys if key]
+    keys = {key for key in keys if key}
     if not keys:
         return
-    _set_versions(keys)
-    transaction.on_commit(lambda: _set_versions(keys))
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:  # autocommit: the data is committed already
+        _bump_again_and_prune(sorted(keys))
+        return
+    pending = _pending_bumps(connection)
+    new = keys - pending.keys
+    if new:
+        _insert_versions(sorted(new))  # with the data: committed, or rolled back, together
+        pending.keys |= new
 
 
 def bump_site():
@@ -125,21 +175,12 @@ def bump_post_ids(post_ids, *, lists=True):
 
 
 def current_versions(keys):
-    """The version of each key (a missing one is started), or None when the cache is down."""
-    try:
-        found = cache.get_many(keys)
-        missing = [key for key in keys if key not in found]
-        if missing:
-            start = _new_version()
-            for key in missing:
-                cache.add(key, start, timeout=None)  # add: never undo a bump made meanwhile
-            found.update(cache.get_many(missing))
-        if len(found) != len(keys):
-            return None
-        return [found[key] for key in keys]
-    except Exception:
-        logger.warning("The page cache is unavailable; rendering afresh", exc_info=True)
-        return None
+    """The version of each key, from the database (0 for a key never bumped): one query."""
+    from .models import PageVersion
+
+    found = dict(PageVersion.objects.filter(key__in=keys).order_by().values("key")
+                 .annotate(newest=models.Max("version")).values_list("key", "newest"))
+    return [found.get(key, 0) for key in keys]
 
 
 def remembered[T](key: str, compute: Callable[[], T], ttl: int, *, what: str) -> T:

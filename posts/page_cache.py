@@ -78,24 +78,22 @@ def _etag(page_key, versions):
 
 
 def _lookup(dependencies, page_key):
-    """One round trip: the versions the page depends on and the stored page, which counts
-    only if it was built from exactly those versions. (None, None) when the cache is down."""
+    """The versions the page depends on (from the database, with the data) and the stored
+    page, which counts only if it was built from exactly those versions. The page is None
+    when the cache is down or holds no current copy."""
+    versions = cache_versions.current_versions(dependencies)
     try:
-        found = cache.get_many([*dependencies, page_key])
+        entry = cache.get(page_key)
     except Exception:
         logger.warning("The page cache is unavailable; rendering afresh", exc_info=True)
-        return None, None
-    versions = [found.get(key) for key in dependencies]
-    if None in versions:  # never bumped yet, or evicted: start them
-        return cache_versions.current_versions(dependencies), None
-    entry = found.get(page_key)
+        return versions, None
     if entry is None or entry[0] != versions:
         return versions, None
     return versions, entry
 
 
 def _last_modified(versions):
-    return max(versions) / 1e9  # versions are nanosecond timestamps of the change
+    return max(versions) / 1e9  # versions are nanosecond timestamps of the change (0: none)
 
 
 def _store(key, versions, response):
@@ -128,8 +126,6 @@ def anonymous_page(depends_on):
                 return view(request, *args, **kwargs)
             key = _page_key(request)
             versions, entry = _lookup(_dependencies(depends_on, kwargs), key)
-            if versions is None:
-                return view(request, *args, **kwargs)
             etag = _etag(key, versions)
             last_modified = http_date(_last_modified(versions))
             # The ETag alone decides: a change of accessibility preferences changes it but

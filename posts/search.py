@@ -91,8 +91,6 @@ def vocabulary() -> Vocabulary:
     a synonym saved or deleted bumps it, posts/cache_hooks.py), from the database when the
     cache is down."""
     versions = cache_versions.current_versions([cache_versions.SITE])
-    if not versions:
-        return _vocabulary_from_the_database()
     return cache_versions.remembered(f"symptom-words-v1:{versions[0]}",
                                      _vocabulary_from_the_database, 60 * 60,
                                      what="symptom words")

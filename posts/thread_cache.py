@@ -64,8 +64,6 @@ def thread_page_for(post, user, *, page_number=None, sort="oldest"):
         return _built(post, user, page_number, sort)
     versions = cache_versions.current_versions(
         [cache_versions.SITE, cache_versions.post_key(post.slug)])
-    if versions is None:
-        return _built(post, user, page_number, sort)
     post.versions_read = versions  # reading.StoryReading keys where a comment sits by them
     key = _key(post, versions, page_number, sort)
     stored = cache_versions.remembered(
