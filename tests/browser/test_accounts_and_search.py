@@ -286,6 +286,7 @@ def test_story_with_a_poll_and_reactions(new_context, base_url, rowan, hug_story
         assert "Sending a hug: 1" in page.locator("#reactions").inner_text()
     else:
         reaction_bar = page.locator("#reactions")
+        reaction_bar.locator("details.post-react > summary").click()  # React, under the post
         assert reaction_bar.get_by_role("button", name=re.compile("^Sending a hug")) \
             .get_attribute("aria-pressed") == "true"
         group = poll.get_by_role("group", name=POLL_QUESTION)
@@ -407,7 +408,7 @@ def test_account_and_community_controls_are_44px_targets(new_context, base_url, 
         # comment: open them all to measure.
         page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => {"
                       "d.removeAttribute('data-more'); d.open = true; })")
-        page.evaluate("document.querySelectorAll('details.react-menu')"
+        page.evaluate("document.querySelectorAll('details.react-menu, details.action-menu')"
                       ".forEach(d => d.open = true)")
         for selector in selectors:
             small += too_small_targets(page, selector)

@@ -444,7 +444,8 @@ def test_a_moderator_sees_moderate_links_not_edit_on_members_words(new_context, 
                                                                     post, alex,
                                                                     selling_comment):
     page = visit(new_context, base_url, f"/posts/{post.slug}/", user=alex)
-    assert page.get_by_role("link", name=f"Moderate “{post.title}”").get_attribute(
+    assert page.get_by_role("link", name=f"Moderate “{post.title}”",
+                            include_hidden=True).get_attribute(
         "href") == f"/moderation/items/{post.pk}/act/"
     assert page.locator(f"li#comment-{selling_comment.pk}").get_by_role(
         "link", name="Moderate comment by june", include_hidden=True).count() == 1
@@ -457,29 +458,31 @@ def test_post_page_offers_report_links_only_to_other_members(new_context, base_u
                                                              june, selling_comment):
     mine = comment(member, post, "Thank you all for the ideas.")
     page = visit(new_context, base_url, f"/posts/{post.slug}/", user=june)
-    assert page.get_by_role("link", name="Report this post").get_attribute("href") == \
-        f"/posts/{post.slug}/report/"
+    assert page.get_by_role("link", name="Report this post", include_hidden=True) \
+        .get_attribute("href") == f"/posts/{post.slug}/report/"
     assert page.locator(f"li#comment-{mine.pk}").get_by_role(
         "link", name="Report comment by marion", include_hidden=True).count() == 1
     assert page.locator(f"li#comment-{selling_comment.pk}").get_by_role(
         "link", name=re.compile("^Report"), include_hidden=True).count() == 0  # her own comment
-    # Report sits behind "More" under each comment: open them all to measure.
+    # Report sits behind "More" under the post and each comment: open them all to measure.
     page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => {"
                   "d.removeAttribute('data-more'); d.open = true; })")
-    reports = page.get_by_role("link", name=re.compile("^Report"))
+    page.evaluate("document.querySelectorAll('details.post-more').forEach(d => d.open = true)")
+    reports = page.locator("main").get_by_role("link", name=re.compile("^Report"))
     assert reports.count() == 2
     for control in reports.all():
         box = control.bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44, (control.inner_text(), box)
 
     page = visit(new_context, base_url, f"/posts/{post.slug}/", user=member)
-    assert page.get_by_role("link", name="Report this post").count() == 0  # his own post
+    assert page.get_by_role("link", name="Report this post",
+                            include_hidden=True).count() == 0  # his own post
     assert page.get_by_role("link", name="Report comment by june",
                             include_hidden=True).count() == 1
 
     page = visit(new_context, base_url, f"/posts/{post.slug}/")
-    assert page.get_by_role("link", name=re.compile("^Report"),
-                            include_hidden=True).count() == 0  # a reader
+    assert page.locator("main").get_by_role("link", name=re.compile("^Report"),
+                                            include_hidden=True).count() == 0  # a reader
 
 
 def test_keyboard_only_moderator_hides_a_comment(new_context, base_url, post, member, alex,

@@ -25,6 +25,7 @@ def test_the_author_deletes_and_readers_keep_the_replies_under_a_tombstone(
     log_in(context, member, base_url)
     page = context.new_page()
     page.goto(f"{base_url}/posts/{post.slug}/")
+    page.locator("details.post-more > summary").click()  # Delete sits under More
     page.get_by_role("link", name=f"Delete “{post.title}”").click()
     expect(page.get_by_text("their replies stay readable")).to_be_visible()
     page.get_by_role("button", name="Yes, delete it").click()

@@ -58,11 +58,11 @@ def test_opening_a_conversation_marks_it_read_in_the_inbox_and_header(client, re
     client.force_login(reader)
     inbox = client.get(reverse("conversations:inbox")).text
     assert "1 new message" in inbox and "juniper" in inbox
-    assert 'Messages <span class="count">1' in inbox
+    assert 'Messages</span> <span class="count">1' in inbox
     client.get(reverse("conversations:conversation", args=[conversation.pk]))
     inbox = client.get(reverse("conversations:inbox")).text
     assert "new message" not in inbox
-    assert 'Messages <span class="count">' not in inbox
+    assert 'Messages</span> <span class="count">' not in inbox
 
 
 def test_the_inbox_puts_unread_conversations_first(client, writer, reader, conversation):
@@ -360,8 +360,8 @@ def test_one_new_message_shows_menu_1_in_the_header(client, reader, conversation
     client.force_login(reader)
     page = client.get(reverse("conversations:inbox")).text
     assert 'Menu <span class="count">1<' in page
-    assert 'Notifications <span class="count">1<' in page
-    assert 'Messages <span class="count">1<' in page
+    assert 'Notifications</span> <span class="count">1<' in page
+    assert 'Messages</span> <span class="count">1<' in page
 
 
 def test_the_menu_counts_other_news_beside_a_new_message_and_a_notice_left_behind(
