@@ -9,9 +9,10 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_out
         from django.urls import register_converter
 
-        from .parsing import IdConverter
+        from plumbing.parsing import IdConverter
+
         from .shared_device import forget_on_this_device
 
         user_logged_out.connect(forget_on_this_device, dispatch_uid="kindred-forget-drafts")
-        # `<id:...>` in every urls.py: ids of 1 to 18 ASCII digits (see accounts/parsing.py).
+        # `<id:...>` in every urls.py: ids of 1 to 18 ASCII digits (see plumbing/parsing.py).
         register_converter(IdConverter, "id")

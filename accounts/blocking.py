@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from plumbing.refusals import Refused
+
 from .models import Block, User
-from .refusals import Refused
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet

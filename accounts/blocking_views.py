@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from plumbing.confirming import confirmed
+from plumbing.refusals import Refused
+
 from . import blocking
-from .confirming import confirmed
 from .models import User
-from .refusals import Refused
 
 ACTIONS = ("block", "unblock")
 

@@ -3,8 +3,9 @@
 Applied by the server as classes on <html>, so they work without JavaScript and never flash.
 """
 
+from plumbing.parsing import parse_int
+
 from .models import Font, TextSize, Theme
-from .parsing import parse_int
 
 COOKIE_NAME = "kindred_a11y"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 365

@@ -5,11 +5,12 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from plumbing.refusals import Refused
+
 from . import consent as consent_records
 from .forms import AccessibilityForm, NotificationSettingsForm, PrivacyForm, ProfileForm
 from .preferences import preferences_for, save_preferences
 from .profiles import update_profile
-from .refusals import Refused
 
 
 def _safe_next(request, fallback=None):

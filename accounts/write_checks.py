@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 import bleach
 from django.conf import settings
 
-from .refusals import Refused
+from plumbing.refusals import Refused
+
 from .timezones import exact_time
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 
 def admin_login(request):

@@ -4,7 +4,7 @@ from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 # Form fields that are never shown back (secrets) or mean nothing to a member.
 UNSHOWN_FIELDS = {"csrfmiddlewaretoken", "password", "password1", "password2", "oldpassword"}
@@ -55,7 +55,7 @@ class HostileInputMiddleware:
     - A NUL byte in the path or a query value: PostgreSQL refuses it in any text parameter
       (a 500). Refused with a 400 rather than silently changing what was asked for. Form
       values are left to the forms: every CharField already refuses NUL with a form error
-      that shows the member's words back, and ids go through accounts.parsing.
+      that shows the member's words back, and ids go through plumbing.parsing.
     - A cookie holding a NUL (a forged session id) is dropped: the visitor is a reader.
     """
 

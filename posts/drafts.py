@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 from .forms import COMMENT_BODY_MAX, PostForm
 from .models import MAX_TAGS_PER_POST

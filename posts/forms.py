@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from accounts.parsing import IdField, IdMultipleChoiceField
+from plumbing.parsing import IdField, IdMultipleChoiceField
 
 from .models import MAX_TAGS_PER_POST, Poll, Post, Symptom
 from .models.posts import single_line
@@ -99,7 +99,7 @@ class PostForm(forms.ModelForm):
         if choices and not question:
             self.add_error("poll_question", "Write the poll's question, or clear the answers.")
         if question:
-            from accounts.refusals import Refused
+            from plumbing.refusals import Refused
 
             from .services.community import clean_choices
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from accounts.refusals import Refused
 from accounts.write_checks import ensure_can_write
+from plumbing.refusals import Refused
 
 if TYPE_CHECKING:
     from accounts.types import Viewer

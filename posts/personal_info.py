@@ -19,7 +19,7 @@ MIN_PHONE_DIGITS = 9
 class PersonalInfoFound(Exception):
     """Carries what was found, so the form can ask the member to confirm.
 
-    Deliberately not an `accounts.refusals.Refused`: nothing is refused, the member is asked
+    Deliberately not an `plumbing.refusals.Refused`: nothing is refused, the member is asked
     a question (200, the form with a "yes, share these details" box). A view that catches
     `Refused` must not swallow it as a refusal, and the refusal page could not ask it."""
 

@@ -16,8 +16,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.connection import ConnectionProxy
 
-from accounts.refusals import Refused
 from accounts.write_checks import check_link_count, may_link_freely
+from plumbing.refusals import Refused
 
 from . import events
 from .models.limits import RateCount

@@ -20,7 +20,7 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, ExpressionWrapper, Q, Value
 from django.db.models.expressions import RawSQL
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 from . import cache_versions
 from .models import Comment, Post, Symptom, SymptomSynonym

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 from .models import Post, Symptom
 from .search import search

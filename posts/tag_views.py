@@ -6,8 +6,8 @@ from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from accounts.parsing import parse_id
-from accounts.refusals import Refused
+from plumbing.parsing import parse_id
+from plumbing.refusals import Refused
 
 from . import services
 from .models import Post, Symptom, SymptomSynonym, TagFollow, TagSuggestion

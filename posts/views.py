@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from accounts.blocking import NEUTRAL_REFUSAL, blocks_seen_by
-from accounts.confirming import confirmed
-from accounts.parsing import parse_id
-from accounts.refusals import Refused
+from plumbing.confirming import confirmed
+from plumbing.parsing import parse_id
+from plumbing.refusals import Refused
 
 from . import drafts, services
 from .community_queries import poll_for, reactions_for

@@ -457,3 +457,24 @@ def test_one_release_rolls_back_and_forward_with_reported_messages_polls_and_tom
     executor = MigrationExecutor(connection)
     assert executor.migration_plan(executor.loader.graph.leaf_nodes()) == []
     assert Comment.objects.count() == 2 and PollVote.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_email_queued_before_the_plumbing_moved_is_sent_after_the_upgrade(settings):
+    """notifications 0009: a task queued under accounts.mail.send_email (the path before the
+    plumbing left accounts/) points at plumbing.mail.send_email after migrating, and back."""
+    from django_tasks_db.models import DBTaskResult
+
+    from plumbing.mail import Email, as_data, send_email
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    call_command("migrate", "notifications", "0008", verbosity=0)
+    result = send_email.enqueue(as_data(Email(subject="Hello", body="Hi", to=["a@b.org"])))
+    DBTaskResult.objects.filter(pk=result.id).update(task_path="accounts.mail.send_email")
+    call_command("migrate", verbosity=0)
+    stored = DBTaskResult.objects.get(pk=result.id)
+    assert stored.task_path == "plumbing.mail.send_email"
+    assert stored.task.func is send_email.func
+    call_command("migrate", "notifications", "0008", verbosity=0)
+    assert DBTaskResult.objects.get(pk=result.id).task_path == "accounts.mail.send_email"
+    call_command("migrate", verbosity=0)

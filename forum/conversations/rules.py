@@ -24,8 +24,8 @@ from django.conf import settings
 
 from accounts.blocking import blocked_between
 from accounts.models import MessagesFrom
-from accounts.refusals import Refused
 from accounts.write_checks import ensure_can_write
+from plumbing.refusals import Refused
 from posts.models import Comment
 from posts.policy import needs_review
 

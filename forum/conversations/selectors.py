@@ -21,8 +21,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from accounts.parsing import parse_id
-from accounts.refusals import Refused
+from plumbing.parsing import parse_id
+from plumbing.refusals import Refused
 
 from .models import Conversation, Message, Participant
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 from posts.personal_info import guard
 from posts.policy import check_links, check_rate, suggests_crisis
 from posts.rendering import render_markdown

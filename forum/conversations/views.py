@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.confirming import confirmed
-from accounts.parsing import parse_id
-from accounts.refusals import Refused
+from plumbing.confirming import confirmed
+from plumbing.parsing import parse_id
+from plumbing.refusals import Refused
 from posts import drafts as post_drafts
 from posts.pagination import capped_page
 from posts.personal_info import PersonalInfoFound

@@ -21,10 +21,10 @@ from accounts.blocking import blocks_made
 from accounts.handles import released_digests
 from accounts.models import ReleasedHandle
 from accounts.privacy import FORMER_MEMBER
-from accounts.refusals import Refused
 from forum.conversations import member_data as conversations
 from forum.moderation.models import Appeal, ModerationAction, Report
 from forum.notifications.models import Notification
+from plumbing.refusals import Refused
 from posts.models import (
     Bookmark,
     Comment,

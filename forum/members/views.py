@@ -10,8 +10,8 @@ from accounts.blocking import has_blocked
 from accounts.forms import DeleteAccountForm
 from accounts.models import User
 from accounts.privacy import can_see_profile
-from accounts.refusals import Refused
 from forum.conversations.rules import can_message, chose_no_messages
+from plumbing.refusals import Refused
 from posts.models import Comment, Post
 from posts.policy import check_rate
 

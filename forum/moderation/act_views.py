@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
-from accounts.parsing import MAX_ID
-from accounts.refusals import Refused
 from forum.conversations.models import Message
+from plumbing.parsing import MAX_ID
+from plumbing.refusals import Refused
 from posts.models import Comment, Post
 
 from . import queue, services

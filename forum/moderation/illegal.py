@@ -11,7 +11,7 @@ from django import forms
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 from posts.policy import check_rate_for
 
 from .models import IllegalContentReport

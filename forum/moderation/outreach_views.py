@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
-from accounts.refusals import Refused
 from forum.conversations import selectors
 from forum.conversations import services as conversations
 from forum.conversations.models import Conversation
+from plumbing.refusals import Refused
 
 from . import outreach
 from .forms import OutreachForm

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 from posts.policy import check_rate
 
 from .models import Reason, Report

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.parsing import parse_id
-from accounts.refusals import Refused
 from forum.conversations.models import Conversation, Message
+from plumbing.parsing import parse_id
+from plumbing.refusals import Refused
 from posts.comment_views import comment_or_404
 from posts.models import Post
 

@@ -14,8 +14,8 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from accounts.mail import DELIVERY_ERRORS, close_quietly, record_patiently, retry_later
 from accounts.notification_choices import ALWAYS_EMAILED, DIGEST, IN_APP_ONLY, field_for
+from plumbing.mail import DELIVERY_ERRORS, close_quietly, record_patiently, retry_later
 
 from . import emails
 from .models import Notification, free_to_email

@@ -6,8 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.mail import Email
 from accounts.timezones import zone_of
+from plumbing.mail import Email
 
 UNSUBSCRIBE_SALT = "kindred.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 60 * 60 * 24 * 90  # links in old emails stop working after 90 days

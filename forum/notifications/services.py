@@ -13,9 +13,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.blocking import blocker_ids_among
-from accounts.mail import enqueue_with_the_data
 from accounts.mentions import mentioned_handles
 from accounts.models import Block
+from plumbing.mail import enqueue_with_the_data
 from posts.models import PostFollow, TagFollow
 
 from .models import Notification

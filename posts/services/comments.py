@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.blocking import ensure_not_blocked_by
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 from .. import events
 from ..models import Comment, Post, Revision

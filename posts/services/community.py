@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.parsing import parse_id
-from accounts.refusals import Refused
+from plumbing.parsing import parse_id
+from plumbing.refusals import Refused
 
 from ..models import Bookmark, Comment, Poll, PollChoice, PollVote, Post, Reaction
 from ..models.community import MAX_CHOICES, MIN_CHOICES

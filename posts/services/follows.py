@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 from ..models import Post, PostFollow
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 from .. import events
 from ..models import Comment, Post

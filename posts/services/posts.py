@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.privacy import FORMER_MEMBER
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 from .. import events
 from ..models import (

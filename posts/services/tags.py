@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.text import slugify
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 
 from ..models import Symptom, SymptomSynonym, TagFollow, TagSuggestion
 from ..permissions import ensure_can_write

@@ -240,7 +240,7 @@ def test_a_refused_deletion_shows_the_form_again_with_the_reason(client, member,
 
 
 def test_the_deletion_service_refuses_with_a_status(rf, member):
-    from accounts.refusals import Refused
+    from plumbing.refusals import Refused
 
     request = rf.post("/settings/delete/")
     request.user = member

@@ -5,11 +5,11 @@ from django.core import mail
 
 from accounts.blocking import block
 from accounts.models import MessagesFrom
-from accounts.refusals import Refused
 from forum.conversations import events, selectors, services
 from forum.conversations.models import Conversation, Message
 from forum.conversations.rules import NOT_RECEIVING, OWN_CHOICE, can_message
 from forum.notifications.models import Notification
+from plumbing.refusals import Refused
 from posts.personal_info import PersonalInfoFound
 from posts.services import post_comment
 from tests.factories import make_post, make_user, make_verified_user, suspend

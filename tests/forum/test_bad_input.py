@@ -3,9 +3,9 @@
 import pytest
 from django.test import Client
 
-from accounts.parsing import MAX_ID, parse_id, parse_int
 from accounts.preferences import DEFAULTS, parse_cookie
 from forum.moderation.services import file_appeal, hide
+from plumbing.parsing import MAX_ID, parse_id, parse_int
 from posts.models import Comment, Post, TagSuggestion
 from posts.services import post_comment
 from posts.services.community import set_poll

@@ -10,8 +10,8 @@ from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 
-from accounts.refusals import Refused
 from forum.cache import ResilientRedisCache
+from plumbing.refusals import Refused
 from posts import policy
 from posts.models import Comment
 from posts.policy import check_rate

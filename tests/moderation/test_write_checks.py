@@ -2,8 +2,8 @@
 
 import pytest
 
-from accounts.refusals import Refused
 from forum.moderation import services as moderation
+from plumbing.refusals import Refused
 from posts.models import Comment, Post
 from posts.services import edit_comment, post_comment, update_post
 from tests.factories import make_user

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from accounts.mail import RETRY_DELAYS
 from forum.notifications.models import Notification
 from forum.notifications.tasks import email_notifications
 from forum.notifications.worker import MAX_CLAIMS, beat, take_back_abandoned_tasks
+from plumbing.mail import RETRY_DELAYS
 from posts.models import Comment, Symptom
 from posts.services import post_comment, set_follow
 from tests.factories import make_post, make_user
@@ -155,7 +155,7 @@ def test_password_reset_mail_is_queued_in_the_request_and_sent_by_the_worker(
         client, member, task_queue):
     response = client.post("/accounts/password/reset/", {"email": member.email})
     assert response.status_code == 302
-    assert mail.outbox == [] and queued("accounts.mail.send_email").count() == 1
+    assert mail.outbox == [] and queued("plumbing.mail.send_email").count() == 1
     task_queue()
     assert len(mail.outbox) == 1 and "Password Reset" in mail.outbox[0].subject
     assert "/accounts/password/reset/key/" in mail.outbox[0].body

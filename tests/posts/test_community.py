@@ -118,7 +118,7 @@ def test_a_poll_is_set_while_writing_and_changed_while_editing(client, member):
 
 
 def test_choices_cannot_change_after_votes(member, other_member, post, poll):
-    from accounts.refusals import Refused
+    from plumbing.refusals import Refused
     from posts.services import vote as cast
 
     cast(user=other_member, poll=poll, choice_id=poll.choices.first().pk)

@@ -3,7 +3,7 @@ over other members' replies."""
 
 import pytest
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 from posts.models import Post
 from posts.services import create_post, post_comment, update_post
 from tests.factories import make_post

@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from accounts.refusals import Refused
 from forum.moderation.services import silence as silence_member
+from plumbing.refusals import Refused
 from posts.models import Comment, Poll, PollVote, Post
 from posts.services import (
     create_post,

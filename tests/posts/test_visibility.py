@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from accounts.refusals import Refused
 from forum.moderation.services import hide, remove
+from plumbing.refusals import Refused
 from posts.models import Comment, Post
 from posts.permissions import can_comment, ensure_can_comment
 from posts.services import delete_comment, post_comment

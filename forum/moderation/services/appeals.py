@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 from posts.models import Comment, Post
 from posts.services.comments import change_comment_status
 

@@ -6,8 +6,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.refusals import Refused
 from forum.conversations.models import Message
+from plumbing.refusals import Refused
 from posts.models import Comment, Post
 from posts.services.comments import announce_comment, change_comment_status
 from posts.services.posts import announce_post

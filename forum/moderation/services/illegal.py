@@ -12,7 +12,7 @@ from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from accounts.refusals import Refused
+from plumbing.refusals import Refused
 from posts.models import Comment, Post
 
 from ..models import IllegalContentReport, ModerationAction
@@ -97,7 +97,7 @@ def tell_the_notifier(notice: IllegalContentReport, status: str) -> None:
         return
     from django.template.loader import render_to_string
 
-    from accounts import mail
+    from plumbing import mail
 
     body = render_to_string("moderation/email/illegal_content_outcome.txt", {
         "notice": notice, "outcome": OUTCOMES[status], "site_url": settings.SITE_URL})

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.refusals import Refused
 from forum.conversations.models import Message
+from plumbing.refusals import Refused
 from posts.models import Comment, Post
 
 from ..models import ModerationAction

@@ -8,8 +8,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from accounts.models import User
-from accounts.refusals import Refused
 from forum.conversations.models import Message
+from plumbing.refusals import Refused
 
 from ..models import ModerationAction, Report
 from .record import K, check_reasons, close_message_reports, ensure_moderator, record

@@ -9,10 +9,10 @@ from __future__ import annotations
 from django.db import transaction
 
 from accounts.models import User
-from accounts.parsing import parse_id
-from accounts.refusals import Refused
 from forum.conversations import services as conversations
 from forum.conversations.models import Conversation, Message
+from plumbing.parsing import parse_id
+from plumbing.refusals import Refused
 
 from ..models import ModerationAction, Report
 from .record import K, ensure_moderator, record

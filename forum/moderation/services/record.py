@@ -8,10 +8,10 @@ from datetime import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.refusals import Refused
 from accounts.types import Viewer
 from forum.conversations.models import Conversation, Message
 from forum.notifications.services import notify_moderation
+from plumbing.refusals import Refused
 from posts.models import Comment, Post
 
 from ..models import (
