@@ -22,18 +22,33 @@ DISCUSSED_DAYS = 30  # "Most discussed" looks at this window, so it does not rep
 def home(request):
     """Latest posts; for members, posts from followed symptoms first and muted ones left out."""
     listed = Post.objects.listed_for(request.user).without_muted(request.user)
-    posts = with_unread(listed.latest().with_tags(), request.user)
-    page = capped_page(posts, request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
-    followed, followed_symptoms = [], []
+    # Counted and paged on the plain list; the page's rows (and the followed ones) are then
+    # read with what the cards show in one query: counting the annotated list made the
+    # database compute every row's subqueries for up to 100 rows.
+    page = capped_page(listed.latest(), request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
+    followed_ids, followed_symptoms = [], []
     if request.user.is_authenticated:
         # The side column: the symptoms this member watches or follows, on every page.
         followed_symptoms = list(Symptom.objects.filter(
             follows__user=request.user,
             follows__level__in=[TagFollow.Level.WATCHING, TagFollow.Level.FOLLOWING],
         ).order_by("name").only("name", "slug"))
-    if request.user.is_authenticated and page.number == 1:
-        followed = list(with_unread(listed.in_followed_tags(request.user).latest().with_tags(),
-                                    request.user)[:FOLLOWED_ON_HOME])
+        if page.number == 1:
+            followed_ids = list(listed.in_followed_tags(request.user).latest()
+                                .values_list("pk", flat=True)[:FOLLOWED_ON_HOME])
+    followed = []
+    if followed_ids:  # both lists' cards in one query
+        page_ids = list(page.object_list.values_list("pk", flat=True))
+        cards = with_unread(Post.objects.filter(pk__in={*page_ids, *followed_ids})
+                            .with_card_tags(), request.user).in_bulk()
+        page.object_list = [cards[pk] for pk in page_ids if pk in cards]
+        followed = [cards[pk] for pk in followed_ids if pk in cards]
+    elif page.paginator.count:
+        bottom = (page.number - 1) * page.paginator.per_page
+        page.object_list = list(with_unread(listed.latest().with_card_tags(), request.user)
+                                [bottom:bottom + page.paginator.per_page])
+    else:
+        page.object_list = []
     since = timezone.now() - timedelta(days=DISCUSSED_DAYS)
     most_discussed = list(listed.most_discussed(since)[:5]) if page.number == 1 else []
     annotate_unread(request.user, [*page, *followed])
