@@ -51,7 +51,7 @@ def _member_home(request):
     shared = member_list(user, blocked=blocked, muted=muted,
                          followed={tag.pk for tag in followed_symptoms},
                          need=(number + LOOKAHEAD) * per_page + 1,
-                         followed_count=FOLLOWED_ON_HOME if number == 1 else 0)
+                         followed_count=FOLLOWED_ON_HOME)
     if shared is None:  # the shared list cannot answer: the database, as for readers
         page = capped_page(listed.latest(), number, per_page)
         page_ids = list(page.object_list.values_list("pk", flat=True))
@@ -80,7 +80,8 @@ def _page_of(posts, page, user):
 
 def _render_home(request, listed, page, followed, followed_symptoms):
     since = timezone.now() - timedelta(days=DISCUSSED_DAYS)
-    most_discussed = list(listed.most_discussed(since)[:5]) if page.number == 1 else []
+    most_discussed = list(listed.most_discussed(since).only("slug", "title", "comment_count")
+                          [:5]) if page.number == 1 else []
     annotate_unread(request.user, [*page, *followed])
     return render(request, "home.html", {
         "page": page, "followed": followed, "most_discussed": most_discussed,

@@ -95,3 +95,11 @@ def test_a_member_the_shared_list_cannot_serve_gets_the_same_posts_from_the_data
     third = home(client, member, "/?page=3")
     assert "Plain story 3" in third and "Plain story 2" in third
     assert "Plain story 4" not in third and "Bladder story" not in third
+
+
+def test_a_page_number_past_the_end_shows_the_first_page_with_the_followed_posts(
+        client, member, other_member, hug):
+    make_post(other_member, title="Hug story", symptoms=[hug])
+    set_follow(user=member, tag=hug, level="following")
+    page = home(client, member, "/?page=999")
+    assert 'id="followed-heading"' in page and "Hug story" in page
