@@ -8,34 +8,80 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from accounts.blocking import blocked_ids
 from forum.notifications.worker import queue_health
-from posts.models import Post, Symptom, TagFollow
-from posts.pagination import capped_page
+from posts.latest import cards_for, member_list
+from posts.models import Post, TagFollow
+from posts.pagination import LOOKAHEAD, capped_page, page_number
 from posts.reading import annotate_unread, with_unread
 
 from .models import Page
 
 FOLLOWED_ON_HOME = 5
+FOLLOWED_LEVELS = (TagFollow.Level.WATCHING, TagFollow.Level.FOLLOWING)
 DISCUSSED_DAYS = 30  # "Most discussed" looks at this window, so it does not repeat "Latest"
 
 
 def home(request):
     """Latest posts; for members, posts from followed symptoms first and muted ones left out."""
-    listed = Post.objects.listed_for(request.user).without_muted(request.user)
-    posts = with_unread(listed.latest().with_tags(), request.user)
-    page = capped_page(posts, request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
-    followed, followed_symptoms = [], []
     if request.user.is_authenticated:
-        # The side column: the symptoms this member watches or follows, on every page.
-        followed_symptoms = list(Symptom.objects.filter(
-            follows__user=request.user,
-            follows__level__in=[TagFollow.Level.WATCHING, TagFollow.Level.FOLLOWING],
-        ).order_by("name").only("name", "slug"))
-    if request.user.is_authenticated and page.number == 1:
-        followed = list(with_unread(listed.in_followed_tags(request.user).latest().with_tags(),
-                                    request.user)[:FOLLOWED_ON_HOME])
+        return _member_home(request)
+    listed = Post.objects.listed_for(request.user)
+    # Counted and paged on the plain list, then the page's cards read in one query:
+    # counting the annotated list made the database compute every row's subqueries.
+    page = capped_page(listed.latest(), request.GET.get("page"), settings.KINDRED_POSTS_PER_PAGE)
+    page.object_list = _page_of(listed.latest().with_card_tags(), page, request.user)
+    return _render_home(request, listed, page, [], [])
+
+
+def _member_home(request):
+    """A member's home: the newest posts from the list shared by every member
+    (posts/latest.py), with this member's blocks, muted symptoms and unread marks applied;
+    the database as for readers when the shared list cannot answer."""
+    user, per_page = request.user, settings.KINDRED_POSTS_PER_PAGE
+    listed = Post.objects.listed_for(user).without_muted(user)
+    follows = list(TagFollow.objects.filter(user=user).select_related("tag")
+                   .only("level", "tag__name", "tag__slug").order_by("tag__name"))
+    # The side column: the symptoms this member watches or follows, on every page.
+    followed_symptoms = [follow.tag for follow in follows if follow.level in FOLLOWED_LEVELS]
+    muted = {follow.tag_id for follow in follows if follow.level == TagFollow.Level.MUTED}
+    blocked = set(blocked_ids(user).values_list("blocked_id", flat=True)) \
+        if user.has_blocks else set()
+    number = page_number(request.GET.get("page"))
+    shared = member_list(user, blocked=blocked, muted=muted,
+                         followed={tag.pk for tag in followed_symptoms},
+                         need=(number + LOOKAHEAD) * per_page + 1,
+                         followed_count=FOLLOWED_ON_HOME)
+    if shared is None:  # the shared list cannot answer: the database, as for readers
+        page = capped_page(listed.latest(), number, per_page)
+        page_ids = list(page.object_list.values_list("pk", flat=True))
+        followed_ids, held = None, {}
+    else:
+        ids, followed_ids, held = shared
+        page = capped_page(ids, number, per_page)
+        page_ids = list(page.object_list)
+    if page.number != 1 or not followed_symptoms:
+        followed_ids = []
+    elif followed_ids is None:
+        followed_ids = list(listed.in_followed_tags(user).latest()
+                            .values_list("pk", flat=True)[:FOLLOWED_ON_HOME])
+    cards = cards_for(user, {*page_ids, *followed_ids}, held)
+    page.object_list = [cards[pk] for pk in page_ids if pk in cards]
+    followed = [cards[pk] for pk in followed_ids if pk in cards]
+    return _render_home(request, listed, page, followed, followed_symptoms)
+
+
+def _page_of(posts, page, user):
+    if not page.paginator.count:
+        return []
+    bottom = (page.number - 1) * page.paginator.per_page
+    return list(with_unread(posts, user)[bottom:bottom + page.paginator.per_page])
+
+
+def _render_home(request, listed, page, followed, followed_symptoms):
     since = timezone.now() - timedelta(days=DISCUSSED_DAYS)
-    most_discussed = list(listed.most_discussed(since)[:5]) if page.number == 1 else []
+    most_discussed = list(listed.most_discussed(since).only("slug", "title", "comment_count")
+                          [:5]) if page.number == 1 else []
     annotate_unread(request.user, [*page, *followed])
     return render(request, "home.html", {
         "page": page, "followed": followed, "most_discussed": most_discussed,
