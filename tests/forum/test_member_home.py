@@ -103,3 +103,21 @@ def test_a_page_number_past_the_end_shows_the_first_page_with_the_followed_posts
     set_follow(user=member, tag=hug, level="following")
     page = home(client, member, "/?page=999")
     assert 'id="followed-heading"' in page and "Hug story" in page
+
+
+def test_a_post_both_followed_and_latest_keeps_every_id_on_the_page_unique(
+        client, member, other_member, hug):
+    """A story from a followed symptom shows twice on a member's home (followed first, then
+    in the latest): its card's heading id must not repeat, or its label points at the wrong
+    card (the HTML validator's one error on the member's home)."""
+    import re
+    from collections import Counter
+
+    make_post(other_member, title="Hug story", symptoms=[hug])
+    set_follow(user=member, tag=hug, level="following")
+    page = home(client, member)
+    assert page.count("Hug story") >= 2
+    ids = Counter(re.findall(r'\bid="([^"]+)"', page))
+    assert [name for name, count in ids.items() if count > 1] == []
+    for label in re.findall(r'aria-labelledby="([^"]+)"', page):
+        assert ids[label] == 1, label
