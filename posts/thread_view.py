@@ -37,7 +37,8 @@ _ID = 987654321
 _LINKS = {"permalink": "comment_permalink", "react": "comment_react",
           "bookmark": "comment_bookmark", "reactions": "comment_reactions",
           "thread": "comment_thread", "edit": "comment_edit", "delete": "comment_delete",
-          "history": "comment_history", "report": "report_comment", "helped": "comment_helped"}
+          "history": "comment_history", "report": "report_comment", "helped": "comment_helped",
+          "actions": "comment_actions"}
 
 
 class Links:
@@ -52,6 +53,11 @@ class Links:
                 "moderation:act_comment", args=[post.pk, _ID]).replace(str(_ID), "{}")
 
         self.profile = reverse("profile", args=["HANDLE"]).replace("HANDLE", "{}")
+
+    @property
+    def patterns(self) -> dict[str, str]:
+        """Each link with `{}` for the comment's id (the shared menus in thread.html)."""
+        return self._patterns
 
     def of(self, pk: int) -> dict[str, str]:
         return {link: pattern.format(pk) for link, pattern in self._patterns.items()}
@@ -83,6 +89,9 @@ class Shown:
     replies_name: str = ""
     reply_total: int = 0
     flat_parent: str = ""  # "@name" or "a comment", for levels flattened on phones
+    # Nothing of this member's own on it (no reaction, not saved, not theirs, no moderator):
+    # its menus are the page's shared <template> (thread.html), not written out here.
+    plain: bool = False
 
 
 class ThreadView:
@@ -132,6 +141,9 @@ class ThreadView:
                                 and author not in self.blocked_by)
         shown.can_report = bool(self.member and not mine and public)
         shown.can_moderate = self.is_moderator and not mine
+        shown.plain = bool(self.member and shown.reactions and not mine and not shown.saved
+                           and not shown.can_moderate
+                           and not any(pressed for *_, pressed in shown.reactions))
         shown.can_read_history = bool(comment.edited_at and (self.is_moderator or mine))
         shown.can_mark_helped = bool(self.helped and public and author != self.post.author_id)
         shown.replies_name = ("this comment" if comment.is_tombstone or shown.collapsed
@@ -195,7 +207,8 @@ def thread_html(request: Any, post: Any, view: ThreadView, threads: list[ThreadI
     `rows_key` (the rows are the stored ones) the bylines' starts come from `_shared_heads`."""
     if rows_key is not None:
         view.heads = _shared_heads(request, post, threads, rows_key)
-    context = _context(request, post, shown=view.shown(threads), draft=draft)
+    context = _context(request, post, shown=view.shown(threads), draft=draft,
+                       kinds=view.kinds, patterns=view.links.patterns)
     return mark_safe(render_to_string("posts/thread.html", context, request, using="jinja2"))
 
 
