@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -46,21 +47,15 @@ class Links:
     comment (a 200-comment page would reverse ~1,000 URLs at ~40 µs each)."""
 
     def __init__(self, post: Any, viewer: Any) -> None:
-        self._patterns = {link: reverse(name, args=[_ID]).replace(str(_ID), "{}")
+        self.patterns = {link: reverse(name, args=[_ID]).replace(str(_ID), "{}")
                           for link, name in _LINKS.items()}
         if viewer.is_authenticated and viewer.is_moderator:
-            self._patterns["moderate"] = reverse(
+            self.patterns["moderate"] = reverse(
                 "moderation:act_comment", args=[post.pk, _ID]).replace(str(_ID), "{}")
-
         self.profile = reverse("profile", args=["HANDLE"]).replace("HANDLE", "{}")
 
-    @property
-    def patterns(self) -> dict[str, str]:
-        """Each link with `{}` for the comment's id (the shared menus in thread.html)."""
-        return self._patterns
-
     def of(self, pk: int) -> dict[str, str]:
-        return {link: pattern.format(pk) for link, pattern in self._patterns.items()}
+        return {link: pattern.format(pk) for link, pattern in self.patterns.items()}
 
 
 @dataclass(slots=True)
@@ -163,31 +158,22 @@ def _context(request: Any, post: Any, **extra: Any) -> dict[str, Any]:
             "comment_url": reverse("post_comment", args=[post.slug]), **extra}
 
 
-class _SomeMember:
-    """Whose eyes a stored byline is written with: a member, the author of no comment."""
-
-    pk = None
-    is_authenticated = True
-    is_moderator = False
-
-
+# Whose eyes a stored byline is written with: a member, the author of no comment.
+_SOME_MEMBER = SimpleNamespace(pk=None, is_authenticated=True, is_moderator=False)
 HEADS_TTL = 60 * 60
 
 
 def _shared_heads(request: Any, post: Any, threads: list[ThreadItem], rows_key: str
                   ) -> dict[int, str]:
-    """The start of each comment's byline (templates/jinja2/posts/comment_head.html) as every
-    reader of this kind sees it: a member who wrote none of them, or a reader. Stored under
-    the rows' key and all it varies on: the kind of reader (whose profiles are linked),
-    the time zone (exact times) and the minute ("5 minutes ago"). A member's own comments
-    are written afresh (their profile is always linked for them). Nothing else of any
-    member is in it: it is written for no member at all."""
+    """The start of each comment's byline (comment_head.html) as a member who wrote none of
+    them, or a reader, sees it: stored under the rows' key, the kind of reader, the time
+    zone and the minute. A member's own comments are written afresh; no member is in it."""
     member = request.user.is_authenticated
     zone = timezone.get_current_timezone_name()
     key = f"{rows_key}:heads:{int(member)}:{zone}:{int(time.time() // 60)}"
 
     def write() -> dict[int, str]:
-        someone = ThreadView(_SomeMember() if member else AnonymousUser(), post,
+        someone = ThreadView(_SOME_MEMBER if member else AnonymousUser(), post,
                              can_reply=False, reactions=None)
         head = engines["jinja2"].env.get_template("posts/comment_head.html").module.head
         heads, stack = {}, someone.shown(threads)

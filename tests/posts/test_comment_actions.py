@@ -33,7 +33,8 @@ def test_the_actions_page_shows_the_members_own_reactions_pressed_and_counts(
     toggle_reaction(user=member, post=post, comment=comment, kind="hug")
     toggle_bookmark(user=member, post=post, comment=comment)
     page = logged_in(member).get(actions_url(comment)).content.decode()
-    assert 'value="hug" class="reaction" aria-pressed="true">Sending a hug <span class="n">1' in page
+    pressed = 'value="hug" class="reaction" aria-pressed="true">Sending a hug <span class="n">1'
+    assert pressed in page
     assert 'value="me_too" class="reaction" aria-pressed="false">Me too <span class="n">1' in page
     assert "Remove from saved" in page
     assert ">Who reacted</a>" in page
@@ -68,8 +69,9 @@ def test_a_reader_not_logged_in_is_asked_to_log_in(comment):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/comments/999999/actions/", "/comments/abc/actions/",
-                                  "/comments/-1/actions/", "/comments/99999999999999999999/actions/"])
+@pytest.mark.parametrize("path", [
+    "/comments/999999/actions/", "/comments/abc/actions/", "/comments/-1/actions/",
+    "/comments/99999999999999999999/actions/"])
 def test_an_unknown_comment_is_a_clear_404(member, path):
     assert logged_in(member).get(path).status_code == 404
 
