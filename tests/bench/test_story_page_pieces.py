@@ -66,9 +66,9 @@ def test_each_speed_piece_of_the_story_page_wins_time(settings, monkeypatch):
                     times[(name, who)].append(time.perf_counter() - started)
     median = {key: statistics.median(values) * 1000 for key, values in times.items()}
     print(f"\nStory page, 200 comments, page cache off (median of {RUNS}, ms)")
-    print(f"{'':<36} {'member':>8} {'reader':>8}")
+    print(f"{'':<42} {'member':>8} {'reader':>8}")
     for name in variants:
         off = "" if name == "all pieces on" else "without "
-        print(f"{off + name:<36} {median[(name, 'member')]:>8.1f} {median[(name, 'reader')]:>8.1f}")
+        print(f"{off + name:<42} {median[(name, 'member')]:>8.1f} {median[(name, 'reader')]:>8.1f}")
     for name in PIECES:
         assert median[(name, "member")] > median[("all pieces on", "member")], name
