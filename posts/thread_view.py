@@ -84,8 +84,9 @@ class Shown:
     replies_name: str = ""
     reply_total: int = 0
     flat_parent: str = ""  # "@name" or "a comment", for levels flattened on phones
-    # Nothing of this member's own on it (no reaction, not saved, not theirs, no moderator):
-    # its menus are the page's shared <template> (thread.html), not written out here.
+    # None of this member's reactions on it: its React menu is the page's shared <template>
+    # (thread.html), not written out here; `plain`: nor saved, theirs or moderated: More too.
+    react_plain: bool = False
     plain: bool = False
 
 
@@ -136,9 +137,9 @@ class ThreadView:
                                 and author not in self.blocked_by)
         shown.can_report = bool(self.member and not mine and public)
         shown.can_moderate = self.is_moderator and not mine
-        shown.plain = bool(self.member and shown.reactions and not mine and not shown.saved
-                           and not shown.can_moderate
-                           and not any(pressed for *_, pressed in shown.reactions))
+        shown.react_plain = bool(self.member and shown.reactions
+                                 and not any(pressed for *_, pressed in shown.reactions))
+        shown.plain = shown.react_plain and not (mine or shown.saved or shown.can_moderate)
         shown.can_read_history = bool(comment.edited_at and (self.is_moderator or mine))
         shown.can_mark_helped = bool(self.helped and public and author != self.post.author_id)
         shown.replies_name = ("this comment" if comment.is_tombstone or shown.collapsed
