@@ -66,9 +66,19 @@
     details.appendChild(summary);
     link.replaceWith(details);
   });
+  function open(details) {
+    if (details && !("filled" in details.dataset)) { fill(details); }
+  }
+  // Filled as the summary is pressed (mouse, Enter or Space), so the menu opens full; an
+  // opening by other means (a script) fills it on "toggle".
+  document.addEventListener("click", function (event) {
+    var summary = event.target.closest && event.target.closest("details[data-comment] > summary");
+    if (summary) { open(summary.parentNode); }
+  }, true);
   document.addEventListener("toggle", function (event) {
     var details = event.target;
-    if (details.matches && details.matches("details[data-comment]") && details.open &&
-        !("filled" in details.dataset)) { fill(details); }
+    if (details.matches && details.matches("details[data-comment]") && details.open) {
+      open(details);
+    }
   }, true);
 }());
