@@ -95,10 +95,7 @@ TEMPLATES = [
             ],
         },
     },
-    # The comment thread of a story page only (templates/jinja2/, Django's own backend):
-    # ~180 comments, each with its byline, time and actions, took Django's engine 170 ms
-    # for a member and 115 ms for a reader, Jinja2 51 ms and 12 ms (one run, side by side).
-    # A member's story page needs it to stay above 0.08x /healthz. All else: Django's.
+    # The story page's comment thread only; why and the figure: docs/performance.md.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],

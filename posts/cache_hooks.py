@@ -1,8 +1,5 @@
-"""Every save and delete of what a page shows bumps that page's version (see cache_versions).
-
-Connected in `PostsConfig.ready`; `forum` connects its editorial pages the same way. These
-receivers only invalidate the page cache: no business logic lives in a signal.
-"""
+"""Every save and delete of what a page shows bumps that page's version (cache_versions);
+connected in `PostsConfig.ready`. No business logic lives in a signal."""
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save

@@ -1,26 +1,9 @@
-"""Version numbers that name what a cached page was built from, so a change is seen at once.
-
-A cached page is stored under the versions of what it shows: the whole site (`site`: the
-disclaimer, symptom tags, editorial pages, members' names and privacy), the lists of posts
-(`lists`: home, tag pages, /tags/, feeds) and one post with its comments, reactions and poll
-(`post:<slug>`). Changing any of them bumps its version, so the next reader's key misses
-and the page is built afresh: invalidation is exact, never a matter of waiting for a TTL.
-
-The versions live in the database, with the data (`PageVersion`), not in the cache: a bump is
-written in the transaction that changes the data, so a page built before a change can never
-count as current after it, whatever the cache did meanwhile (an outage, a restart, an
-eviction, a flush). A bump is an INSERT of a nanosecond timestamp (no row is locked, so
-writers never wait on each other); a key's version is its newest row. A second bump after
-the commit closes the race where two writers commit in the other order than they bumped;
-it also prunes the key's older rows. After a database restore the versions are the dump's,
-and every bump after it is newer than any before (clear the cache after a restore anyway:
-docs/production.md).
-
-The bumps live in ONE place, the model layer (`posts.apps` connects them): `save` and
-`delete` of every model a page shows (signals), and `update()` of the querysets that
-services call for counters, statuses and locks (`VersionedQuerySet`). So any service,
-today's or a rewritten one, invalidates by writing, and none has to remember to.
-"""
+"""Versions naming what a cached page or its data was built from: `site`, `lists` and one per
+post, plus the code version. They live in the database with the data (`PageVersion`): a bump
+is an INSERT in the transaction that changes the data (once per atomic block, and again after
+the commit, which prunes), so a page built before a change is never current after it,
+whatever the cache did. Writes bump in the model layer (signals in cache_hooks,
+`VersionedQuerySet`). See docs/architecture.md#caches."""
 
 import hashlib
 import logging
@@ -46,35 +29,26 @@ MANY_POSTS = 100
 _CODE_SUFFIXES = {".py", ".html", ".txt", ".css", ".js", ".svg", ".json"}
 
 
-def _code_folders():
-    """Where the running code lives: the project's Python packages, its template and static
-    folders (settings), so a template of a test's own folder counts too."""
+@lru_cache(maxsize=1)
+def code_version():
+    """In every key that holds pages or their data: `KINDRED_CODE_VERSION` when a release names
+    itself, else a digest of the project's packages and its template and static folders
+    (settings: a test's own template folder counts too), read once per process."""
+    if named := getattr(settings, "KINDRED_CODE_VERSION", ""):
+        return named
     base = Path(settings.BASE_DIR)
     folders = [base / name for name in sorted(os.listdir(base))
                if name != "tests" and (base / name / "__init__.py").exists()]
     folders += [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
     folders += [Path(folder[1] if isinstance(folder, tuple) else folder)
                 for folder in settings.STATICFILES_DIRS]  # (prefix, path) or path
-    return folders
-
-
-@lru_cache(maxsize=1)
-def code_version():
-    """Names the code that writes pages, in every cache key that holds pages or their data:
-    a deploy (or a changed template) is served fresh at once. `KINDRED_CODE_VERSION` when
-    set (a release names itself), else a digest of the code's files, read once per process."""
-    named = getattr(settings, "KINDRED_CODE_VERSION", "")
-    if named:
-        return named
     digest = hashlib.sha256()
-    for folder in _code_folders():
+    for folder in folders:
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
-            for name in sorted(files):
-                path = Path(root, name)
+            for path in sorted(Path(root, name) for name in files):
                 if path.suffix in _CODE_SUFFIXES:
-                    digest.update(str(path).encode())
-                    digest.update(path.read_bytes())
+                    digest.update(str(path).encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -184,28 +158,20 @@ def current_versions(keys):
 
 
 def remembered[T](key: str, compute: Callable[[], T], ttl: int, *, what: str) -> T:
-    """What is stored under `key`, or `compute()` stored there for `ttl` seconds. A cache
-    that is down is logged (`what` names the cache) and `compute()` answers, unstored."""
+    """`cache.get_or_set`; a cache that is down is logged (`what` names the cache) and
+    `compute()` answers, unstored."""
     try:
-        stored = cache.get(key)
+        return cache.get_or_set(key, compute, ttl)
     except Exception:
         logger.warning("The %s cache is unavailable", what, exc_info=True)
         return compute()
-    if stored is None:
-        stored = compute()
-        try:
-            cache.set(key, stored, ttl)
-        except Exception:
-            logger.warning("Could not store in the %s cache", what, exc_info=True)
-    return stored
 
 
 _M = TypeVar("_M", bound=models.Model)
 
 
 class VersionedQuerySet(models.QuerySet[_M]):
-    """`update()` on posts, comments and votes bumps the pages of the posts it touched.
-
+    """`update()` on posts, comments and votes bumps the pages of the posts it touched;
     `post_slug_field` names the path from the row to its post's slug."""
 
     post_slug_field = "slug"

@@ -14,6 +14,7 @@ from accounts.blocking import blocked_ids
 from accounts.privacy import can_see_profile
 
 from . import services
+from .community_queries import reactions_for
 from .models import Bookmark, Comment, Poll, Post, Reaction
 from .pagination import capped_page
 from .reading import annotate_unread
@@ -124,3 +125,20 @@ def comment_reactions(request, comment_id):
     return _who_reacted(request, Reaction.objects.filter(comment=comment),
                         f"Reactions to a comment by {comment.author_name}",
                         comment.get_absolute_url())
+
+
+@login_required
+def comment_actions(request, comment_id):
+    """Everything a member may do to one comment, each a button or a link that leads back to
+    it: what the story page's React and More open, for a browser without JavaScript."""
+    comment = _comment(request, comment_id)
+    user = request.user
+    summary = reactions_for(comment.post, [comment.pk], user)
+    counts = summary.counts.get(comment.pk, {})
+    mine = comment.author_id == user.pk
+    return render(request, "posts/comment_actions.html", {
+        "comment": comment, "mine": mine, "can_moderate": user.is_moderator and not mine,
+        "saved": comment.pk in summary.saved, "total": sum(counts.values()),
+        "kinds": [(kind.value, kind.label, counts.get(kind.value, 0),
+                   (comment.pk, kind.value) in summary.mine) for kind in Reaction.Kind],
+    })

@@ -1,18 +1,6 @@
-"""Anonymous readers get whole pages from the cache; members always get a fresh page.
-
-`anonymous_page(depends_on)` wraps a view. For a reader with no session state (no login, no
-draft, no message waiting) and only the query parameters the page understands, the page is
-stored under the code version (cache_versions.code_version: a deploy is served fresh at
-once), its URL and the reader's display preferences (they put classes on <html>), together
-with the versions of what it shows (see cache_versions); one cache round trip fetches the
-versions and the page, which counts only if built from exactly those versions. What is per
-reader stays out of the stored copy: the CSRF token of the display form is cut out when
-storing and the reader's own token is put back when serving. Responses carry a weak ETag
-(the key and the versions: the same for every reader of the page) and Last-Modified, so a
-conditional GET costs a 304 and no rendering; `Vary: Cookie` keeps a browser from reusing
-its copy under another cookie (another CSRF token). When the cache is down, the view simply
-renders.
-"""
+"""Whole pages for readers with no session state, stored under the code version, the URL,
+the display preferences and the versions of what they show (cache_versions), with a weak
+ETag the same for every reader. How and why: docs/architecture.md#caches."""
 
 import hashlib
 import logging
@@ -64,8 +52,7 @@ def _dependencies(depends_on, kwargs):
 
 
 def _page_key(request):
-    """The code version, the URL and everything else the page varies on: the reader's
-    display preferences (theme, text size)."""
+    """The code version, the URL and the reader's display preferences (theme, text size)."""
     a11y = cookie_value(preferences_for(request))
     varies = f"{cache_versions.code_version()}|{request.get_full_path()}|{a11y}"
     return "page:" + hashlib.sha256(varies.encode()).hexdigest()
@@ -92,20 +79,12 @@ def _lookup(dependencies, page_key):
     return versions, entry
 
 
-def _last_modified(versions):
-    return max(versions) / 1e9  # versions are nanosecond timestamps of the change (0: none)
-
-
 def _store(key, versions, response):
     body = TOKEN_FIELD.sub(rb"\g<1>" + TOKEN_SLOT + rb"\g<2>", response.content)
     try:
         cache.set(key, (versions, response["Content-Type"], body), PAGE_TTL)
     except Exception:
         logger.warning("Could not store a page in the cache", exc_info=True)
-
-
-def _fill_token(request, body):
-    return body.replace(TOKEN_SLOT, get_token(request).encode()) if TOKEN_SLOT in body else body
 
 
 def _finish(response, etag, last_modified):
@@ -127,7 +106,7 @@ def anonymous_page(depends_on):
             key = _page_key(request)
             versions, entry = _lookup(_dependencies(depends_on, kwargs), key)
             etag = _etag(key, versions)
-            last_modified = http_date(_last_modified(versions))
+            last_modified = http_date(max(versions) / 1e9)  # versions: times in ns
             # The ETag alone decides: a change of accessibility preferences changes it but
             # not the time of the last change.
             not_modified = get_conditional_response(request, etag=etag)
@@ -135,7 +114,8 @@ def anonymous_page(depends_on):
                 return _finish(not_modified, etag, last_modified)
             if entry is not None:
                 _, content_type, body = entry
-                response = HttpResponse(_fill_token(request, body), content_type=content_type)
+                body = body.replace(TOKEN_SLOT, get_token(request).encode())
+                response = HttpResponse(body, content_type=content_type)
             else:
                 response = view(request, *args, **kwargs)
                 if response.status_code != 200 or response.streaming or not _cacheable(request):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -37,7 +38,8 @@ _ID = 987654321
 _LINKS = {"permalink": "comment_permalink", "react": "comment_react",
           "bookmark": "comment_bookmark", "reactions": "comment_reactions",
           "thread": "comment_thread", "edit": "comment_edit", "delete": "comment_delete",
-          "history": "comment_history", "report": "report_comment", "helped": "comment_helped"}
+          "history": "comment_history", "report": "report_comment", "helped": "comment_helped",
+          "actions": "comment_actions"}
 
 
 class Links:
@@ -45,16 +47,15 @@ class Links:
     comment (a 200-comment page would reverse ~1,000 URLs at ~40 µs each)."""
 
     def __init__(self, post: Any, viewer: Any) -> None:
-        self._patterns = {link: reverse(name, args=[_ID]).replace(str(_ID), "{}")
+        self.patterns = {link: reverse(name, args=[_ID]).replace(str(_ID), "{}")
                           for link, name in _LINKS.items()}
         if viewer.is_authenticated and viewer.is_moderator:
-            self._patterns["moderate"] = reverse(
+            self.patterns["moderate"] = reverse(
                 "moderation:act_comment", args=[post.pk, _ID]).replace(str(_ID), "{}")
-
         self.profile = reverse("profile", args=["HANDLE"]).replace("HANDLE", "{}")
 
     def of(self, pk: int) -> dict[str, str]:
-        return {link: pattern.format(pk) for link, pattern in self._patterns.items()}
+        return {link: pattern.format(pk) for link, pattern in self.patterns.items()}
 
 
 @dataclass(slots=True)
@@ -83,6 +84,10 @@ class Shown:
     replies_name: str = ""
     reply_total: int = 0
     flat_parent: str = ""  # "@name" or "a comment", for levels flattened on phones
+    # None of this member's reactions on it: its React menu is the page's shared <template>
+    # (thread.html), not written out here; `plain`: nor saved, theirs or moderated: More too.
+    react_plain: bool = False
+    plain: bool = False
 
 
 class ThreadView:
@@ -132,6 +137,9 @@ class ThreadView:
                                 and author not in self.blocked_by)
         shown.can_report = bool(self.member and not mine and public)
         shown.can_moderate = self.is_moderator and not mine
+        shown.react_plain = bool(self.member and shown.reactions
+                                 and not any(pressed for *_, pressed in shown.reactions))
+        shown.plain = shown.react_plain and not (mine or shown.saved or shown.can_moderate)
         shown.can_read_history = bool(comment.edited_at and (self.is_moderator or mine))
         shown.can_mark_helped = bool(self.helped and public and author != self.post.author_id)
         shown.replies_name = ("this comment" if comment.is_tombstone or shown.collapsed
@@ -151,31 +159,22 @@ def _context(request: Any, post: Any, **extra: Any) -> dict[str, Any]:
             "comment_url": reverse("post_comment", args=[post.slug]), **extra}
 
 
-class _SomeMember:
-    """Whose eyes a stored byline is written with: a member, the author of no comment."""
-
-    pk = None
-    is_authenticated = True
-    is_moderator = False
-
-
+# Whose eyes a stored byline is written with: a member, the author of no comment.
+_SOME_MEMBER = SimpleNamespace(pk=None, is_authenticated=True, is_moderator=False)
 HEADS_TTL = 60 * 60
 
 
 def _shared_heads(request: Any, post: Any, threads: list[ThreadItem], rows_key: str
                   ) -> dict[int, str]:
-    """The start of each comment's byline (templates/jinja2/posts/comment_head.html) as every
-    reader of this kind sees it: a member who wrote none of them, or a reader. Stored under
-    the rows' key and all it varies on: the kind of reader (whose profiles are linked),
-    the time zone (exact times) and the minute ("5 minutes ago"). A member's own comments
-    are written afresh (their profile is always linked for them). Nothing else of any
-    member is in it: it is written for no member at all."""
+    """The start of each comment's byline (comment_head.html) as a member who wrote none of
+    them, or a reader, sees it: stored under the rows' key, the kind of reader, the time
+    zone and the minute. A member's own comments are written afresh; no member is in it."""
     member = request.user.is_authenticated
     zone = timezone.get_current_timezone_name()
     key = f"{rows_key}:heads:{int(member)}:{zone}:{int(time.time() // 60)}"
 
     def write() -> dict[int, str]:
-        someone = ThreadView(_SomeMember() if member else AnonymousUser(), post,
+        someone = ThreadView(_SOME_MEMBER if member else AnonymousUser(), post,
                              can_reply=False, reactions=None)
         head = engines["jinja2"].env.get_template("posts/comment_head.html").module.head
         heads, stack = {}, someone.shown(threads)
@@ -195,7 +194,8 @@ def thread_html(request: Any, post: Any, view: ThreadView, threads: list[ThreadI
     `rows_key` (the rows are the stored ones) the bylines' starts come from `_shared_heads`."""
     if rows_key is not None:
         view.heads = _shared_heads(request, post, threads, rows_key)
-    context = _context(request, post, shown=view.shown(threads), draft=draft)
+    context = _context(request, post, shown=view.shown(threads), draft=draft,
+                       kinds=view.kinds, patterns=view.links.patterns)
     return mark_safe(render_to_string("posts/thread.html", context, request, using="jinja2"))
 
 

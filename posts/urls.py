@@ -41,6 +41,8 @@ urlpatterns = [
          name="comment_react"),
     path("comments/<id:comment_id>/reactions/", community_views.comment_reactions,
          name="comment_reactions"),
+    path("comments/<id:comment_id>/actions/", community_views.comment_actions,
+         name="comment_actions"),
     path("comments/<id:comment_id>/bookmark/", community_views.bookmark_comment,
          name="comment_bookmark"),
     path("bookmarks/", community_views.bookmarks, name="bookmarks"),

@@ -460,14 +460,15 @@ def test_post_page_offers_report_links_only_to_other_members(new_context, base_u
     page = visit(new_context, base_url, f"/posts/{post.slug}/", user=june)
     assert page.get_by_role("link", name="Report this post", include_hidden=True) \
         .get_attribute("href") == f"/posts/{post.slug}/report/"
-    assert page.locator(f"li#comment-{mine.pk}").get_by_role(
-        "link", name="Report comment by marion", include_hidden=True).count() == 1
-    assert page.locator(f"li#comment-{selling_comment.pk}").get_by_role(
-        "link", name=re.compile("^Report"), include_hidden=True).count() == 0  # her own comment
-    # Report sits behind "More" under the post and each comment: open them all to measure.
+    # Report sits behind "More" under the post and each comment: open them all (a comment's
+    # menu is filled as it opens).
     page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => {"
                   "d.removeAttribute('data-more'); d.open = true; })")
     page.evaluate("document.querySelectorAll('details.post-more').forEach(d => d.open = true)")
+    expect(page.locator(f"li#comment-{mine.pk}").get_by_role(
+        "link", name="Report comment by marion")).to_have_count(1)
+    assert page.locator(f"li#comment-{selling_comment.pk}").get_by_role(
+        "link", name=re.compile("^Report"), include_hidden=True).count() == 0  # her own comment
     reports = page.locator("main").get_by_role("link", name=re.compile("^Report"))
     assert reports.count() == 2
     for control in reports.all():
@@ -477,8 +478,8 @@ def test_post_page_offers_report_links_only_to_other_members(new_context, base_u
     page = visit(new_context, base_url, f"/posts/{post.slug}/", user=member)
     assert page.get_by_role("link", name="Report this post",
                             include_hidden=True).count() == 0  # his own post
-    assert page.get_by_role("link", name="Report comment by june",
-                            include_hidden=True).count() == 1
+    page.evaluate("document.querySelectorAll('details[data-more]').forEach(d => d.open = true)")
+    expect(page.get_by_role("link", name="Report comment by june")).to_have_count(1)
 
     page = visit(new_context, base_url, f"/posts/{post.slug}/")
     assert page.locator("main").get_by_role("link", name=re.compile("^Report"),

@@ -130,9 +130,10 @@ def test_the_more_menu_opens_and_closes_by_keyboard(new_context, base_url, threa
 def test_the_more_menu_works_without_javascript(new_context, base_url, thread):
     page = open_story(new_context, base_url, thread, javascript=False)
     article = page.locator(f"#comment-{thread['deepest'].pk} > article")
-    report = article.get_by_role("link", name="Report comment by rowan")
-    expect(report).to_be_hidden()
-    article.locator("details[data-more] > summary").click()
+    # Without JavaScript, "More" on a comment leads to the comment's actions page.
+    with page.expect_navigation():
+        article.get_by_role("link", name="More actions for the comment by rowan").click()
+    report = page.get_by_role("link", name="Report")
     expect(report).to_be_visible()
     with page.expect_navigation():
         report.click()
@@ -153,3 +154,31 @@ def test_a_poll_answer_is_chosen_by_tapping_anywhere_on_its_row(new_context, bas
     box = row.bounding_box()
     page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] / 2)
     assert row.locator("input[type=radio]").is_checked()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "contrast"])
+def test_a_comments_actions_page_is_accessible_and_fits_a_narrow_phone(
+        new_context, base_url, thread, theme):
+    """Where "React" and "More" lead without JavaScript: every action, reachable by Tab."""
+    pk = thread["deepest"].pk
+    page = open_story(new_context, base_url, thread, theme=theme, text_size=200,
+                      viewport=NARROW)
+    page.goto(f"{base_url}/comments/{pk}/actions/")
+    assert page.locator("h1").inner_text() == "Comment by rowan"
+    assert_no_axe_violations(page, theme)
+    assert sideways_scroll(page) <= 0
+    assert page.evaluate(SMALL_TARGETS.replace(
+        '"a[href], button, input:not([type=hidden]), select, textarea, summary"',
+        '"main :is(a[href], button)"')) == []
+    hug = page.get_by_role("button", name="Sending a hug")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if is_focused(hug):
+            break
+    assert is_focused(hug)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"#comment-{pk}")  # back at the comment
+    article = page.locator(f"#comment-{pk} > article")
+    assert article.locator(".react-menu > summary .n").inner_text() == "1"
+    assert article.locator('button[value="hug"][aria-pressed="true"]').count() == 1

@@ -6,6 +6,7 @@ is written per request (posts/thread_view.py, templates/jinja2/posts/thread.html
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from accounts.blocking import block
 from posts.services import edit_comment, post_comment, toggle_bookmark, toggle_reaction
@@ -89,7 +90,13 @@ def test_edit_and_delete_show_only_on_each_authors_own_comments(world, post, war
     assert "Edit<span" in comment_html(rowan, world["reply"])
     assert "Delete<span" in comment_html(rowan, world["reply"])
     assert "Edit<span" not in comment_html(rowan, world["ash_root"])
-    assert "Report<span" in comment_html(rowan, world["ash_root"])
+    # Nothing of rowan's is on ash's comment: its menus lead to its actions page (or the
+    # page's shared menus), which offer Report and no Edit.
+    actions = reverse("comment_actions", args=[world["ash_root"].pk])
+    assert f'href="{actions}"' in comment_html(rowan, world["ash_root"])
+    offered = logged_in(world["rowan"]).get(actions).content.decode()
+    assert ">Report</a>" in offered
+    assert ">Edit</a>" not in offered
     ash = story(logged_in(world["ash"]), post)
     assert "Edit<span" in comment_html(ash, world["ash_root"])
     assert "Edit<span" not in comment_html(ash, world["reply"])
