@@ -133,7 +133,7 @@ def test_the_more_menu_works_without_javascript(new_context, base_url, thread):
     # Without JavaScript, "More" on a comment leads to the comment's actions page.
     with page.expect_navigation():
         article.get_by_role("link", name="More actions for the comment by rowan").click()
-    report = page.get_by_role("link", name="Report")
+    report = page.locator("main").get_by_role("link", name="Report")  # not the footer's
     expect(report).to_be_visible()
     with page.expect_navigation():
         report.click()
