@@ -3,6 +3,7 @@ fails, and never twice."""
 
 import smtplib
 import socket
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -224,18 +225,26 @@ def test_a_notification_queued_twice_is_emailed_once(
     assert [m.to for m in mail.outbox] == [[member.email]]
 
 
-def test_a_sent_email_whose_record_fails_is_recorded_when_the_database_answers_and_not_resent(
-        member, other_member, post, task_queue):
-    post_comment(author=other_member, post=post, body="Hello")
+@contextmanager
+def the_database_restarting_once_on(fragment):
+    """The first statement holding `fragment` fails as a restarting PostgreSQL fails it; the
+    list yielded holds that statement once it has."""
     dropped = []
 
-    def database_restarts_once(execute, sql, params, many, context):
-        if 'SET "emailed_at"' in sql and not dropped:
+    def restarts_once(execute, sql, params, many, context):
+        if fragment in sql and not dropped:
             dropped.append(sql)
             raise OperationalError("terminating connection due to administrator command")
         return execute(sql, params, many, context)
 
-    with connection.execute_wrapper(database_restarts_once):
+    with connection.execute_wrapper(restarts_once):
+        yield dropped
+
+
+def test_a_sent_email_whose_record_fails_is_recorded_when_the_database_answers_and_not_resent(
+        member, other_member, post, task_queue):
+    post_comment(author=other_member, post=post, body="Hello")
+    with the_database_restarting_once_on('SET "emailed_at"') as dropped:
         task_queue()
     assert dropped  # the first record of the sent email was lost with the connection
     note = Notification.objects.get(recipient=member)
@@ -306,15 +315,7 @@ def test_a_digest_whose_record_fails_is_recorded_when_the_database_answers_and_n
     reader = make_user("reader", email_reply_to_post="digest")
     post_comment(author=other_member, post=make_post(reader), body="Hello")
     call_command("send_digests")
-    dropped = []
-
-    def database_restarts_once(execute, sql, params, many, context):
-        if 'SET "emailed_at"' in sql and not dropped:
-            dropped.append(sql)
-            raise OperationalError("terminating connection due to administrator command")
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(database_restarts_once):
+    with the_database_restarting_once_on('SET "emailed_at"') as dropped:
         task_queue()
     assert dropped and [m.to for m in mail.outbox] == [[reader.email]]
     assert Notification.objects.get(recipient=reader).emailed_at is not None
